@@ -1,0 +1,78 @@
+/**
+ * The one interface every backend speaks to Civic Kit through. See docs/adr/0001-adapter-contract.md.
+ */
+import type { Ballot, Initiative, InitiativeSort, InitiativeStatus, Interest, Matches, Page, Poll, Signup } from './model.js';
+
+export const CAPABILITIES = [
+  'list-initiatives',
+  'get-initiative',
+  'support-initiative',
+  'get-poll',
+  'vote',
+  /** The backend lets a voter replace their ballot while the poll is open. */
+  'change-vote',
+  'list-interests',
+  'find-others',
+  'subscribe',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+  /** BCP 47 locale the caller would like translated content in. */
+  locale?: string | undefined;
+}
+
+/** A token the host site issues to identify a voter (signed by the host; opaque to Civic Kit). */
+export type VoterToken = string;
+
+export interface WriteOptions extends CallOptions {
+  /** Chosen once per ballot / support / sign-up by the element, reused on every retry. */
+  idempotencyKey: string;
+  voter?: VoterToken | undefined;
+}
+
+/** A box of south-west and north-east corners: `[west, south, east, north]` in degrees. */
+export type BBox = readonly [west: number, south: number, east: number, north: number];
+
+export interface InitiativeQuery {
+  /** Free text, matched against title, summary, tags and place. */
+  q?: string | undefined;
+  /** Every tag listed must be present. */
+  tags?: readonly string[] | undefined;
+  status?: readonly InitiativeStatus[] | undefined;
+  near?: { lat: number; lng: number } | undefined;
+  /** With `near`: only initiatives within this many kilometres. */
+  radiusKm?: number | undefined;
+  bbox?: BBox | undefined;
+  sort?: InitiativeSort | undefined;
+  cursor?: string | undefined;
+  /** Page size; adapters may cap it. */
+  limit?: number | undefined;
+}
+
+export type Topic = { kind: 'poll'; id: string } | { kind: 'initiative'; id: string };
+export type ChangeEvent =
+  | { kind: 'poll'; id: string; poll: Poll }
+  | { kind: 'initiative'; id: string; initiative: Initiative };
+
+export interface CivicAdapter {
+  /** What this backend can do; elements hide actions it cannot. */
+  readonly capabilities: ReadonlySet<Capability>;
+  listInitiatives(query: InitiativeQuery, options?: CallOptions): Promise<Page<Initiative>>;
+  getInitiative(id: string, options?: CallOptions): Promise<Initiative>;
+  supportInitiative?(id: string, options: WriteOptions): Promise<Initiative>;
+  getPoll(id: string, options?: CallOptions): Promise<Poll>;
+  vote?(pollId: string, ballot: Ballot, options: WriteOptions): Promise<Poll>;
+  listInterests?(options?: CallOptions): Promise<Interest[]>;
+  findOthers?(signup: Signup, options: WriteOptions): Promise<Matches>;
+  /** Live changes; returns the unsubscribe function. */
+  subscribe?(topic: Topic, onEvent: (event: ChangeEvent) => void): () => void;
+}
+
+export const can = (adapter: CivicAdapter | undefined, capability: Capability): boolean =>
+  adapter?.capabilities.has(capability) ?? false;
+
+/** A fresh key for one write (kept by the element across retries). */
+export const newIdempotencyKey = (): string =>
+  globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

@@ -1,0 +1,14 @@
+export * from './model.js';
+export * from './errors.js';
+export * from './adapter.js';
+export * from './validate.js';
+export * from './context.js';
+export * from './events.js';
+export * from './define.js';
+export * from './registry.js';
+export * from './geo.js';
+export * from './safe-url.js';
+export { CivicElement, CivicDataElement } from './civic-element.js';
+export { ensureContextRoot } from './context-root.js';
+export { LocalizeController, registerTranslation, type StringOverrides, type Translation } from './controllers/localize.js';
+export { MemoryAdapter, type MemoryAdapterOptions, type MemoryData, type MemoryPerson } from './memory/memory-adapter.js';

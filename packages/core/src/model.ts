@@ -1,0 +1,171 @@
+/**
+ * The normalised model. Every value an adapter returns is checked against these schemas, and the
+ * TypeScript types are inferred from them: one source of truth.
+ */
+import * as v from 'valibot';
+
+// Allowed values are `as const` arrays: types, story controls and tests derive from them.
+export const INITIATIVE_STATUSES = ['proposed', 'active', 'completed', 'closed'] as const;
+export const POLL_KINDS = ['single', 'multiple', 'ranked'] as const;
+export const POLL_STATUSES = ['scheduled', 'open', 'closed'] as const;
+export const RESULTS_VISIBILITY = ['always', 'after-vote', 'after-close'] as const;
+export const PLACE_PRECISIONS = ['exact', 'area'] as const;
+export const INITIATIVE_SORTS = ['relevance', 'newest', 'ending-soon', 'supporters', 'distance'] as const;
+
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+export type PollKind = (typeof POLL_KINDS)[number];
+export type PollStatus = (typeof POLL_STATUSES)[number];
+export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
+export type InitiativeSort = (typeof INITIATIVE_SORTS)[number];
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+/** ISO 8601 date-time (or date); kept as a string so the model stays JSON. */
+const isoDate = v.pipe(
+  v.string(),
+  v.check((s) => !Number.isNaN(Date.parse(s)), 'Expected an ISO 8601 date'),
+);
+/** A URL as the backend gave it; elements still pass it through `safeUrl` before use. */
+const urlString = v.pipe(v.string(), v.maxLength(2048));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const id = nonEmpty(200);
+
+export const LatitudeSchema = v.pipe(v.number(), v.finite(), v.minValue(-90), v.maxValue(90));
+export const LongitudeSchema = v.pipe(v.number(), v.finite(), v.minValue(-180), v.maxValue(180));
+
+export const PlaceSchema = v.object({
+  lat: LatitudeSchema,
+  lng: LongitudeSchema,
+  address: v.optional(text(500)),
+  /** `area` when the point stands for a neighbourhood or town rather than a door. */
+  precision: v.optional(v.picklist(PLACE_PRECISIONS), 'exact'),
+});
+export type Place = v.InferOutput<typeof PlaceSchema>;
+
+export const LinkSchema = v.object({ name: nonEmpty(300), url: v.optional(urlString) });
+export type Link = v.InferOutput<typeof LinkSchema>;
+
+export const InitiativeSchema = v.object({
+  id,
+  title: nonEmpty(500),
+  summary: v.optional(text(5000)),
+  /** Plain text; HTML only ever through the sanitizer. */
+  body: v.optional(text(100_000)),
+  url: v.optional(urlString),
+  image: v.optional(v.object({ url: urlString, alt: text(1000) })),
+  status: v.picklist(INITIATIVE_STATUSES),
+  place: v.optional(PlaceSchema),
+  tags: v.optional(v.array(nonEmpty(100)), []),
+  supporters: v.optional(
+    v.object({ count, goal: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))), supportedByMe: v.optional(v.boolean()) }),
+  ),
+  startsAt: v.optional(isoDate),
+  endsAt: v.optional(isoDate),
+  organiser: v.optional(LinkSchema),
+  source: v.optional(LinkSchema),
+  /** BCP 47 tag of the content's own language. */
+  language: v.optional(text(35)),
+  machineTranslated: v.optional(v.boolean(), false),
+});
+export type Initiative = v.InferOutput<typeof InitiativeSchema>;
+/** What an adapter or host may hand in: defaults not yet applied. */
+export type InitiativeInput = v.InferInput<typeof InitiativeSchema>;
+
+export const PollOptionSchema = v.object({ id, label: nonEmpty(500) });
+export type PollOption = v.InferOutput<typeof PollOptionSchema>;
+
+export const BallotSchema = v.object({
+  /** Chosen option ids; for ranked polls in order of preference. */
+  choices: v.pipe(v.array(id), v.minLength(1), v.maxLength(100)),
+});
+export type Ballot = v.InferOutput<typeof BallotSchema>;
+
+export const PollResultsSchema = v.object({
+  /** First-preference count per option id. */
+  counts: v.record(v.string(), count),
+  voters: count,
+  /** Ranked polls: every ballot, so instant-runoff can be computed and shown. */
+  ballots: v.optional(v.array(v.array(v.string()))),
+});
+export type PollResults = v.InferOutput<typeof PollResultsSchema>;
+
+export const PollSchema = v.pipe(
+  v.object({
+    id,
+    question: nonEmpty(1000),
+    description: v.optional(text(10_000)),
+    kind: v.picklist(POLL_KINDS),
+    maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    options: v.pipe(v.array(PollOptionSchema), v.minLength(2), v.maxLength(100)),
+    /** Absent when the backend hides results at this moment. */
+    results: v.optional(PollResultsSchema),
+    opensAt: v.optional(isoDate),
+    closesAt: v.optional(isoDate),
+    status: v.picklist(POLL_STATUSES),
+    resultsVisibility: v.optional(v.picklist(RESULTS_VISIBILITY), 'always'),
+    allowChange: v.optional(v.boolean(), false),
+    myBallot: v.optional(BallotSchema),
+    language: v.optional(text(35)),
+  }),
+  v.check(
+    (p) => new Set(p.options.map((o) => o.id)).size === p.options.length,
+    'Poll option ids must be unique',
+  ),
+);
+export type Poll = v.InferOutput<typeof PollSchema>;
+export type PollInput = v.InferInput<typeof PollSchema>;
+
+export const InterestSchema = v.object({ id, label: nonEmpty(200) });
+export type Interest = v.InferOutput<typeof InterestSchema>;
+
+export const ConsentSchema = v.object({
+  /** Purpose id, e.g. `contact`, `share-with-organisers`. */
+  purpose: nonEmpty(100),
+  /** The exact words the person agreed to. */
+  text: nonEmpty(5000),
+  version: nonEmpty(100),
+  timestamp: isoDate,
+  locale: text(35),
+  organisations: v.optional(v.array(nonEmpty(300)), []),
+});
+export type Consent = v.InferOutput<typeof ConsentSchema>;
+
+export const SignupSchema = v.object({
+  name: nonEmpty(200),
+  email: v.pipe(v.string(), v.trim(), v.email(), v.maxLength(320)),
+  /** Free-text postcode or town, or a point (coarsened before it leaves the browser unless exact). */
+  place: v.object({
+    text: v.optional(text(200)),
+    lat: v.optional(LatitudeSchema),
+    lng: v.optional(LongitudeSchema),
+    precision: v.optional(v.picklist(PLACE_PRECISIONS), 'area'),
+  }),
+  radiusKm: v.pipe(v.number(), v.minValue(0.1), v.maxValue(500)),
+  interests: v.array(id),
+  message: v.optional(text(2000)),
+  consent: v.array(ConsentSchema),
+});
+export type Signup = v.InferOutput<typeof SignupSchema>;
+export type SignupInput = v.InferInput<typeof SignupSchema>;
+
+export const MatchesSchema = v.object({
+  /** People within the radius (excluding the person who signed up). Never who they are. */
+  nearbyCount: count,
+  sharedInterests: v.array(v.object({ interest: id, label: v.optional(text(200)), count })),
+  initiatives: v.array(InitiativeSchema),
+});
+export type Matches = v.InferOutput<typeof MatchesSchema>;
+
+export const pageSchema = <T extends v.GenericSchema>(item: T) =>
+  v.object({
+    items: v.array(item),
+    /** Opaque; pass back as `cursor` for the next page. Absent on the last page. */
+    nextCursor: v.optional(v.string()),
+    total: v.optional(count),
+  });
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string | undefined;
+  total?: number | undefined;
+}
+export const InitiativePageSchema = pageSchema(InitiativeSchema);

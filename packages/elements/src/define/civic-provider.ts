@@ -1,0 +1,21 @@
+import { defineElement, registerAdapter, registerTranslation } from '@civic-kit/core';
+import { CivicProvider } from '../provider/provider.js';
+import { en } from '../translations/en.js';
+
+registerTranslation(en);
+// The demo data set is loaded only when a page asks for it.
+registerAdapter('memory', async ({ persist, attributes }) => {
+  const { createDemoAdapter } = await import('@civic-kit/core/demo');
+  return createDemoAdapter({
+    persist,
+    channel: `civic-kit:${persist ?? 'memory'}`,
+    ...(attributes['latency'] ? { latency: Number(attributes['latency']) || 0 } : {}),
+  });
+});
+defineElement('civic-provider', CivicProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-provider': CivicProvider;
+  }
+}

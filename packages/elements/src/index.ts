@@ -1,0 +1,10 @@
+/** Every element, registered, in every shipped language. */
+import './translations/all.js';
+import './define/civic-provider.js';
+import './define/civic-initiative-card.js';
+
+export { CivicProvider, PROVIDER_THEMES, type ProviderTheme } from './provider/provider.js';
+export { CivicInitiativeCard } from './initiative-card/initiative-card.js';
+export { THEME_TOKENS, type ThemeToken, type ThemeTokenName } from './themes/tokens.js';
+export type { CivicTranslation } from './translations/translation.js';
+export * from '@civic-kit/core';

@@ -1,0 +1,363 @@
+import {
+  CivicDataElement,
+  CivicError,
+  CivicSupportDoneEvent,
+  CivicSupportEvent,
+  can,
+  newIdempotencyKey,
+  parseInitiative,
+  safeUrl,
+  toCivicError,
+  type Initiative,
+  type LocalizeController,
+} from '@civic-kit/core';
+import { Task } from '@lit/task';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { errorText } from '../shared/error-message.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import type { CivicTranslation } from '../translations/translation.js';
+import { initiativeCardStyles } from './initiative-card.styles.js';
+
+const HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
+type HeadingLevel = (typeof HEADING_LEVELS)[number];
+
+/**
+ * One initiative: title, summary, image, status, place, topics, supporters with progress to a goal,
+ * dates, organiser and source, and a support action where the backend allows it.
+ *
+ * Give it `initiative-id` to load through the nearest `<civic-provider>`, or set `.initiative` to show
+ * data you already have (no adapter needed).
+ *
+ * @summary An initiative card.
+ *
+ * @fires civic-support - Cancelable. Before support is sent; `preventDefault()` to handle it yourself.
+ * @fires civic-support-done - After support was counted (`initiative`) or finally failed (`error`).
+ * @fires civic-error - Loading failed or the data was malformed (`error: CivicError`).
+ *
+ * @csspart base - The card's outer `article`.
+ * @csspart image - The image, when the initiative has one.
+ * @csspart body - Everything below the image.
+ * @csspart status - The status label.
+ * @csspart title - The heading.
+ * @csspart summary - The summary paragraph.
+ * @csspart details - The list of place, dates and organiser.
+ * @csspart tags - The list of topics.
+ * @csspart tag - One topic.
+ * @csspart supporters - Supporter count and progress.
+ * @csspart progress - The progress bar toward the goal.
+ * @csspart support-button - The support button.
+ * @csspart source - Where the initiative comes from.
+ * @csspart message - Confirmation and error messages.
+ * @csspart retry-button - The retry button of the error state.
+ *
+ * @cssprop --civic-card-image-ratio - Aspect ratio of the image (default `16 / 9`).
+ * @cssprop --civic-card-progress-color - Fill of the progress bar (default `--civic-color-action`).
+ * @cssprop --civic-color-action - Buttons, links and the progress bar.
+ * @cssprop --civic-color-surface - The card's background.
+ * @cssprop --civic-color-text - Body text.
+ * @cssprop --civic-color-text-muted - Places, dates, source.
+ * @cssprop --civic-color-border - The card's border.
+ * @cssprop --civic-radius-m - Corner radius.
+ * @cssprop --civic-space-m - Padding.
+ */
+export class CivicInitiativeCard extends CivicDataElement {
+  static override styles: CSSResultGroup = [CivicDataElement.styles, sharedStyles, initiativeCardStyles];
+
+  /** Id of the initiative to load through the adapter. */
+  @property({ type: String, attribute: 'initiative-id', reflect: true })
+  initiativeId: string | undefined;
+
+  /** The initiative to show, when you already have it. Validated; malformed data shows an error. */
+  @property({ attribute: false })
+  initiative: unknown;
+
+  /** Level of the card's heading, to fit the page's outline (2–6). */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel: HeadingLevel = 3;
+
+  /** Hide the support action even when the backend offers it. */
+  @property({ type: Boolean, attribute: 'no-support' })
+  noSupport = false;
+
+  declare protected readonly localize: LocalizeController<CivicTranslation>;
+
+  /** The latest copy after a support or a live update; replaces what was loaded. */
+  @state() private updated_: Initiative | undefined;
+  @state() private support: { phase: 'sending' | 'done' | 'failed'; error?: CivicError } | undefined;
+  /** Kept across retries so a retried support is counted once. */
+  private supportKey: string | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private validated: { input: unknown; result: Initiative | CivicError } | undefined;
+
+  private readonly loader = new Task(this, {
+    task: async ([adapter, id, locale], { signal }) => {
+      if (!id || !adapter) return undefined;
+      try {
+        // Validated again here: a community adapter may not have checked what its backend sent.
+        return parseInitiative(await adapter.getInitiative(id, { signal, locale }));
+      } catch (e) {
+        const error = toCivicError(e);
+        if (error.code !== 'aborted') this.reportError(error);
+        throw error;
+      }
+    },
+    args: () => [this.adapter, this.initiative === undefined ? this.initiativeId : undefined, this.localize.lang()] as const,
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('initiativeId') || changed.has('initiative')) {
+      this.updated_ = undefined;
+      this.support = undefined;
+      this.supportKey = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('adapter') || changed.has('initiativeId') || changed.has('initiative')) this.resubscribe();
+  }
+
+  /** Follow live support counts while connected. */
+  private resubscribe(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const id = this.current?.id ?? this.initiativeId;
+    if (!id || !this.adapter?.subscribe || !can(this.adapter, 'subscribe')) return;
+    this.unsubscribe = this.adapter.subscribe({ kind: 'initiative', id }, (e) => {
+      if (e.kind !== 'initiative' || this.support?.phase === 'sending') return;
+      try {
+        const fresh = parseInitiative(e.initiative);
+        const mine = this.current?.supporters?.supportedByMe;
+        this.updated_ = mine && fresh.supporters ? { ...fresh, supporters: { ...fresh.supporters, supportedByMe: true } } : fresh;
+      } catch {
+        /* a malformed live update is ignored; the loaded copy stays */
+      }
+    });
+  }
+
+  /** The initiative shown now, or the error that stops it being shown. */
+  private get shown(): Initiative | CivicError | undefined {
+    if (this.updated_) return this.updated_;
+    if (this.initiative !== undefined) {
+      if (this.validated?.input !== this.initiative) {
+        let result: Initiative | CivicError;
+        try {
+          result = parseInitiative(this.initiative);
+        } catch (e) {
+          result = toCivicError(e);
+        }
+        this.validated = { input: this.initiative, result };
+      }
+      return this.validated.result;
+    }
+    return this.loader.value;
+  }
+
+  private get current(): Initiative | undefined {
+    const s = this.shown;
+    return s instanceof CivicError ? undefined : s;
+  }
+
+  override render(): TemplateResult {
+    const shown = this.shown;
+    if (shown instanceof CivicError) return this.renderError(shown);
+    if (shown) return this.renderCard(shown);
+    if (this.initiativeId === undefined && this.initiative === undefined) return this.renderEmpty();
+    if (this.loader.status === 3 /* ERROR */) return this.renderError(toCivicError(this.loader.error));
+    if (!this.adapter) return this.renderLoading(this.localize.term('errorNoSource'));
+    return this.renderLoading();
+  }
+
+  private renderEmpty(): TemplateResult {
+    return html`<article part="base" class="card card--empty"></article>`;
+  }
+
+  private renderLoading(note?: string): TemplateResult {
+    return html`<article part="base" class="card card--loading" aria-busy="true">
+      <div class="skeleton skeleton--title"></div>
+      <div class="skeleton"></div>
+      <div class="skeleton skeleton--short"></div>
+      <p class="visually-hidden" role="status">${this.localize.term('loading')}</p>
+      ${note ? html`<p class="note">${note}</p>` : nothing}
+    </article>`;
+  }
+
+  private renderError(error: CivicError): TemplateResult {
+    const text = error.code === 'not-found' ? this.localize.term('initiativeNotFound') : errorText(this.localize, error);
+    const canRetry = this.initiative === undefined && error.code !== 'not-found';
+    return html`<article part="base" class="card card--error">
+      <p part="message" class="message message--error" role="alert">${text}</p>
+      ${canRetry
+        ? html`<button part="retry-button" class="button button--secondary" type="button" @click=${() => void this.loader.run()}>
+            ${this.localize.term('retry')}
+          </button>`
+        : nothing}
+    </article>`;
+  }
+
+  private heading(content: TemplateResult): TemplateResult {
+    switch (HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 3) {
+      case 2:
+        return html`<h2 part="title" class="title">${content}</h2>`;
+      case 4:
+        return html`<h4 part="title" class="title">${content}</h4>`;
+      case 5:
+        return html`<h5 part="title" class="title">${content}</h5>`;
+      case 6:
+        return html`<h6 part="title" class="title">${content}</h6>`;
+      default:
+        return html`<h3 part="title" class="title">${content}</h3>`;
+    }
+  }
+
+  private renderCard(i: Initiative): TemplateResult {
+    const t = this.localize;
+    const image = i.image ? safeUrl(i.image.url) : undefined;
+    const link = safeUrl(i.url);
+    const statusLabel = {
+      proposed: t.term('statusProposed'),
+      active: t.term('statusActive'),
+      completed: t.term('statusCompleted'),
+      closed: t.term('statusClosed'),
+    }[i.status];
+    const lang = i.language && i.language !== t.lang() ? i.language : nothing;
+    return html`<article part="base" class="card" aria-labelledby="title">
+      ${image ? html`<img part="image" class="image" src=${image} alt=${i.image?.alt ?? ''} loading="lazy" decoding="async" />` : nothing}
+      <div part="body" class="body">
+        <p part="status" class="status status--${i.status}"><span class="visually-hidden">${t.term('status')}: </span>${statusLabel}</p>
+        ${this.heading(html`<span id="title" lang=${lang}>${link ? html`<a href=${link}>${i.title}</a>` : i.title}</span>`)}
+        ${i.machineTranslated ? html`<p class="machine-translated">${t.term('machineTranslated')}</p>` : nothing}
+        ${i.summary ? html`<p part="summary" class="summary" lang=${lang}>${i.summary}</p>` : nothing}
+        ${this.renderDetails(i)}
+        ${i.tags.length
+          ? html`<ul part="tags" class="tags" aria-label=${t.term('topics')}>
+              ${i.tags.map((tag) => html`<li part="tag" class="tag">${tag}</li>`)}
+            </ul>`
+          : nothing}
+        ${this.renderSupporters(i)}
+        ${i.source ? this.renderSource(i.source) : nothing}
+      </div>
+    </article>`;
+  }
+
+  private renderDetails(i: Initiative): TemplateResult {
+    const t = this.localize;
+    const fmt = (d: string) => t.date(d, { dateStyle: 'long' });
+    const now = Date.now();
+    let when: TemplateResult | undefined;
+    if (i.endsAt && Date.parse(i.endsAt) < now) when = html`<time datetime=${i.endsAt}>${t.term('endedOn', fmt(i.endsAt))}</time>`;
+    else if (i.startsAt && i.endsAt) {
+      when = html`${t.term('runsUntil', fmt(i.startsAt), fmt(i.endsAt))}`;
+    } else if (i.endsAt) when = html`<time datetime=${i.endsAt}>${t.term('endsOn', fmt(i.endsAt))}</time>`;
+    else if (i.startsAt) when = html`<time datetime=${i.startsAt}>${t.term('startsOn', fmt(i.startsAt))}</time>`;
+    const organiserUrl = safeUrl(i.organiser?.url);
+    return html`<dl part="details" class="details">
+      <div>
+        <dt>${t.term('where')}</dt>
+        <dd>
+          ${i.place
+            ? html`${i.place.address ?? `${i.place.lat.toFixed(3)}, ${i.place.lng.toFixed(3)}`}${i.place.precision === 'area'
+                ? html` <span class="muted">(${t.term('areaOnly')})</span>`
+                : nothing}`
+            : t.term('online')}
+        </dd>
+      </div>
+      ${when ? html`<div><dt>${t.term('when')}</dt><dd>${when}</dd></div>` : nothing}
+      ${i.organiser
+        ? html`<div>
+            <dt>${t.term('organisedBy')}</dt>
+            <dd>${organiserUrl ? html`<a href=${organiserUrl}>${i.organiser.name}</a>` : i.organiser.name}</dd>
+          </div>`
+        : nothing}
+    </dl>`;
+  }
+
+  private renderSupporters(i: Initiative): TemplateResult | typeof nothing {
+    const t = this.localize;
+    const s = i.supporters;
+    const canSupport =
+      !this.noSupport && !!this.adapter?.supportInitiative && can(this.adapter, 'support-initiative') &&
+      (i.status === 'active' || i.status === 'proposed');
+    if (!s && !canSupport) return nothing;
+    const count = s?.count ?? 0;
+    const formatted = t.number(count);
+    let line: string;
+    if (s?.goal) {
+      const percent = t.number(Math.min(count / s.goal, 9.99), { style: 'percent', maximumFractionDigits: 0 });
+      line = t.term('supportersOfGoal', count, formatted, t.number(s.goal), percent);
+    } else line = t.term('supporters', count, formatted);
+    const supported = s?.supportedByMe === true;
+    const phase = this.support?.phase;
+    return html`<div part="supporters" class="supporters">
+      <p class="count" id="supporters">${line}${s?.goal && count >= s.goal ? html` · <strong>${t.term('goalReached')}</strong>` : nothing}</p>
+      ${s?.goal ? html`<progress part="progress" max=${s.goal} value=${Math.min(count, s.goal)} aria-labelledby="supporters"></progress>` : nothing}
+      ${canSupport && !supported
+        ? html`<button
+            part="support-button"
+            class="button"
+            type="button"
+            aria-disabled=${phase === 'sending' ? 'true' : 'false'}
+            aria-label=${t.term('supportLabel', i.title)}
+            @click=${() => void this.onSupport(i)}
+          >
+            ${phase === 'failed' ? t.term('supportRetry') : t.term('support')}
+          </button>`
+        : nothing}
+      ${supported && phase !== 'done' ? html`<p class="supported">✓ ${t.term('youSupport')}</p>` : nothing}
+      <div class="live" role="status" part="message">
+        ${phase === 'sending' ? html`<p class="message">${t.term('supportSending')}</p>` : nothing}
+        ${phase === 'done' ? html`<p class="message message--success">✓ ${t.term('supportThanks')}</p>` : nothing}
+      </div>
+      ${phase === 'failed' && this.support?.error
+        ? html`<p class="message message--error" role="alert" part="message">
+            ${t.term('supportFailed', errorText(t, this.support.error))}
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderSource(source: { name: string; url?: string | undefined }): TemplateResult {
+    const url = safeUrl(source.url);
+    const label = this.localize.term('from', source.name);
+    return html`<p part="source" class="source">${url ? html`<a href=${url}>${label}</a>` : label}</p>`;
+  }
+
+  private async onSupport(i: Initiative): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter?.supportInitiative || this.support?.phase === 'sending') return;
+    const key = (this.supportKey ??= newIdempotencyKey());
+    if (!this.dispatchEvent(new CivicSupportEvent(i.id, key))) return;
+    const before = i;
+    // Optimistic: counted on screen in the same frame, rolled back if the write fails.
+    this.updated_ = {
+      ...i,
+      supporters: { ...(i.supporters ?? { count: 0 }), count: (i.supporters?.count ?? 0) + 1, supportedByMe: true },
+    };
+    this.support = { phase: 'sending' };
+    try {
+      const result = parseInitiative(await adapter.supportInitiative(i.id, { idempotencyKey: key, voter: this.voter, locale: this.localize.lang() }));
+      this.updated_ = { ...result, supporters: { ...(result.supporters ?? { count: 1 }), supportedByMe: true } };
+      this.support = { phase: 'done' };
+      this.supportKey = undefined;
+      this.dispatchEvent(new CivicSupportDoneEvent(i.id, result, undefined));
+    } catch (e) {
+      const error = toCivicError(e);
+      if (error.code === 'conflict') {
+        // Already counted (e.g. from another tab): keep it shown as supported, not as a failure.
+        this.support = { phase: 'done' };
+        this.supportKey = undefined;
+        this.dispatchEvent(new CivicSupportDoneEvent(i.id, this.updated_, undefined));
+        return;
+      }
+      this.updated_ = before === this.loader.value || before === this.validated?.result ? undefined : before;
+      this.support = { phase: 'failed', error };
+      this.dispatchEvent(new CivicSupportDoneEvent(i.id, undefined, error));
+    }
+  }
+}
