@@ -1,5 +1,5 @@
 import { DEMO_INITIATIVES, DEMO_INTERESTS, DEMO_PEOPLE, DEMO_POLLS } from './demo-data.js';
-import { MemoryAdapter, type MemoryAdapterOptions } from './memory-adapter.js';
+import { MemoryAdapter, type MemoryAdapterOptions, type MemoryData } from './memory-adapter.js';
 
 /** Towns and postcode areas of the demo data, for sign-ups that type a place instead of sharing one. */
 export const DEMO_PLACES: Record<string, { lat: number; lng: number }> = {
@@ -16,16 +16,12 @@ export const DEMO_PLACES: Record<string, { lat: number; lng: number }> = {
   lyon: { lat: 45.764, lng: 4.835 },
 };
 
-/** A memory adapter seeded with the shipped demo data set (fictional initiatives in five towns). */
+/** The shipped demo data set (fictional initiatives in five towns), as a memory adapter's seed. */
+export function demoData(): MemoryData {
+  return { initiatives: DEMO_INITIATIVES, polls: DEMO_POLLS, interests: DEMO_INTERESTS, people: DEMO_PEOPLE, places: DEMO_PLACES };
+}
+
+/** A memory adapter seeded with the demo data set. */
 export function createDemoAdapter(options: Omit<MemoryAdapterOptions, 'data'> = {}): MemoryAdapter {
-  return new MemoryAdapter({
-    ...options,
-    data: {
-      initiatives: DEMO_INITIATIVES,
-      polls: DEMO_POLLS,
-      interests: DEMO_INTERESTS,
-      people: DEMO_PEOPLE,
-      places: DEMO_PLACES,
-    },
-  });
+  return new MemoryAdapter({ ...options, data: demoData() });
 }

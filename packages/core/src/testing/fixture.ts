@@ -17,7 +17,7 @@ export const CONFORMANCE_FIXTURE: ConformanceFixture = {
     { id: 'c-retrofit', title: 'Street retrofit', summary: 'Insulating terraces, street by street.', status: 'active', tags: ['energy', 'housing'], place: at(51.43, -2.62) },
     { id: 'c-orchard', title: 'Community orchard', summary: 'Fruit trees in the park.', status: 'completed', tags: ['food'], place: at(51.6, -2.4) },
     { id: 'c-totnes', title: 'Totnes pound', summary: 'A local currency.', status: 'closed', tags: ['local-economy'], place: at(50.431, -3.686) },
-    { id: 'c-online', title: 'Online skill share', summary: 'Teach and learn over video calls.', status: 'active', tags: ['repair', 'youth'] },
+    { id: 'c-online', title: 'Online skill share', summary: 'Teach and learn over video calls.', status: 'active', tags: ['skills', 'youth'] },
     { id: 'c-housing', title: 'Housing co-op', summary: 'Affordable homes, owned together.', status: 'active', tags: ['housing'], place: at(51.456, -2.585) },
   ],
   polls: [

@@ -303,10 +303,9 @@ export class CivicInitiativeCard extends CivicDataElement {
             class="button"
             type="button"
             aria-disabled=${phase === 'sending' ? 'true' : 'false'}
-            aria-label=${t.term('supportLabel', i.title)}
             @click=${() => void this.onSupport(i)}
           >
-            ${phase === 'failed' ? t.term('supportRetry') : t.term('support')}
+            ${phase === 'failed' ? t.term('supportRetry') : t.term('support')}<span class="visually-hidden">: ${i.title}</span>
           </button>`
         : nothing}
       ${supported && phase !== 'done' ? html`<p class="supported">✓ ${t.term('youSupport')}</p>` : nothing}

@@ -55,7 +55,6 @@ export const ar = {
   endedOn: (d) => `انتهت في ${d}`,
   runsUntil: (s, e) => `من ${s} إلى ${e}`,
   support: 'ادعم',
-  supportLabel: (title) => `ادعم ${title}`,
   youSupport: 'أنت تدعم هذه المبادرة',
   supportSending: 'جارٍ إرسال دعمك…',
   supportThanks: 'شكرًا لك. تم احتساب دعمك.',

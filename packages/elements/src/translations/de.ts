@@ -39,7 +39,6 @@ export const de = {
   endedOn: (d) => `Endete am ${d}`,
   runsUntil: (s, e) => `${s} bis ${e}`,
   support: 'Unterstützen',
-  supportLabel: (title) => `${title} unterstützen`,
   youSupport: 'Sie unterstützen das',
   supportSending: 'Ihre Unterstützung wird gesendet…',
   supportThanks: 'Danke. Ihre Unterstützung wurde gezählt.',

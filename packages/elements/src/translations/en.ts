@@ -41,7 +41,6 @@ export const en = {
   endedOn: (d) => `Ended ${d}`,
   runsUntil: (s, e) => `${s} to ${e}`,
   support: 'Support',
-  supportLabel: (title) => `Support ${title}`,
   youSupport: 'You support this',
   supportSending: 'Sending your support…',
   supportThanks: 'Thank you. Your support has been counted.',

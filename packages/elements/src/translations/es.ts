@@ -39,7 +39,6 @@ export const es = {
   endedOn: (d) => `Terminó el ${d}`,
   runsUntil: (s, e) => `Del ${s} al ${e}`,
   support: 'Apoyar',
-  supportLabel: (title) => `Apoyar ${title}`,
   youSupport: 'Ya la apoya',
   supportSending: 'Enviando su apoyo…',
   supportThanks: 'Gracias. Su apoyo se ha contado.',

@@ -39,7 +39,6 @@ export const fr = {
   endedOn: (d) => `Terminé le ${d}`,
   runsUntil: (s, e) => `Du ${s} au ${e}`,
   support: 'Soutenir',
-  supportLabel: (title) => `Soutenir ${title}`,
   youSupport: 'Vous soutenez cette initiative',
   supportSending: 'Envoi de votre soutien…',
   supportThanks: 'Merci. Votre soutien a été compté.',

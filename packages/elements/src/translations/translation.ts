@@ -42,7 +42,6 @@ export interface CivicTranslation extends Translation {
   endedOn: (date: string) => string;
   runsUntil: (start: string, end: string) => string;
   support: string;
-  supportLabel: (title: string) => string;
   youSupport: string;
   supportSending: string;
   supportThanks: string;

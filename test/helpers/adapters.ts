@@ -1,0 +1,83 @@
+import { CivicError, MemoryAdapter, type CivicAdapter, type CivicErrorCode, type MemoryAdapterOptions } from '@civic-kit/core';
+import { demoData } from '@civic-kit/core/demo';
+
+type Method = 'getInitiative' | 'listInitiatives' | 'supportInitiative' | 'getPoll' | 'vote' | 'findOthers';
+
+/**
+ * The demo memory adapter with failures on request: `failNext('supportInitiative', 'network')`, or
+ * `hold('supportInitiative')` to keep a call pending until `release()`. Calls are counted.
+ */
+export class ScriptedAdapter extends MemoryAdapter {
+  readonly calls: Record<string, unknown[][]> = {};
+  private failures: { method: Method; code: CivicErrorCode }[] = [];
+  private held: { method: Method; gate: Promise<void>; arrived: () => void } | undefined;
+
+  static demo(options: Omit<MemoryAdapterOptions, 'data'> = {}): ScriptedAdapter {
+    return new ScriptedAdapter({ ...options, data: demoData() });
+  }
+
+  failNext(method: Method, code: CivicErrorCode = 'network'): this {
+    this.failures.push({ method, code });
+    return this;
+  }
+
+  /** Keep the next call of `method` waiting until `release()`; `arrived` settles when it comes in. */
+  hold(method: Method): { release: () => void; arrived: Promise<void> } {
+    let release!: () => void;
+    let arrived!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const arrivedP = new Promise<void>((r) => (arrived = r));
+    this.held = { method, gate, arrived };
+    return { release, arrived: arrivedP };
+  }
+
+  private async gate(method: Method, args: unknown[]): Promise<void> {
+    (this.calls[method] ??= []).push(args);
+    const held = this.held;
+    if (held?.method === method) {
+      this.held = undefined;
+      held.arrived();
+      await held.gate;
+    }
+    const i = this.failures.findIndex((f) => f.method === method);
+    if (i >= 0) {
+      const [f] = this.failures.splice(i, 1);
+      throw new CivicError(f!.code, `Scripted ${f!.code} failure`);
+    }
+  }
+
+  override async getInitiative(...a: Parameters<MemoryAdapter['getInitiative']>) {
+    await this.gate('getInitiative', a);
+    return super.getInitiative(...a);
+  }
+  override async listInitiatives(...a: Parameters<MemoryAdapter['listInitiatives']>) {
+    await this.gate('listInitiatives', a);
+    return super.listInitiatives(...a);
+  }
+  override async supportInitiative(...a: Parameters<MemoryAdapter['supportInitiative']>) {
+    await this.gate('supportInitiative', a);
+    return super.supportInitiative(...a);
+  }
+  override async getPoll(...a: Parameters<MemoryAdapter['getPoll']>) {
+    await this.gate('getPoll', a);
+    return super.getPoll(...a);
+  }
+  override async vote(...a: Parameters<MemoryAdapter['vote']>) {
+    await this.gate('vote', a);
+    return super.vote(...a);
+  }
+  override async findOthers(...a: Parameters<MemoryAdapter['findOthers']>) {
+    await this.gate('findOthers', a);
+    return super.findOthers(...a);
+  }
+}
+
+/** An adapter whose backend sends whatever `payload` is, unvalidated (a careless community adapter). */
+export function careless(payload: unknown): CivicAdapter {
+  return {
+    capabilities: new Set(['list-initiatives', 'get-initiative', 'get-poll']),
+    getInitiative: async () => payload as never,
+    listInitiatives: async () => ({ items: [payload] }) as never,
+    getPoll: async () => payload as never,
+  };
+}
