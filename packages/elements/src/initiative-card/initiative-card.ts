@@ -29,6 +29,7 @@ type HeadingLevel = (typeof HEADING_LEVELS)[number];
  * Give it `initiative-id` to load through the nearest `<civic-provider>`, or set `.initiative` to show
  * data you already have (no adapter needed).
  *
+ * @tagname civic-initiative-card
  * @summary An initiative card.
  *
  * @fires civic-support - Cancelable. Before support is sent; `preventDefault()` to handle it yourself.

@@ -27,6 +27,7 @@ export type ProviderTheme = (typeof PROVIDER_THEMES)[number];
  * </civic-provider>
  * ```
  *
+ * @tagname civic-provider
  * @summary Provides a data source, voter and theme to the Civic Kit elements inside it.
  *
  * @slot - The Civic Kit elements (and anything else) that use this provider.

@@ -1,0 +1,66 @@
+/**
+ * Browser bundles of @civic-kit/elements (the npm packages themselves are built by `tsc -b`):
+ * - `cdn/civic-kit.js`: one self-contained ESM file with every element and language;
+ * - `cdn/elements/*.js`: one entry per element sharing chunks, for pages that want only some;
+ *   lazily loaded data (the demo data set) stays in chunks of its own.
+ * `cdn/manifest.json` lists each entry's static closure, which the size check measures.
+ */
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { readdirSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+import minifyLiterals from 'rollup-plugin-html-literals';
+
+const out = 'packages/elements/cdn';
+const defines = Object.fromEntries(
+  readdirSync('packages/elements/src/define')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => [f.replace(/\.ts$/, ''), `packages/elements/src/define/${f}`]),
+);
+
+const plugins = () => [
+  // Workspace packages from source; Lit's production build (no `development` condition).
+  nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js'] }),
+  // Whitespace inside html`` and css`` templates, which a JS minifier must keep.
+  minifyLiterals({ include: ['packages/**/*.ts'], failOnError: true }),
+  esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.base.json', legalComments: 'none' }),
+];
+
+/** Writes which chunks each entry loads eagerly (static imports) and lazily (dynamic imports). */
+const manifest = () => ({
+  name: 'civic-manifest',
+  generateBundle(_, bundle) {
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+    const closure = (name, seen = new Set()) => {
+      if (seen.has(name)) return seen;
+      seen.add(name);
+      for (const dep of bundle[name]?.imports ?? []) closure(dep, seen);
+      return seen;
+    };
+    const entries = Object.fromEntries(
+      chunks
+        .filter((c) => c.isEntry)
+        .map((c) => [c.name, { file: c.fileName, static: [...closure(c.fileName)], lazy: c.dynamicImports }]),
+    );
+    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify(entries, null, 2) });
+  },
+});
+
+const onwarn = (warning, warn) => {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: { 'civic-kit': 'packages/elements/src/cdn.ts' },
+    output: { dir: out, format: 'es', inlineDynamicImports: true, sourcemap: true },
+    plugins: plugins(),
+    onwarn,
+  },
+  {
+    input: defines,
+    output: { dir: `${out}/elements`, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    plugins: [...plugins(), manifest()],
+    onwarn,
+  },
+];

@@ -1,0 +1,62 @@
+/**
+ * Prints min + gzip + brotli of every public browser entry (its file plus every chunk it imports
+ * statically; lazily loaded chunks are listed apart) and fails when one is over its gzip budget.
+ * Run after `rollup -c`.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const cdn = 'packages/elements/cdn';
+const KB = 1024;
+
+/** gzip budgets in KB; every public entry needs one. */
+const BUDGETS = {
+  'civic-initiative-card': 18.5,
+  'civic-provider': 12.5,
+  'civic-kit (CDN bundle, with the demo data)': 40,
+  'lazy: demo data set': 15,
+};
+
+const measure = (files) => {
+  const code = Buffer.concat(files.map((f) => readFileSync(join(cdn, f))));
+  return {
+    min: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+
+if (!existsSync(join(cdn, 'elements/manifest.json'))) {
+  console.error('No build found: run `pnpm build` first.');
+  process.exit(1);
+}
+const manifest = JSON.parse(readFileSync(join(cdn, 'elements/manifest.json'), 'utf8'));
+const rows = [];
+const lazy = new Set();
+for (const [name, entry] of Object.entries(manifest)) {
+  rows.push([name, measure(entry.static.map((f) => `elements/${f}`))]);
+  for (const f of entry.lazy) lazy.add(f);
+}
+for (const f of lazy) {
+  const label = /demo/.test(f) ? 'lazy: demo data set' : `lazy: ${f}`;
+  rows.push([label, measure([`elements/${f}`])]);
+}
+rows.push(['civic-kit (CDN bundle, with the demo data)', measure(['civic-kit.js'])]);
+
+let failed = 0;
+const kb = (n) => `${(n / KB).toFixed(1)} KB`.padStart(9);
+console.log(`${'entry'.padEnd(46)}${'min'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}   budget (gzip)`);
+for (const [name, size] of rows) {
+  const budget = BUDGETS[name];
+  let verdict = 'no budget';
+  if (budget === undefined) failed++;
+  else if (size.gzip > budget * KB) (verdict = `OVER ${budget} KB`), failed++;
+  else verdict = `ok ≤ ${budget} KB`;
+  console.log(`${name.padEnd(46)}${kb(size.min)}${kb(size.gzip)}${kb(size.brotli)}   ${verdict}`);
+}
+if (failed) {
+  console.error(`\n${failed} entr${failed === 1 ? 'y is' : 'ies are'} over budget or without one.`);
+  process.exit(1);
+}
+console.log('\nEvery entry is within its budget.');
