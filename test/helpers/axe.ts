@@ -15,7 +15,9 @@ declare global {
 /** Fails with a readable list when axe finds any violation in `el` (shadow roots included). */
 export async function expectAccessible(el: Element, disabledRules: Record<string, string> = {}): Promise<void> {
   const rules = Object.fromEntries(Object.keys(disabledRules).map((r) => [r, { enabled: false }]));
-  const { violations } = await window.axe.run(el, { runOnly: { type: 'tag', values: AXE_TAGS }, rules, resultTypes: ['violations'] });
+  // An element in an iframe is checked by that frame's own copy of axe (see `injectAxe`).
+  const axe = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.axe ?? window.axe;
+  const { violations } = await axe.run(el, { runOnly: { type: 'tag', values: AXE_TAGS }, rules, resultTypes: ['violations'] });
   if (violations.length) {
     const lines = violations.flatMap((v) => [
       `${v.id} (${v.impact}): ${v.help}`,
@@ -23,4 +25,17 @@ export async function expectAccessible(el: Element, disabledRules: Record<string
     ]);
     throw new Error(`Accessibility violations:\n${lines.join('\n')}`);
   }
+}
+
+/** Load axe into a same-origin frame's document, so its content can be checked in place. */
+export async function injectAxe(doc: Document): Promise<void> {
+  if ((doc.defaultView as Window | null)?.axe) return;
+  const script = doc.createElement('script');
+  script.src = '/node_modules/axe-core/axe.min.js';
+  const loaded = new Promise((resolve, reject) => {
+    script.onload = resolve;
+    script.onerror = reject;
+  });
+  doc.head.append(script);
+  await loaded;
 }

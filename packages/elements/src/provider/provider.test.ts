@@ -1,0 +1,99 @@
+import { MemoryAdapter, registerAdapter } from '@civic-kit/core';
+import { CONFORMANCE_FIXTURE } from '@civic-kit/core/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { ScriptedAdapter } from '../../../../test/helpers/adapters.js';
+import { expectAccessible } from '../../../../test/helpers/axe.js';
+import '../define/civic-initiative-card.js';
+import '../define/civic-provider.js';
+import type { CivicInitiativeCard } from '../initiative-card/initiative-card.js';
+import type { CivicProvider } from './provider.js';
+
+const title = (card: Element | null) => card?.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim();
+
+describe('<civic-provider>', () => {
+  it('builds the demo memory adapter from `adapter="memory"`', async () => {
+    const el = await fixture<CivicProvider>(html`<civic-provider adapter="memory">
+      <civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card>
+    </civic-provider>`);
+    const card = el.querySelector('civic-initiative-card');
+    await waitUntil(() => title(card), 'the card never loaded');
+    expect(title(card)).to.contain('Repair Café');
+    expect(el.adapter).to.be.instanceOf(MemoryAdapter);
+    await expectAccessible(el);
+  });
+
+  it('says which data sources exist when given an unknown one', async () => {
+    const el = await fixture<CivicProvider>(html`<civic-provider adapter="nonsense"></civic-provider>`);
+    await waitUntil(() => el.shadowRoot?.querySelector('[role="alert"]'));
+    const text = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+    expect(text).to.contain('nonsense');
+    expect(text).to.contain('memory');
+    await expectAccessible(el);
+  });
+
+  it('uses a registered adapter with the attributes it was given', async () => {
+    let seen: Record<string, string> = {};
+    registerAdapter('test-registry', (config) => {
+      seen = { endpoint: config.endpoint ?? '', site: config.attributes['site'] ?? '' };
+      return new MemoryAdapter({ data: CONFORMANCE_FIXTURE });
+    });
+    const el = await fixture<CivicProvider>(html`<civic-provider adapter="test-registry" endpoint="https://api.example.org" site="bristol">
+      <civic-initiative-card initiative-id="c-solar"></civic-initiative-card>
+    </civic-provider>`);
+    await waitUntil(() => title(el.querySelector('civic-initiative-card')));
+    expect(seen).to.deep.equal({ endpoint: 'https://api.example.org', site: 'bristol' });
+  });
+
+  it('lets a host-supplied adapter win over attributes, and replaces it for every element', async () => {
+    const first = new MemoryAdapter({ data: CONFORMANCE_FIXTURE });
+    const el = await fixture<CivicProvider>(html`<civic-provider adapter="memory" .adapter=${first}>
+      <civic-initiative-card initiative-id="c-solar"></civic-initiative-card>
+    </civic-provider>`);
+    const card = el.querySelector<CivicInitiativeCard>('civic-initiative-card')!;
+    await waitUntil(() => title(card));
+    expect(title(card)).to.equal('Solar roofs co-op');
+    await new Promise((r) => setTimeout(r, 50)); // a slow attribute build must not replace it
+    expect(el.adapter).to.equal(first);
+    const second = new MemoryAdapter({
+      data: { ...CONFORMANCE_FIXTURE, initiatives: [{ ...CONFORMANCE_FIXTURE.initiatives[2]!, title: 'Renamed' }] },
+    });
+    el.adapter = second;
+    await waitUntil(() => title(card) === 'Renamed', 'the card did not follow the new adapter');
+  });
+
+  it('gives the nearest provider precedence when nested', async () => {
+    const outer = new MemoryAdapter({ data: CONFORMANCE_FIXTURE });
+    const inner = ScriptedAdapter.demo();
+    const el = await fixture<CivicProvider>(html`<civic-provider .adapter=${outer}>
+      <civic-provider .adapter=${inner}><civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card></civic-provider>
+    </civic-provider>`);
+    const card = el.querySelector<CivicInitiativeCard>('civic-initiative-card')!;
+    await waitUntil(() => title(card));
+    expect(card.adapter).to.equal(inner);
+  });
+
+  it('passes the host’s voter token with writes', async () => {
+    const adapter = ScriptedAdapter.demo();
+    const el = await fixture<CivicProvider>(html`<civic-provider .adapter=${adapter} voter-token="signed.token.123">
+      <civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card>
+    </civic-provider>`);
+    const card = el.querySelector<CivicInitiativeCard>('civic-initiative-card')!;
+    await waitUntil(() => card.shadowRoot?.querySelector('[part="support-button"]'));
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part="support-button"]')!.click();
+    await waitUntil(() => adapter.calls['supportInitiative']);
+    expect((adapter.calls['supportInitiative']![0]![1] as { voter?: string }).voter).to.equal('signed.token.123');
+  });
+
+  it('switches the elements inside to a dark scheme', async () => {
+    const el = await fixture<CivicProvider>(html`<civic-provider theme="dark">
+      <civic-initiative-card .initiative=${{ id: 'x', title: 'Dark', status: 'active' }}></civic-initiative-card>
+    </civic-provider>`);
+    const card = el.querySelector<CivicInitiativeCard>('civic-initiative-card')!;
+    await card.updateComplete;
+    const bg = getComputedStyle(card.shadowRoot!.querySelector('[part="base"]')!).backgroundColor;
+    expect(bg).to.equal('rgb(27, 29, 33)');
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(getComputedStyle(card.shadowRoot!.querySelector('[part="base"]')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+  });
+});
