@@ -59,7 +59,13 @@ export default [
   },
   {
     input: defines,
-    output: { dir: `${out}/elements`, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    output: {
+      dir: `${out}/elements`,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
     plugins: [...plugins(), manifest()],
     onwarn,
   },

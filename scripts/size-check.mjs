@@ -49,10 +49,11 @@ const kb = (n) => `${(n / KB).toFixed(1)} KB`.padStart(9);
 console.log(`${'entry'.padEnd(46)}${'min'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}   budget (gzip)`);
 for (const [name, size] of rows) {
   const budget = BUDGETS[name];
-  let verdict = 'no budget';
-  if (budget === undefined) failed++;
-  else if (size.gzip > budget * KB) (verdict = `OVER ${budget} KB`), failed++;
-  else verdict = `ok ≤ ${budget} KB`;
+  let verdict = `ok ≤ ${budget} KB`;
+  if (budget === undefined || size.gzip > budget * KB) {
+    verdict = budget === undefined ? 'NO BUDGET' : `OVER ${budget} KB`;
+    failed++;
+  }
   console.log(`${name.padEnd(46)}${kb(size.min)}${kb(size.gzip)}${kb(size.brotli)}   ${verdict}`);
 }
 if (failed) {

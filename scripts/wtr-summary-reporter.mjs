@@ -19,7 +19,8 @@ export function summaryReporter() {
       for (const session of sessions.all()) {
         if (session.testResults) count(session.testResults);
         // A file that failed to load has no results but errors: count it as a failure.
-        if (!session.testResults?.tests.length && !session.testResults?.suites.length && session.errors?.length) failed++;
+        if (!session.testResults?.tests.length && !session.testResults?.suites.length && session.errors?.length)
+          failed++;
       }
       console.log(`\n${passed} passed, ${failed} failed`);
     },

@@ -23,7 +23,11 @@ describe('the CDN bundle in a plain HTML page', () => {
 
   it('shows a card from the demo data when the tags come before the script', async () => {
     const doc = await load('/test/fixtures/cdn-embed.html');
-    await waitUntil(() => doc.querySelector('civic-initiative-card')?.shadowRoot?.querySelector('[part="title"]'), 'no card rendered', { timeout: 5000 });
+    await waitUntil(
+      () => doc.querySelector('civic-initiative-card')?.shadowRoot?.querySelector('[part="title"]'),
+      'no card rendered',
+      { timeout: 5000 },
+    );
     expect(cardText(doc)).to.contain('Repair Café');
     expect(cardText(doc)).to.contain('supporters');
     await injectAxe(doc);
@@ -32,9 +36,13 @@ describe('the CDN bundle in a plain HTML page', () => {
 
   it('works when the card is defined before its provider', async () => {
     const doc = await load('/test/fixtures/cdn-embed-late-provider.html');
-    await waitUntil(() => doc.querySelector('civic-initiative-card')?.shadowRoot?.querySelector('[part="title"]'), 'the late provider never reached the card', {
-      timeout: 5000,
-    });
+    await waitUntil(
+      () => doc.querySelector('civic-initiative-card')?.shadowRoot?.querySelector('[part="title"]'),
+      'the late provider never reached the card',
+      {
+        timeout: 5000,
+      },
+    );
     expect(cardText(doc)).to.contain('Repair Café');
   });
 

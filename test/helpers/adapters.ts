@@ -1,4 +1,10 @@
-import { CivicError, MemoryAdapter, type CivicAdapter, type CivicErrorCode, type MemoryAdapterOptions } from '@civic-kit/core';
+import {
+  CivicError,
+  MemoryAdapter,
+  type CivicAdapter,
+  type CivicErrorCode,
+  type MemoryAdapterOptions,
+} from '@civic-kit/core';
 import { demoData } from '@civic-kit/core/demo';
 
 type Method = 'getInitiative' | 'listInitiatives' | 'supportInitiative' | 'getPoll' | 'vote' | 'findOthers';

@@ -4,7 +4,12 @@ import 'axe-core/axe.min.js';
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: unknown; html: string; failureSummary?: string }[] }[];
+  violations: {
+    id: string;
+    impact: string;
+    help: string;
+    nodes: { target: unknown; html: string; failureSummary?: string }[];
+  }[];
 }
 declare global {
   interface Window {
@@ -16,8 +21,12 @@ declare global {
 export async function expectAccessible(el: Element, disabledRules: Record<string, string> = {}): Promise<void> {
   const rules = Object.fromEntries(Object.keys(disabledRules).map((r) => [r, { enabled: false }]));
   // An element in an iframe is checked by that frame's own copy of axe (see `injectAxe`).
-  const axe = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.axe ?? window.axe;
-  const { violations } = await axe.run(el, { runOnly: { type: 'tag', values: AXE_TAGS }, rules, resultTypes: ['violations'] });
+  const axe = el.ownerDocument.defaultView?.axe ?? window.axe;
+  const { violations } = await axe.run(el, {
+    runOnly: { type: 'tag', values: AXE_TAGS },
+    rules,
+    resultTypes: ['violations'],
+  });
   if (violations.length) {
     const lines = violations.flatMap((v) => [
       `${v.id} (${v.impact}): ${v.help}`,

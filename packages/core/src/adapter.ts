@@ -1,7 +1,17 @@
 /**
  * The one interface every backend speaks to Civic Kit through. See docs/adr/0001-adapter-contract.md.
  */
-import type { Ballot, Initiative, InitiativeSort, InitiativeStatus, Interest, Matches, Page, Poll, Signup } from './model.js';
+import type {
+  Ballot,
+  Initiative,
+  InitiativeSort,
+  InitiativeStatus,
+  Interest,
+  Matches,
+  Page,
+  Poll,
+  SignupInput,
+} from './model.js';
 
 export const CAPABILITIES = [
   'list-initiatives',
@@ -53,8 +63,7 @@ export interface InitiativeQuery {
 
 export type Topic = { kind: 'poll'; id: string } | { kind: 'initiative'; id: string };
 export type ChangeEvent =
-  | { kind: 'poll'; id: string; poll: Poll }
-  | { kind: 'initiative'; id: string; initiative: Initiative };
+  { kind: 'poll'; id: string; poll: Poll } | { kind: 'initiative'; id: string; initiative: Initiative };
 
 export interface CivicAdapter {
   /** What this backend can do; elements hide actions it cannot. */
@@ -65,7 +74,7 @@ export interface CivicAdapter {
   getPoll(id: string, options?: CallOptions): Promise<Poll>;
   vote?(pollId: string, ballot: Ballot, options: WriteOptions): Promise<Poll>;
   listInterests?(options?: CallOptions): Promise<Interest[]>;
-  findOthers?(signup: Signup, options: WriteOptions): Promise<Matches>;
+  findOthers?(signup: SignupInput, options: WriteOptions): Promise<Matches>;
   /** Live changes; returns the unsubscribe function. */
   subscribe?(topic: Topic, onEvent: (event: ChangeEvent) => void): () => void;
 }

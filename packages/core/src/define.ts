@@ -14,7 +14,9 @@ export function defineElement(tag: string, ctor: CustomElementConstructor, versi
   if (existing) {
     const had = (existing as { civicVersion?: string }).civicVersion ?? versions.get(tag);
     if (existing !== ctor && had !== version) {
-      console.warn(`<${tag}> is already defined by Civic Kit ${had ?? '(unknown version)'}; version ${version} was not registered.`);
+      console.warn(
+        `<${tag}> is already defined by Civic Kit ${had ?? '(unknown version)'}; version ${version} was not registered.`,
+      );
     }
     return;
   }

@@ -42,13 +42,16 @@ export class CivicError extends Error {
 
 export const isCivicError = (e: unknown): e is CivicError =>
   e instanceof CivicError ||
-  (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'CivicError' &&
+  (typeof e === 'object' &&
+    e !== null &&
+    (e as { name?: unknown }).name === 'CivicError' &&
     CIVIC_ERROR_CODES.includes((e as { code?: unknown }).code as CivicErrorCode));
 
 /** Normalise anything thrown into a `CivicError`: the only kind of failure elements handle. */
 export function toCivicError(e: unknown): CivicError {
   if (isCivicError(e)) return e;
-  if (e instanceof DOMException && e.name === 'AbortError') return new CivicError('aborted', 'The request was cancelled', { cause: e });
+  if (e instanceof DOMException && e.name === 'AbortError')
+    return new CivicError('aborted', 'The request was cancelled', { cause: e });
   if (e instanceof TypeError) return new CivicError('network', 'The network request failed', { cause: e });
   return new CivicError('invalid-response', e instanceof Error ? e.message : 'Unexpected failure', { cause: e });
 }

@@ -10,5 +10,15 @@ export * from './geo.js';
 export * from './safe-url.js';
 export { CivicElement, CivicDataElement } from './civic-element.js';
 export { ensureContextRoot } from './context-root.js';
-export { LocalizeController, registerTranslation, type StringOverrides, type Translation } from './controllers/localize.js';
-export { MemoryAdapter, type MemoryAdapterOptions, type MemoryData, type MemoryPerson } from './memory/memory-adapter.js';
+export {
+  LocalizeController,
+  registerTranslation,
+  type StringOverrides,
+  type Translation,
+} from './controllers/localize.js';
+export {
+  MemoryAdapter,
+  type MemoryAdapterOptions,
+  type MemoryData,
+  type MemoryPerson,
+} from './memory/memory-adapter.js';

@@ -57,7 +57,11 @@ export const InitiativeSchema = v.object({
   place: v.optional(PlaceSchema),
   tags: v.optional(v.array(nonEmpty(100)), []),
   supporters: v.optional(
-    v.object({ count, goal: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))), supportedByMe: v.optional(v.boolean()) }),
+    v.object({
+      count,
+      goal: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+      supportedByMe: v.optional(v.boolean()),
+    }),
   ),
   startsAt: v.optional(isoDate),
   endsAt: v.optional(isoDate),
@@ -107,10 +111,7 @@ export const PollSchema = v.pipe(
     myBallot: v.optional(BallotSchema),
     language: v.optional(text(35)),
   }),
-  v.check(
-    (p) => new Set(p.options.map((o) => o.id)).size === p.options.length,
-    'Poll option ids must be unique',
-  ),
+  v.check((p) => new Set(p.options.map((o) => o.id)).size === p.options.length, 'Poll option ids must be unique'),
 );
 export type Poll = v.InferOutput<typeof PollSchema>;
 export type PollInput = v.InferInput<typeof PollSchema>;

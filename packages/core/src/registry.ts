@@ -12,9 +12,9 @@ export type AdapterFactory = (config: AdapterConfig) => CivicAdapter | Promise<C
 
 // Kept on globalThis under a `Symbol.for` key so two copies of Civic Kit on one page share it.
 const KEY = Symbol.for('civic-kit.adapter-registry');
-const registry: Map<string, AdapterFactory> = ((globalThis as Record<symbol, unknown>)[KEY] as
-  | Map<string, AdapterFactory>
-  | undefined) ?? ((globalThis as Record<symbol, unknown>)[KEY] = new Map<string, AdapterFactory>()) as Map<string, AdapterFactory>;
+const registry: Map<string, AdapterFactory> =
+  ((globalThis as Record<symbol, unknown>)[KEY] as Map<string, AdapterFactory> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[KEY] = new Map<string, AdapterFactory>());
 
 /** Make `<civic-provider adapter="name">` build an adapter with `factory`. */
 export function registerAdapter(name: string, factory: AdapterFactory): void {

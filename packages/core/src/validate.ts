@@ -49,7 +49,8 @@ export function parseRequest<S extends v.GenericSchema>(schema: S, data: unknown
 }
 
 export const parseInitiative = (d: unknown): Initiative => parseResponse(InitiativeSchema, d, 'initiative');
-export const parseInitiativePage = (d: unknown): Page<Initiative> => parseResponse(InitiativePageSchema, d, 'page of initiatives');
+export const parseInitiativePage = (d: unknown): Page<Initiative> =>
+  parseResponse(InitiativePageSchema, d, 'page of initiatives');
 export const parsePoll = (d: unknown): Poll => parseResponse(PollSchema, d, 'poll');
 export const parseMatches = (d: unknown): Matches => parseResponse(MatchesSchema, d, 'matches');
 export const parseInterests = (d: unknown): Interest[] => parseResponse(v.array(InterestSchema), d, 'interest list');

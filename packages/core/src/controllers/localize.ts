@@ -42,7 +42,9 @@ function observeDocument(): void {
  * Strings, numbers and dates in the language of the element's nearest `lang` ancestor (across shadow
  * roots), rather than only its own `lang` or `<html lang>` as the base controller reads.
  */
-export class LocalizeController<T extends Translation = Translation & Record<string, unknown>> extends BaseLocalizeController<T> {
+export class LocalizeController<
+  T extends Translation = Translation & Record<string, unknown>,
+> extends BaseLocalizeController<T> {
   declare host: Host;
   private cachedLang: string | undefined;
   private cachedDir: string | undefined;
@@ -72,7 +74,12 @@ export class LocalizeController<T extends Translation = Translation & Record<str
   override dir(): string {
     if (this.cachedDir) return this.cachedDir;
     const explicit = nearest(this.host, 'dir')?.toLowerCase();
-    return (this.cachedDir = explicit === 'rtl' || explicit === 'ltr' ? explicit : super.exists('$dir', {}) ? String((super.term as unknown as (k: string) => unknown)('$dir')) : 'ltr');
+    return (this.cachedDir =
+      explicit === 'rtl' || explicit === 'ltr'
+        ? explicit
+        : super.exists('$dir', {})
+          ? String((super.term as unknown as (k: string) => unknown)('$dir'))
+          : 'ltr');
   }
 
   override term<K extends keyof T>(key: K, ...args: FunctionParams<T[K]>): string {

@@ -40,7 +40,12 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
       alt: 'Volunteers at a long table fixing a toaster, a reading lamp and a bicycle wheel',
     },
     status: 'active',
-    place: { lat: 51.4627, lng: -2.5626, address: 'Easton Community Centre, Kilburn Street, Bristol BS5', precision: 'exact' },
+    place: {
+      lat: 51.4627,
+      lng: -2.5626,
+      address: 'Easton Community Centre, Kilburn Street, Bristol BS5',
+      precision: 'exact',
+    },
     tags: ['repair', 'local-economy'],
     supporters: { count: 214, goal: 300 },
     organiser: { name: 'Bristol Repair Collective', url: 'https://repair-collective.example.org' },

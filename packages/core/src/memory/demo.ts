@@ -18,7 +18,13 @@ export const DEMO_PLACES: Record<string, { lat: number; lng: number }> = {
 
 /** The shipped demo data set (fictional initiatives in five towns), as a memory adapter's seed. */
 export function demoData(): MemoryData {
-  return { initiatives: DEMO_INITIATIVES, polls: DEMO_POLLS, interests: DEMO_INTERESTS, people: DEMO_PEOPLE, places: DEMO_PLACES };
+  return {
+    initiatives: DEMO_INITIATIVES,
+    polls: DEMO_POLLS,
+    interests: DEMO_INTERESTS,
+    people: DEMO_PEOPLE,
+    places: DEMO_PLACES,
+  };
 }
 
 /** A memory adapter seeded with the demo data set. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CivicError } from '../errors.js';
+import type { CivicError } from '../errors.js';
 import { distanceKm } from '../geo.js';
 import { runAdapterConformance } from '../testing/index.js';
 import { createDemoAdapter } from './demo.js';
@@ -23,7 +23,9 @@ const signup = {
   place: { text: 'Bristol' },
   radiusKm: 5,
   interests: ['repair', 'energy'],
-  consent: [{ purpose: 'contact', text: 'You may email me', version: '1', timestamp: new Date().toISOString(), locale: 'en' }],
+  consent: [
+    { purpose: 'contact', text: 'You may email me', version: '1', timestamp: new Date().toISOString(), locale: 'en' },
+  ],
 };
 
 describe('MemoryAdapter with the demo data', () => {
@@ -83,7 +85,11 @@ describe('MemoryAdapter with the demo data', () => {
   it('hides after-vote results until this voter has voted, and allows a change where the poll does', async () => {
     const a = createDemoAdapter();
     expect((await a.getPoll('budget-priorities')).results).to.equal(undefined);
-    const p = await a.vote('budget-priorities', { choices: [(await a.getPoll('budget-priorities')).options[0]!.id] }, { idempotencyKey: 'v1' });
+    const p = await a.vote(
+      'budget-priorities',
+      { choices: [(await a.getPoll('budget-priorities')).options[0]!.id] },
+      { idempotencyKey: 'v1' },
+    );
     expect(p.results?.voters).to.be.above(0);
     expect(p.myBallot?.choices).to.have.length(1);
     const changed = await a.vote('budget-priorities', { choices: [p.options[1]!.id] }, { idempotencyKey: 'v2' });
@@ -138,9 +144,15 @@ describe('MemoryAdapter with the demo data', () => {
     const there = createDemoAdapter({ channel });
     const seenHere: number[] = [];
     const seenThere = new Promise<number>((resolve) =>
-      there.subscribe({ kind: 'poll', id: 'first-project' }, (e) => e.kind === 'poll' && resolve(e.poll.results?.voters ?? -1)),
+      there.subscribe(
+        { kind: 'poll', id: 'first-project' },
+        (e) => e.kind === 'poll' && resolve(e.poll.results?.voters ?? -1),
+      ),
     );
-    here.subscribe({ kind: 'poll', id: 'first-project' }, (e) => e.kind === 'poll' && seenHere.push(e.poll.results?.voters ?? -1));
+    here.subscribe(
+      { kind: 'poll', id: 'first-project' },
+      (e) => e.kind === 'poll' && seenHere.push(e.poll.results?.voters ?? -1),
+    );
     const before = (await here.getPoll('first-project')).results!.voters;
     const poll = await here.getPoll('first-project');
     await here.vote('first-project', { choices: [poll.options[0]!.id] }, { idempotencyKey: 'live', voter: 'v' });

@@ -4,7 +4,15 @@
  * and tests have a complete adapter to run against.
  */
 import * as v from 'valibot';
-import type { CallOptions, Capability, ChangeEvent, CivicAdapter, InitiativeQuery, Topic, WriteOptions } from '../adapter.js';
+import type {
+  CallOptions,
+  Capability,
+  ChangeEvent,
+  CivicAdapter,
+  InitiativeQuery,
+  Topic,
+  WriteOptions,
+} from '../adapter.js';
 import { CivicError } from '../errors.js';
 import { distanceKm, inBBox } from '../geo.js';
 import {
@@ -18,6 +26,7 @@ import {
   type Page,
   type Poll,
   type Signup,
+  type SignupInput,
 } from '../model.js';
 import { parseBallot, parseResponse, parseSignup } from '../validate.js';
 
@@ -76,11 +85,7 @@ interface Persisted {
 const ANONYMOUS = 'this-browser';
 const MAX_LIMIT = 100;
 
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 export class MemoryAdapter implements CivicAdapter {
   readonly capabilities: ReadonlySet<Capability>;
@@ -121,11 +126,12 @@ export class MemoryAdapter implements CivicAdapter {
     const s = await this.begin(o);
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? 20)));
     const offset = query.cursor === undefined ? 0 : Number.parseInt(query.cursor, 10);
-    if (!Number.isInteger(offset) || offset < 0 || String(offset) !== query.cursor && query.cursor !== undefined) {
+    if (!Number.isInteger(offset) || offset < 0 || (String(offset) !== query.cursor && query.cursor !== undefined)) {
       throw new CivicError('invalid-request', `Unknown cursor "${query.cursor}"`);
     }
     if (query.radiusKm !== undefined && !query.near) throw new CivicError('invalid-request', '`radiusKm` needs `near`');
-    if (query.sort === 'distance' && !query.near) throw new CivicError('invalid-request', 'Sorting by distance needs `near`');
+    if (query.sort === 'distance' && !query.near)
+      throw new CivicError('invalid-request', 'Sorting by distance needs `near`');
 
     const words = query.q ? fold(query.q).split(/\s+/).filter(Boolean) : [];
     const near = query.near;
@@ -133,7 +139,8 @@ export class MemoryAdapter implements CivicAdapter {
       if (query.status?.length && !query.status.includes(i.status)) return false;
       if (query.tags?.length && !query.tags.every((t) => i.tags.includes(t))) return false;
       if (query.bbox && (!i.place || !inBBox(i.place, query.bbox))) return false;
-      if (near && query.radiusKm !== undefined && (!i.place || distanceKm(near, i.place) > query.radiusKm)) return false;
+      if (near && query.radiusKm !== undefined && (!i.place || distanceKm(near, i.place) > query.radiusKm))
+        return false;
       if (words.length) {
         const hay = fold([i.title, i.summary, i.tags.join(' '), i.place?.address, i.organiser?.name].join(' '));
         if (!words.every((w) => hay.includes(w))) return false;
@@ -144,9 +151,12 @@ export class MemoryAdapter implements CivicAdapter {
     const time = (d: string | undefined, missing: number) => (d ? Date.parse(d) : missing);
     const sort = query.sort ?? (near ? 'distance' : 'relevance');
     if (sort === 'distance') found = [...found].sort((a, b) => dist(a) - dist(b));
-    else if (sort === 'newest') found = [...found].sort((a, b) => time(b.startsAt, -Infinity) - time(a.startsAt, -Infinity));
-    else if (sort === 'ending-soon') found = [...found].sort((a, b) => time(a.endsAt, Infinity) - time(b.endsAt, Infinity));
-    else if (sort === 'supporters') found = [...found].sort((a, b) => (b.supporters?.count ?? 0) - (a.supporters?.count ?? 0));
+    else if (sort === 'newest')
+      found = [...found].sort((a, b) => time(b.startsAt, -Infinity) - time(a.startsAt, -Infinity));
+    else if (sort === 'ending-soon')
+      found = [...found].sort((a, b) => time(a.endsAt, Infinity) - time(b.endsAt, Infinity));
+    else if (sort === 'supporters')
+      found = [...found].sort((a, b) => (b.supporters?.count ?? 0) - (a.supporters?.count ?? 0));
 
     const items = found.slice(offset, offset + limit).map((i) => this.view(s, i, undefined));
     const next = offset + limit;
@@ -201,12 +211,21 @@ export class MemoryAdapter implements CivicAdapter {
     const { choices } = parseBallot(ballot);
     const known = new Set(poll.options.map((x) => x.id));
     const unknown = choices.find((c) => !known.has(c));
-    if (unknown !== undefined) throw new CivicError('invalid-request', `"${unknown}" is not an option of this poll`, { fields: { choices: 'Unknown option' } });
-    if (new Set(choices).size !== choices.length) throw new CivicError('invalid-request', 'An option was chosen twice', { fields: { choices: 'Duplicate option' } });
-    if (poll.kind === 'single' && choices.length !== 1) throw new CivicError('invalid-request', 'Choose exactly one option', { fields: { choices: 'Choose one' } });
+    if (unknown !== undefined)
+      throw new CivicError('invalid-request', `"${unknown}" is not an option of this poll`, {
+        fields: { choices: 'Unknown option' },
+      });
+    if (new Set(choices).size !== choices.length)
+      throw new CivicError('invalid-request', 'An option was chosen twice', {
+        fields: { choices: 'Duplicate option' },
+      });
+    if (poll.kind === 'single' && choices.length !== 1)
+      throw new CivicError('invalid-request', 'Choose exactly one option', { fields: { choices: 'Choose one' } });
     const max = poll.maxChoices ?? poll.options.length;
     if (poll.kind === 'multiple' && choices.length > max) {
-      throw new CivicError('invalid-request', `Choose at most ${max} options`, { fields: { choices: `At most ${max}` } });
+      throw new CivicError('invalid-request', `Choose at most ${max} options`, {
+        fields: { choices: `At most ${max}` },
+      });
     }
     const voter = o.voter ?? ANONYMOUS;
     if (record.ballots[voter] && !(poll.allowChange && this.capabilities.has('change-vote'))) {
@@ -219,7 +238,7 @@ export class MemoryAdapter implements CivicAdapter {
     return result;
   }
 
-  async findOthers(signupInput: Signup, o: WriteOptions): Promise<Matches> {
+  async findOthers(signupInput: SignupInput, o: WriteOptions): Promise<Matches> {
     this.require('find-others');
     const s = await this.begin(o);
     const repeat = this.replay<Matches>(s, o.idempotencyKey);
@@ -260,7 +279,8 @@ export class MemoryAdapter implements CivicAdapter {
   // --- internals ---------------------------------------------------------------------------------
 
   private require(capability: Capability): void {
-    if (!this.capabilities.has(capability)) throw new CivicError('unsupported', `This backend does not offer ${capability}`);
+    if (!this.capabilities.has(capability))
+      throw new CivicError('unsupported', `This backend does not offer ${capability}`);
   }
 
   private async begin(o: CallOptions | undefined): Promise<State> {
@@ -367,7 +387,9 @@ export class MemoryAdapter implements CivicAdapter {
     if (place.lat !== undefined && place.lng !== undefined) return { lat: place.lat, lng: place.lng };
     const text = fold(place.text ?? '').trim();
     const places = this.options.data?.places ?? {};
-    const hit = Object.entries(places).find(([name]) => text && (text === name || text.startsWith(`${name} `) || text.startsWith(name)));
+    const hit = Object.entries(places).find(
+      ([name]) => text && (text === name || text.startsWith(`${name} `) || text.startsWith(name)),
+    );
     if (!hit) {
       throw new CivicError('invalid-request', `We could not find "${place.text ?? ''}"`, {
         fields: { place: 'Enter a town or postcode we know, or use your location' },

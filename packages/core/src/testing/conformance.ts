@@ -7,7 +7,7 @@
  * `create` receives a fixture and returns an adapter whose backend serves exactly that data.
  */
 import * as v from 'valibot';
-import type { CivicAdapter, InitiativeQuery } from '../adapter.js';
+import type { Capability, CivicAdapter, InitiativeQuery } from '../adapter.js';
 import { isCivicError, type CivicErrorCode } from '../errors.js';
 import { distanceKm, inBBox } from '../geo.js';
 import { InitiativeSchema, PollSchema, type InitiativeInput, type Interest, type PollInput } from '../model.js';
@@ -96,161 +96,286 @@ export function runAdapterConformance(options: ConformanceOptions): void {
   };
 
   describe(`CivicAdapter conformance: ${options.name}`, () => {
-    it('declares its capabilities and implements each one', withAdapter(async (a) => {
-      check(a.capabilities instanceof Set, 'capabilities must be a Set');
-      const methods = {
-        'support-initiative': a.supportInitiative,
-        vote: a.vote,
-        'find-others': a.findOthers,
-        'list-interests': a.listInterests,
-        subscribe: a.subscribe,
-      } as const;
-      for (const [cap, method] of Object.entries(methods)) {
-        if (a.capabilities.has(cap as never)) check(typeof method === 'function', `declares "${cap}" but has no method for it`);
-      }
-    }));
+    it(
+      'declares its capabilities and implements each one',
+      withAdapter((a) => {
+        check(a.capabilities instanceof Set, 'capabilities must be a Set');
+        const methods: [Capability, keyof CivicAdapter][] = [
+          ['support-initiative', 'supportInitiative'],
+          ['vote', 'vote'],
+          ['find-others', 'findOthers'],
+          ['list-interests', 'listInterests'],
+          ['subscribe', 'subscribe'],
+        ];
+        for (const [cap, method] of methods) {
+          if (a.capabilities.has(cap))
+            check(typeof a[method] === 'function', `declares "${cap}" but has no method for it`);
+        }
+        return Promise.resolve();
+      }),
+    );
 
-    it('lists every initiative exactly once across pages', withAdapter(async (a) => {
-      const ids: string[] = [];
-      let cursor: string | undefined;
-      let pages = 0;
-      do {
-        const page = await a.listInitiatives({ limit: 3, cursor });
-        check(page.items.length <= 3, `a page of limit 3 held ${page.items.length} items`);
-        if (page.total !== undefined) check(page.total === fixture.initiatives.length, `total ${page.total}, expected ${fixture.initiatives.length}`);
-        ids.push(...page.items.map((i) => i.id));
-        cursor = page.nextCursor;
-        pages++;
-      } while (cursor && pages < 50);
-      check(pages >= 2, 'limit 3 should give more than one page');
-      check(new Set(ids).size === ids.length, 'an initiative appeared on two pages');
-      sameIds(ids, fixture.initiatives.map((i) => i.id), 'all pages');
-    }));
-
-    it('filters by text, case-insensitively', withAdapter(async (a) => {
-      sameIds(await all(a, { q: 'REPAIR' }), expected(fixture, (i) => /repair/i.test(`${i.title} ${i.summary ?? ''}`)), 'q=REPAIR');
-      sameIds(await all(a, { q: 'no-such-words-anywhere' }), [], 'q matching nothing');
-    }));
-
-    it('filters by tags (every tag must be present)', withAdapter(async (a) => {
-      sameIds(await all(a, { tags: ['energy'] }), expected(fixture, (i) => !!i.tags?.includes('energy')), 'tags=energy');
-      sameIds(
-        await all(a, { tags: ['energy', 'housing'] }),
-        expected(fixture, (i) => !!i.tags?.includes('energy') && !!i.tags.includes('housing')),
-        'tags=energy,housing',
-      );
-    }));
-
-    it('filters by status', withAdapter(async (a) => {
-      sameIds(await all(a, { status: ['completed', 'closed'] }), expected(fixture, (i) => i.status === 'completed' || i.status === 'closed'), 'status');
-    }));
-
-    it('filters by distance (near + radiusKm)', withAdapter(async (a) => {
-      const near = { lat: 51.454, lng: -2.587 };
-      for (const radiusKm of [2, 10]) {
+    it(
+      'lists every initiative exactly once across pages',
+      withAdapter(async (a) => {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await a.listInitiatives({ limit: 3, cursor });
+          check(page.items.length <= 3, `a page of limit 3 held ${page.items.length} items`);
+          if (page.total !== undefined)
+            check(
+              page.total === fixture.initiatives.length,
+              `total ${page.total}, expected ${fixture.initiatives.length}`,
+            );
+          ids.push(...page.items.map((i) => i.id));
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor && pages < 50);
+        check(pages >= 2, 'limit 3 should give more than one page');
+        check(new Set(ids).size === ids.length, 'an initiative appeared on two pages');
         sameIds(
-          await all(a, { near, radiusKm }),
-          expected(fixture, (i) => !!i.place && distanceKm(near, i.place) <= radiusKm),
-          `near + radiusKm=${radiusKm}`,
+          ids,
+          fixture.initiatives.map((i) => i.id),
+          'all pages',
         );
-      }
-    }));
+      }),
+    );
 
-    it('filters by bounding box', withAdapter(async (a) => {
-      const bbox = [-2.7, 51.4, -2.5, 51.5] as const;
-      sameIds(await all(a, { bbox }), expected(fixture, (i) => !!i.place && inBBox(i.place, bbox)), 'bbox');
-    }));
+    it(
+      'filters by text, case-insensitively',
+      withAdapter(async (a) => {
+        sameIds(
+          await all(a, { q: 'REPAIR' }),
+          expected(fixture, (i) => /repair/i.test(`${i.title} ${i.summary ?? ''}`)),
+          'q=REPAIR',
+        );
+        sameIds(await all(a, { q: 'no-such-words-anywhere' }), [], 'q matching nothing');
+      }),
+    );
 
-    it('combines filters', withAdapter(async (a) => {
-      const near = { lat: 51.454, lng: -2.587 };
-      sameIds(
-        await all(a, { near, radiusKm: 10, status: ['active'], tags: ['repair'] }),
-        expected(fixture, (i) => !!i.place && distanceKm(near, i.place) <= 10 && i.status === 'active' && !!i.tags?.includes('repair')),
-        'near + status + tags',
-      );
-    }));
+    it(
+      'filters by tags (every tag must be present)',
+      withAdapter(async (a) => {
+        sameIds(
+          await all(a, { tags: ['energy'] }),
+          expected(fixture, (i) => !!i.tags?.includes('energy')),
+          'tags=energy',
+        );
+        sameIds(
+          await all(a, { tags: ['energy', 'housing'] }),
+          expected(fixture, (i) => !!i.tags?.includes('energy') && !!i.tags.includes('housing')),
+          'tags=energy,housing',
+        );
+      }),
+    );
 
-    it('gets an initiative by id, and answers not-found for an unknown one', withAdapter(async (a) => {
-      const want = fixture.initiatives[0]!;
-      const got = await a.getInitiative(want.id);
-      check(v.is(InitiativeSchema, got), 'getInitiative returned an invalid Initiative');
-      check(got.id === want.id && got.title === want.title, `getInitiative("${want.id}") returned "${got.id}"/"${got.title}"`);
-      await rejectsWith(a.getInitiative('no-such-initiative'), 'not-found', 'getInitiative(unknown)');
-    }));
+    it(
+      'filters by status',
+      withAdapter(async (a) => {
+        sameIds(
+          await all(a, { status: ['completed', 'closed'] }),
+          expected(fixture, (i) => i.status === 'completed' || i.status === 'closed'),
+          'status',
+        );
+      }),
+    );
 
-    it('gets a poll by id, and answers not-found for an unknown one', withAdapter(async (a) => {
-      const poll = await a.getPoll('open-single');
-      check(v.is(PollSchema, poll), 'getPoll returned an invalid Poll');
-      check(poll.status === 'open' && poll.options.length === 3, 'open-single should be open with 3 options');
-      await rejectsWith(a.getPoll('no-such-poll'), 'not-found', 'getPoll(unknown)');
-    }));
+    it(
+      'filters by distance (near + radiusKm)',
+      withAdapter(async (a) => {
+        const near = { lat: 51.454, lng: -2.587 };
+        for (const radiusKm of [2, 10]) {
+          sameIds(
+            await all(a, { near, radiusKm }),
+            expected(fixture, (i) => !!i.place && distanceKm(near, i.place) <= radiusKm),
+            `near + radiusKm=${radiusKm}`,
+          );
+        }
+      }),
+    );
 
-    it('answers aborted when the signal is already aborted', withAdapter(async (a) => {
-      const c = new AbortController();
-      c.abort();
-      await rejectsWith(a.listInitiatives({}, { signal: c.signal }), 'aborted', 'listInitiatives(aborted signal)');
-    }));
+    it(
+      'filters by bounding box',
+      withAdapter(async (a) => {
+        const bbox = [-2.7, 51.4, -2.5, 51.5] as const;
+        sameIds(
+          await all(a, { bbox }),
+          expected(fixture, (i) => !!i.place && inBBox(i.place, bbox)),
+          'bbox',
+        );
+      }),
+    );
 
-    it('counts a vote sent twice with the same idempotency key once', withAdapter(async (a) => {
-      if (!a.capabilities.has('vote') || !a.vote) return;
-      const before = (await a.getPoll('open-single')).results?.voters ?? 0;
-      const key = `conformance-${Math.random().toString(36).slice(2)}`;
-      const first = await a.vote('open-single', { choices: ['yes'] }, { idempotencyKey: key, voter: voterA });
-      const second = await a.vote('open-single', { choices: ['yes'] }, { idempotencyKey: key, voter: voterA });
-      check(first.results?.voters === before + 1, `voters went from ${before} to ${first.results?.voters ?? '?'}, expected +1`);
-      check(second.results?.voters === before + 1, `the repeated vote was counted again (${second.results?.voters ?? '?'} voters)`);
-      const after = await a.getPoll('open-single');
-      check(after.results?.voters === before + 1, `getPoll after a repeated vote shows ${after.results?.voters ?? '?'} voters`);
-      check(after.results?.counts['yes'] === (first.results?.counts['yes'] ?? -1), 'counts changed after the repeat');
-      if (voterB) {
-        const other = await a.vote('open-single', { choices: ['no'] }, { idempotencyKey: `${key}-b`, voter: voterB });
-        check(other.results?.voters === before + 2, 'a second voter was not counted');
-      }
-    }));
+    it(
+      'combines filters',
+      withAdapter(async (a) => {
+        const near = { lat: 51.454, lng: -2.587 };
+        sameIds(
+          await all(a, { near, radiusKm: 10, status: ['active'], tags: ['repair'] }),
+          expected(
+            fixture,
+            (i) =>
+              !!i.place && distanceKm(near, i.place) <= 10 && i.status === 'active' && !!i.tags?.includes('repair'),
+          ),
+          'near + status + tags',
+        );
+      }),
+    );
 
-    it('rejects a vote in a closed poll with closed', withAdapter(async (a) => {
-      if (!a.capabilities.has('vote') || !a.vote) return;
-      const poll = await a.getPoll('closed-poll');
-      check(poll.status === 'closed', `closed-poll has status ${poll.status}`);
-      await rejectsWith(a.vote('closed-poll', { choices: ['a'] }, { idempotencyKey: `closed-${Date.now()}`, voter: voterA }), 'closed', 'vote(closed poll)');
-    }));
+    it(
+      'gets an initiative by id, and answers not-found for an unknown one',
+      withAdapter(async (a) => {
+        const want = fixture.initiatives[0]!;
+        const got = await a.getInitiative(want.id);
+        check(v.is(InitiativeSchema, got), 'getInitiative returned an invalid Initiative');
+        check(
+          got.id === want.id && got.title === want.title,
+          `getInitiative("${want.id}") returned "${got.id}"/"${got.title}"`,
+        );
+        await rejectsWith(a.getInitiative('no-such-initiative'), 'not-found', 'getInitiative(unknown)');
+      }),
+    );
 
-    it('rejects an invalid ballot with invalid-request', withAdapter(async (a) => {
-      if (!a.capabilities.has('vote') || !a.vote) return;
-      await rejectsWith(a.vote('open-single', { choices: ['yes', 'no'] }, { idempotencyKey: `two-${Date.now()}`, voter: voterA }), 'invalid-request', 'two choices in a single-choice poll');
-      await rejectsWith(a.vote('open-single', { choices: ['maybe-not'] }, { idempotencyKey: `unknown-${Date.now()}`, voter: voterA }), 'invalid-request', 'an unknown option');
-      await rejectsWith(a.vote('open-multiple', { choices: ['a', 'b', 'c'] }, { idempotencyKey: `many-${Date.now()}`, voter: voterA }), 'invalid-request', 'more than maxChoices');
-    }));
+    it(
+      'gets a poll by id, and answers not-found for an unknown one',
+      withAdapter(async (a) => {
+        const poll = await a.getPoll('open-single');
+        check(v.is(PollSchema, poll), 'getPoll returned an invalid Poll');
+        check(poll.status === 'open' && poll.options.length === 3, 'open-single should be open with 3 options');
+        await rejectsWith(a.getPoll('no-such-poll'), 'not-found', 'getPoll(unknown)');
+      }),
+    );
 
-    it('counts a support sent twice with the same idempotency key once', withAdapter(async (a) => {
-      if (!a.capabilities.has('support-initiative') || !a.supportInitiative) return;
-      const id = fixture.initiatives[0]!.id;
-      const before = (await a.getInitiative(id)).supporters?.count ?? 0;
-      const key = `support-${Math.random().toString(36).slice(2)}`;
-      await a.supportInitiative(id, { idempotencyKey: key, voter: voterA });
-      const again = await a.supportInitiative(id, { idempotencyKey: key, voter: voterA });
-      check(again.supporters?.count === before + 1, `supporters went from ${before} to ${again.supporters?.count ?? '?'}, expected +1`);
-      const after = await a.getInitiative(id);
-      check(after.supporters?.count === before + 1, `getInitiative after a repeated support shows ${after.supporters?.count ?? '?'}`);
-    }));
+    it(
+      'answers aborted when the signal is already aborted',
+      withAdapter(async (a) => {
+        const c = new AbortController();
+        c.abort();
+        await rejectsWith(a.listInitiatives({}, { signal: c.signal }), 'aborted', 'listInitiatives(aborted signal)');
+      }),
+    );
 
-    it('lists interests when it declares list-interests', withAdapter(async (a) => {
-      if (!a.capabilities.has('list-interests') || !a.listInterests) return;
-      sameIds((await a.listInterests()).map((i: Interest) => i.id), fixture.interests.map((i) => i.id), 'interests');
-    }));
+    it(
+      'counts a vote sent twice with the same idempotency key once',
+      withAdapter(async (a) => {
+        if (!a.capabilities.has('vote') || !a.vote) return;
+        const before = (await a.getPoll('open-single')).results?.voters ?? 0;
+        const key = `conformance-${Math.random().toString(36).slice(2)}`;
+        const first = await a.vote('open-single', { choices: ['yes'] }, { idempotencyKey: key, voter: voterA });
+        const second = await a.vote('open-single', { choices: ['yes'] }, { idempotencyKey: key, voter: voterA });
+        check(
+          first.results?.voters === before + 1,
+          `voters went from ${before} to ${first.results?.voters ?? '?'}, expected +1`,
+        );
+        check(
+          second.results?.voters === before + 1,
+          `the repeated vote was counted again (${second.results?.voters ?? '?'} voters)`,
+        );
+        const after = await a.getPoll('open-single');
+        check(
+          after.results?.voters === before + 1,
+          `getPoll after a repeated vote shows ${after.results?.voters ?? '?'} voters`,
+        );
+        check(after.results?.counts['yes'] === (first.results?.counts['yes'] ?? -1), 'counts changed after the repeat');
+        if (voterB) {
+          const other = await a.vote('open-single', { choices: ['no'] }, { idempotencyKey: `${key}-b`, voter: voterB });
+          check(other.results?.voters === before + 2, 'a second voter was not counted');
+        }
+      }),
+    );
 
-    it('answers unsupported for operations it does not declare', withAdapter(async (a) => {
-      const writes: [string, (() => Promise<unknown>) | undefined][] = [
-        ['support-initiative', a.supportInitiative && (() => a.supportInitiative!('x', { idempotencyKey: 'u1' }))],
-        ['vote', a.vote && (() => a.vote!('open-single', { choices: ['yes'] }, { idempotencyKey: 'u2' }))],
-      ];
-      for (const [cap, call] of writes) {
-        if (!a.capabilities.has(cap as never) && call) await rejectsWith(call(), 'unsupported', `${cap} (not declared)`);
-      }
-    }));
+    it(
+      'rejects a vote in a closed poll with closed',
+      withAdapter(async (a) => {
+        if (!a.capabilities.has('vote') || !a.vote) return;
+        const poll = await a.getPoll('closed-poll');
+        check(poll.status === 'closed', `closed-poll has status ${poll.status}`);
+        await rejectsWith(
+          a.vote('closed-poll', { choices: ['a'] }, { idempotencyKey: `closed-${Date.now()}`, voter: voterA }),
+          'closed',
+          'vote(closed poll)',
+        );
+      }),
+    );
+
+    it(
+      'rejects an invalid ballot with invalid-request',
+      withAdapter(async (a) => {
+        if (!a.capabilities.has('vote') || !a.vote) return;
+        await rejectsWith(
+          a.vote('open-single', { choices: ['yes', 'no'] }, { idempotencyKey: `two-${Date.now()}`, voter: voterA }),
+          'invalid-request',
+          'two choices in a single-choice poll',
+        );
+        await rejectsWith(
+          a.vote('open-single', { choices: ['maybe-not'] }, { idempotencyKey: `unknown-${Date.now()}`, voter: voterA }),
+          'invalid-request',
+          'an unknown option',
+        );
+        await rejectsWith(
+          a.vote(
+            'open-multiple',
+            { choices: ['a', 'b', 'c'] },
+            { idempotencyKey: `many-${Date.now()}`, voter: voterA },
+          ),
+          'invalid-request',
+          'more than maxChoices',
+        );
+      }),
+    );
+
+    it(
+      'counts a support sent twice with the same idempotency key once',
+      withAdapter(async (a) => {
+        if (!a.capabilities.has('support-initiative') || !a.supportInitiative) return;
+        const id = fixture.initiatives[0]!.id;
+        const before = (await a.getInitiative(id)).supporters?.count ?? 0;
+        const key = `support-${Math.random().toString(36).slice(2)}`;
+        await a.supportInitiative(id, { idempotencyKey: key, voter: voterA });
+        const again = await a.supportInitiative(id, { idempotencyKey: key, voter: voterA });
+        check(
+          again.supporters?.count === before + 1,
+          `supporters went from ${before} to ${again.supporters?.count ?? '?'}, expected +1`,
+        );
+        const after = await a.getInitiative(id);
+        check(
+          after.supporters?.count === before + 1,
+          `getInitiative after a repeated support shows ${after.supporters?.count ?? '?'}`,
+        );
+      }),
+    );
+
+    it(
+      'lists interests when it declares list-interests',
+      withAdapter(async (a) => {
+        if (!a.capabilities.has('list-interests') || !a.listInterests) return;
+        sameIds(
+          (await a.listInterests()).map((i: Interest) => i.id),
+          fixture.interests.map((i) => i.id),
+          'interests',
+        );
+      }),
+    );
+
+    it(
+      'answers unsupported for operations it does not declare',
+      withAdapter(async (a) => {
+        const writes: [string, (() => Promise<unknown>) | undefined][] = [
+          ['support-initiative', a.supportInitiative && (() => a.supportInitiative!('x', { idempotencyKey: 'u1' }))],
+          ['vote', a.vote && (() => a.vote!('open-single', { choices: ['yes'] }, { idempotencyKey: 'u2' }))],
+        ];
+        for (const [cap, call] of writes) {
+          if (!a.capabilities.has(cap as never) && call)
+            await rejectsWith(call(), 'unsupported', `${cap} (not declared)`);
+        }
+      }),
+    );
 
     it('turns malformed backend data into invalid-response', async () => {
-      const a = await (options.createMalformed?.() ?? options.create(structuredClone(MALFORMED_FIXTURE) as unknown as ConformanceFixture));
+      const a = await (options.createMalformed?.() ??
+        options.create(structuredClone(MALFORMED_FIXTURE) as unknown as ConformanceFixture));
       try {
         await rejectsWith(a.listInitiatives({}), 'invalid-response', 'listInitiatives(malformed)');
         await rejectsWith(a.getPoll('open-single'), 'invalid-response', 'getPoll(malformed)');

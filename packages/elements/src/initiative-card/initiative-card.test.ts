@@ -1,5 +1,6 @@
-import { CivicSupportDoneEvent, CivicSupportEvent, type Initiative, type InitiativeInput } from '@civic-kit/core';
+import type { CivicSupportDoneEvent, Initiative, InitiativeInput } from '@civic-kit/core';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { careless, ScriptedAdapter } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
@@ -31,7 +32,9 @@ window.addEventListener('error', (e) => uncaught.push(e.error));
 window.addEventListener('unhandledrejection', (e) => uncaught.push(e.reason));
 
 async function card(props: Partial<CivicInitiativeCard>, attrs = ''): Promise<CivicInitiativeCard> {
-  const el = await fixture<CivicInitiativeCard>(html`<civic-initiative-card heading-level=${attrs || '3'}></civic-initiative-card>`);
+  const el = await fixture<CivicInitiativeCard>(
+    html`<civic-initiative-card heading-level=${attrs || '3'}></civic-initiative-card>`,
+  );
   Object.assign(el, props);
   await el.updateComplete;
   return el;
@@ -59,7 +62,10 @@ describe('<civic-initiative-card>', () => {
       expect(t).to.contain('Bristol Repair Collective');
       expect(t).to.contain('From Bristol Civic Square');
       expect(t).to.contain('June 1, 2026 to June 1, 2027');
-      expect([...shadow(el).querySelectorAll('[part="tag"]')].map((x) => x.textContent)).to.deep.equal(['repair', 'local-economy']);
+      expect([...shadow(el).querySelectorAll('[part="tag"]')].map((x) => x.textContent)).to.deep.equal([
+        'repair',
+        'local-economy',
+      ]);
       const progress = shadow(el).querySelector('progress')!;
       expect(progress.max).to.equal(500);
       expect(progress.value).to.equal(120);
@@ -185,14 +191,15 @@ describe('<civic-initiative-card>', () => {
       await settled(el, () => !!shadow(el).querySelector('[part="support-button"]'));
       return el;
     };
-    const count = (el: CivicInitiativeCard) => Number((shadow(el).querySelector('.count')?.textContent ?? '').replace(/[^\d].*$/s, '').replace(/,/g, ''));
+    const count = (el: CivicInitiativeCard) =>
+      Number.parseInt((shadow(el).querySelector('.count')?.textContent ?? '').trim().replace(/,/g, ''), 10);
 
     it('counts optimistically in the same frame, then confirms', async () => {
       const adapter = ScriptedAdapter.demo();
       const el = await load(adapter);
       const before = count(el);
       const events: string[] = [];
-      el.addEventListener('civic-support', (e) => events.push(`${e.type}:${(e as CivicSupportEvent).initiativeId}`));
+      el.addEventListener('civic-support', (e) => events.push(`${e.type}:${e.initiativeId}`));
       const gate = adapter.hold('supportInitiative');
       shadow(el).querySelector<HTMLButtonElement>('[part="support-button"]')!.focus();
       await sendKeys({ press: 'Enter' });
@@ -201,7 +208,7 @@ describe('<civic-initiative-card>', () => {
       expect(text(el)).to.contain('Sending your support');
       const done = oneEvent(el, 'civic-support-done');
       gate.release();
-      const e = (await done) as CivicSupportDoneEvent;
+      const e = (await done) as unknown as CivicSupportDoneEvent;
       await el.updateComplete;
       expect(e.error).to.equal(undefined);
       expect(e.initiative?.supporters?.count).to.equal(before + 1);
@@ -227,7 +234,7 @@ describe('<civic-initiative-card>', () => {
       const before = count(el);
       const done = oneEvent(el, 'civic-support-done');
       shadow(el).querySelector<HTMLButtonElement>('[part="support-button"]')!.click();
-      const failed = (await done) as CivicSupportDoneEvent;
+      const failed = (await done) as unknown as CivicSupportDoneEvent;
       await el.updateComplete;
       expect(failed.error?.code).to.equal('network');
       expect(count(el)).to.equal(before);
@@ -235,9 +242,11 @@ describe('<civic-initiative-card>', () => {
       await expectAccessible(el);
       const again = oneEvent(el, 'civic-support-done');
       shadow(el).querySelector<HTMLButtonElement>('[part="support-button"]')!.click();
-      const ok = (await again) as CivicSupportDoneEvent;
+      const ok = (await again) as unknown as CivicSupportDoneEvent;
       expect(ok.initiative?.supporters?.count).to.equal(before + 1);
-      const keys = adapter.calls['supportInitiative']!.map((args) => (args[1] as { idempotencyKey: string }).idempotencyKey);
+      const keys = adapter.calls['supportInitiative']!.map(
+        (args) => (args[1] as { idempotencyKey: string }).idempotencyKey,
+      );
       expect(keys).to.have.length(2);
       expect(keys[0]).to.equal(keys[1]);
       expect((await adapter.getInitiative('repair-cafe')).supporters?.count).to.equal(before + 1);
@@ -261,10 +270,14 @@ describe('<civic-initiative-card>', () => {
 
   describe('language', () => {
     it('follows the nearest lang, across providers, and its direction', async () => {
-      const wrap = await fixture<HTMLDivElement>(html`<div>
-        <div lang="ar" dir="rtl"><civic-initiative-card id="ar" .initiative=${full}></civic-initiative-card></div>
-        <div lang="es"><civic-initiative-card id="es" .initiative=${full}></civic-initiative-card></div>
-      </div>`);
+      // Not `fixture()`: for a plain root it waits a frame, which never comes in a background tab.
+      const wrap = document.createElement('div');
+      render(
+        html`<div lang="ar" dir="rtl"><civic-initiative-card id="ar" .initiative=${full}></civic-initiative-card></div>
+          <div lang="es"><civic-initiative-card id="es" .initiative=${full}></civic-initiative-card></div>`,
+        wrap,
+      );
+      document.body.append(wrap);
       const ar = wrap.querySelector<CivicInitiativeCard>('#ar')!;
       const es = wrap.querySelector<CivicInitiativeCard>('#es')!;
       await ar.updateComplete;
@@ -275,6 +288,7 @@ describe('<civic-initiative-card>', () => {
       await expectAccessible(wrap);
       wrap.querySelector('[lang="es"]')!.setAttribute('lang', 'de');
       await waitUntil(() => text(es).includes('Aktiv'), 'did not follow a lang change');
+      wrap.remove();
     });
 
     it('takes per-instance string overrides', async () => {

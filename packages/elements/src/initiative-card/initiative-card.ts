@@ -103,7 +103,8 @@ export class CivicInitiativeCard extends CivicDataElement {
         throw error;
       }
     },
-    args: () => [this.adapter, this.initiative === undefined ? this.initiativeId : undefined, this.localize.lang()] as const,
+    args: () =>
+      [this.adapter, this.initiative === undefined ? this.initiativeId : undefined, this.localize.lang()] as const,
   });
 
   override disconnectedCallback(): void {
@@ -135,7 +136,8 @@ export class CivicInitiativeCard extends CivicDataElement {
       try {
         const fresh = parseInitiative(e.initiative);
         const mine = this.current?.supporters?.supportedByMe;
-        this.updated_ = mine && fresh.supporters ? { ...fresh, supporters: { ...fresh.supporters, supportedByMe: true } } : fresh;
+        this.updated_ =
+          mine && fresh.supporters ? { ...fresh, supporters: { ...fresh.supporters, supportedByMe: true } } : fresh;
       } catch {
         /* a malformed live update is ignored; the loaded copy stays */
       }
@@ -190,15 +192,23 @@ export class CivicInitiativeCard extends CivicDataElement {
   }
 
   private renderError(error: CivicError): TemplateResult {
-    const text = error.code === 'not-found' ? this.localize.term('initiativeNotFound') : errorText(this.localize, error);
+    const text =
+      error.code === 'not-found' ? this.localize.term('initiativeNotFound') : errorText(this.localize, error);
     const canRetry = this.initiative === undefined && error.code !== 'not-found';
     return html`<article part="base" class="card card--error">
       <p part="message" class="message message--error" role="alert">${text}</p>
-      ${canRetry
-        ? html`<button part="retry-button" class="button button--secondary" type="button" @click=${() => void this.loader.run()}>
-            ${this.localize.term('retry')}
-          </button>`
-        : nothing}
+      ${
+        canRetry
+          ? html`<button
+              part="retry-button"
+              class="button button--secondary"
+              type="button"
+              @click=${() => void this.loader.run()}
+            >
+              ${this.localize.term('retry')}
+            </button>`
+          : nothing
+      }
     </article>`;
   }
 
@@ -231,18 +241,21 @@ export class CivicInitiativeCard extends CivicDataElement {
     return html`<article part="base" class="card" aria-labelledby="title">
       ${image ? html`<img part="image" class="image" src=${image} alt=${i.image?.alt ?? ''} loading="lazy" decoding="async" />` : nothing}
       <div part="body" class="body">
-        <p part="status" class="status status--${i.status}"><span class="visually-hidden">${t.term('status')}: </span>${statusLabel}</p>
+        <p part="status" class="status status--${i.status}">
+          <span class="visually-hidden">${t.term('status')}: </span>${statusLabel}
+        </p>
         ${this.heading(html`<span id="title" lang=${lang}>${link ? html`<a href=${link}>${i.title}</a>` : i.title}</span>`)}
         ${i.machineTranslated ? html`<p class="machine-translated">${t.term('machineTranslated')}</p>` : nothing}
         ${i.summary ? html`<p part="summary" class="summary" lang=${lang}>${i.summary}</p>` : nothing}
         ${this.renderDetails(i)}
-        ${i.tags.length
-          ? html`<ul part="tags" class="tags" aria-label=${t.term('topics')}>
-              ${i.tags.map((tag) => html`<li part="tag" class="tag">${tag}</li>`)}
-            </ul>`
-          : nothing}
-        ${this.renderSupporters(i)}
-        ${i.source ? this.renderSource(i.source) : nothing}
+        ${
+          i.tags.length
+            ? html`<ul part="tags" class="tags" aria-label=${t.term('topics')}>
+                ${i.tags.map((tag) => html`<li part="tag" class="tag">${tag}</li>`)}
+              </ul>`
+            : nothing
+        }
+        ${this.renderSupporters(i)} ${i.source ? this.renderSource(i.source) : nothing}
       </div>
     </article>`;
   }
@@ -252,7 +265,8 @@ export class CivicInitiativeCard extends CivicDataElement {
     const fmt = (d: string) => t.date(d, { dateStyle: 'long' });
     const now = Date.now();
     let when: TemplateResult | undefined;
-    if (i.endsAt && Date.parse(i.endsAt) < now) when = html`<time datetime=${i.endsAt}>${t.term('endedOn', fmt(i.endsAt))}</time>`;
+    if (i.endsAt && Date.parse(i.endsAt) < now)
+      when = html`<time datetime=${i.endsAt}>${t.term('endedOn', fmt(i.endsAt))}</time>`;
     else if (i.startsAt && i.endsAt) {
       when = html`${t.term('runsUntil', fmt(i.startsAt), fmt(i.endsAt))}`;
     } else if (i.endsAt) when = html`<time datetime=${i.endsAt}>${t.term('endsOn', fmt(i.endsAt))}</time>`;
@@ -262,20 +276,31 @@ export class CivicInitiativeCard extends CivicDataElement {
       <div>
         <dt>${t.term('where')}</dt>
         <dd>
-          ${i.place
-            ? html`${i.place.address ?? `${i.place.lat.toFixed(3)}, ${i.place.lng.toFixed(3)}`}${i.place.precision === 'area'
-                ? html` <span class="muted">(${t.term('areaOnly')})</span>`
-                : nothing}`
-            : t.term('online')}
+          ${
+            i.place
+              ? html`${i.place.address ?? `${i.place.lat.toFixed(3)}, ${i.place.lng.toFixed(3)}`}${
+                  i.place.precision === 'area' ? html` <span class="muted">(${t.term('areaOnly')})</span>` : nothing
+                }`
+              : t.term('online')
+          }
         </dd>
       </div>
-      ${when ? html`<div><dt>${t.term('when')}</dt><dd>${when}</dd></div>` : nothing}
-      ${i.organiser
-        ? html`<div>
-            <dt>${t.term('organisedBy')}</dt>
-            <dd>${organiserUrl ? html`<a href=${organiserUrl}>${i.organiser.name}</a>` : i.organiser.name}</dd>
-          </div>`
-        : nothing}
+      ${
+        when
+          ? html`<div>
+              <dt>${t.term('when')}</dt>
+              <dd>${when}</dd>
+            </div>`
+          : nothing
+      }
+      ${
+        i.organiser
+          ? html`<div>
+              <dt>${t.term('organisedBy')}</dt>
+              <dd>${organiserUrl ? html`<a href=${organiserUrl}>${i.organiser.name}</a>` : i.organiser.name}</dd>
+            </div>`
+          : nothing
+      }
     </dl>`;
   }
 
@@ -283,7 +308,9 @@ export class CivicInitiativeCard extends CivicDataElement {
     const t = this.localize;
     const s = i.supporters;
     const canSupport =
-      !this.noSupport && !!this.adapter?.supportInitiative && can(this.adapter, 'support-initiative') &&
+      !this.noSupport &&
+      !!this.adapter?.supportInitiative &&
+      can(this.adapter, 'support-initiative') &&
       (i.status === 'active' || i.status === 'proposed');
     if (!s && !canSupport) return nothing;
     const count = s?.count ?? 0;
@@ -296,29 +323,37 @@ export class CivicInitiativeCard extends CivicDataElement {
     const supported = s?.supportedByMe === true;
     const phase = this.support?.phase;
     return html`<div part="supporters" class="supporters">
-      <p class="count" id="supporters">${line}${s?.goal && count >= s.goal ? html` · <strong>${t.term('goalReached')}</strong>` : nothing}</p>
+      <p class="count" id="supporters">
+        ${line}${s?.goal && count >= s.goal ? html` · <strong>${t.term('goalReached')}</strong>` : nothing}
+      </p>
       ${s?.goal ? html`<progress part="progress" max=${s.goal} value=${Math.min(count, s.goal)} aria-labelledby="supporters"></progress>` : nothing}
-      ${canSupport && !supported
-        ? html`<button
-            part="support-button"
-            class="button"
-            type="button"
-            aria-disabled=${phase === 'sending' ? 'true' : 'false'}
-            @click=${() => void this.onSupport(i)}
-          >
-            ${phase === 'failed' ? t.term('supportRetry') : t.term('support')}<span class="visually-hidden">: ${i.title}</span>
-          </button>`
-        : nothing}
+      ${
+        canSupport && !supported
+          ? html`<button
+              part="support-button"
+              class="button"
+              type="button"
+              aria-disabled=${phase === 'sending' ? 'true' : 'false'}
+              @click=${() => void this.onSupport(i)}
+            >
+              ${phase === 'failed' ? t.term('supportRetry') : t.term('support')}<span class="visually-hidden"
+                >: ${i.title}</span
+              >
+            </button>`
+          : nothing
+      }
       ${supported && phase !== 'done' ? html`<p class="supported">✓ ${t.term('youSupport')}</p>` : nothing}
       <div class="live" role="status" part="message">
         ${phase === 'sending' ? html`<p class="message">${t.term('supportSending')}</p>` : nothing}
         ${phase === 'done' ? html`<p class="message message--success">✓ ${t.term('supportThanks')}</p>` : nothing}
       </div>
-      ${phase === 'failed' && this.support?.error
-        ? html`<p class="message message--error" role="alert" part="message">
-            ${t.term('supportFailed', errorText(t, this.support.error))}
-          </p>`
-        : nothing}
+      ${
+        phase === 'failed' && this.support?.error
+          ? html`<p class="message message--error" role="alert" part="message">
+              ${t.term('supportFailed', errorText(t, this.support.error))}
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -341,7 +376,9 @@ export class CivicInitiativeCard extends CivicDataElement {
     };
     this.support = { phase: 'sending' };
     try {
-      const result = parseInitiative(await adapter.supportInitiative(i.id, { idempotencyKey: key, voter: this.voter, locale: this.localize.lang() }));
+      const result = parseInitiative(
+        await adapter.supportInitiative(i.id, { idempotencyKey: key, voter: this.voter, locale: this.localize.lang() }),
+      );
       this.updated_ = { ...result, supporters: { ...(result.supporters ?? { count: 1 }), supportedByMe: true } };
       this.support = { phase: 'done' };
       this.supportKey = undefined;

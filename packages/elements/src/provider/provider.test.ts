@@ -12,9 +12,11 @@ const title = (card: Element | null) => card?.shadowRoot?.querySelector('[part="
 
 describe('<civic-provider>', () => {
   it('builds the demo memory adapter from `adapter="memory"`', async () => {
-    const el = await fixture<CivicProvider>(html`<civic-provider adapter="memory">
-      <civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card>
-    </civic-provider>`);
+    const el = await fixture<CivicProvider>(
+      html`<civic-provider adapter="memory">
+        <civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card>
+      </civic-provider>`,
+    );
     const card = el.querySelector('civic-initiative-card');
     await waitUntil(() => title(card), 'the card never loaded');
     expect(title(card)).to.contain('Repair Café');
@@ -25,7 +27,7 @@ describe('<civic-provider>', () => {
   it('says which data sources exist when given an unknown one', async () => {
     const el = await fixture<CivicProvider>(html`<civic-provider adapter="nonsense"></civic-provider>`);
     await waitUntil(() => el.shadowRoot?.querySelector('[role="alert"]'));
-    const text = el.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+    const text = el.shadowRoot!.querySelector('[role="alert"]')!.textContent;
     expect(text).to.contain('nonsense');
     expect(text).to.contain('memory');
     await expectAccessible(el);
@@ -37,18 +39,22 @@ describe('<civic-provider>', () => {
       seen = { endpoint: config.endpoint ?? '', site: config.attributes['site'] ?? '' };
       return new MemoryAdapter({ data: CONFORMANCE_FIXTURE });
     });
-    const el = await fixture<CivicProvider>(html`<civic-provider adapter="test-registry" endpoint="https://api.example.org" site="bristol">
-      <civic-initiative-card initiative-id="c-solar"></civic-initiative-card>
-    </civic-provider>`);
+    const el = await fixture<CivicProvider>(
+      html`<civic-provider adapter="test-registry" endpoint="https://api.example.org" site="bristol">
+        <civic-initiative-card initiative-id="c-solar"></civic-initiative-card>
+      </civic-provider>`,
+    );
     await waitUntil(() => title(el.querySelector('civic-initiative-card')));
     expect(seen).to.deep.equal({ endpoint: 'https://api.example.org', site: 'bristol' });
   });
 
   it('lets a host-supplied adapter win over attributes, and replaces it for every element', async () => {
     const first = new MemoryAdapter({ data: CONFORMANCE_FIXTURE });
-    const el = await fixture<CivicProvider>(html`<civic-provider adapter="memory" .adapter=${first}>
-      <civic-initiative-card initiative-id="c-solar"></civic-initiative-card>
-    </civic-provider>`);
+    const el = await fixture<CivicProvider>(
+      html`<civic-provider adapter="memory" .adapter=${first}>
+        <civic-initiative-card initiative-id="c-solar"></civic-initiative-card>
+      </civic-provider>`,
+    );
     const card = el.querySelector<CivicInitiativeCard>('civic-initiative-card')!;
     await waitUntil(() => title(card));
     expect(title(card)).to.equal('Solar roofs co-op');
@@ -64,9 +70,13 @@ describe('<civic-provider>', () => {
   it('gives the nearest provider precedence when nested', async () => {
     const outer = new MemoryAdapter({ data: CONFORMANCE_FIXTURE });
     const inner = ScriptedAdapter.demo();
-    const el = await fixture<CivicProvider>(html`<civic-provider .adapter=${outer}>
-      <civic-provider .adapter=${inner}><civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card></civic-provider>
-    </civic-provider>`);
+    const el = await fixture<CivicProvider>(
+      html`<civic-provider .adapter=${outer}>
+        <civic-provider .adapter=${inner}
+          ><civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card
+        ></civic-provider>
+      </civic-provider>`,
+    );
     const card = el.querySelector<CivicInitiativeCard>('civic-initiative-card')!;
     await waitUntil(() => title(card));
     expect(card.adapter).to.equal(inner);
@@ -74,9 +84,11 @@ describe('<civic-provider>', () => {
 
   it('passes the host’s voter token with writes', async () => {
     const adapter = ScriptedAdapter.demo();
-    const el = await fixture<CivicProvider>(html`<civic-provider .adapter=${adapter} voter-token="signed.token.123">
-      <civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card>
-    </civic-provider>`);
+    const el = await fixture<CivicProvider>(
+      html`<civic-provider .adapter=${adapter} voter-token="signed.token.123">
+        <civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card>
+      </civic-provider>`,
+    );
     const card = el.querySelector<CivicInitiativeCard>('civic-initiative-card')!;
     await waitUntil(() => card.shadowRoot?.querySelector('[part="support-button"]'));
     card.shadowRoot!.querySelector<HTMLButtonElement>('[part="support-button"]')!.click();
@@ -85,15 +97,19 @@ describe('<civic-provider>', () => {
   });
 
   it('switches the elements inside to a dark scheme', async () => {
-    const el = await fixture<CivicProvider>(html`<civic-provider theme="dark">
-      <civic-initiative-card .initiative=${{ id: 'x', title: 'Dark', status: 'active' }}></civic-initiative-card>
-    </civic-provider>`);
+    const el = await fixture<CivicProvider>(
+      html`<civic-provider theme="dark">
+        <civic-initiative-card .initiative=${{ id: 'x', title: 'Dark', status: 'active' }}></civic-initiative-card>
+      </civic-provider>`,
+    );
     const card = el.querySelector<CivicInitiativeCard>('civic-initiative-card')!;
     await card.updateComplete;
     const bg = getComputedStyle(card.shadowRoot!.querySelector('[part="base"]')!).backgroundColor;
     expect(bg).to.equal('rgb(27, 29, 33)');
     el.theme = 'light';
     await el.updateComplete;
-    expect(getComputedStyle(card.shadowRoot!.querySelector('[part="base"]')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle(card.shadowRoot!.querySelector('[part="base"]')!).backgroundColor).to.equal(
+      'rgb(255, 255, 255)',
+    );
   });
 });

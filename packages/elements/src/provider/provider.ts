@@ -126,6 +126,7 @@ export class CivicProvider extends CivicElement {
   }
 
   override render(): TemplateResult {
-    return html`${this.problem ? html`<p part="message" class="message message--error" role="alert">${this.problem}</p>` : nothing}<slot></slot>`;
+    return html`${this.problem ? html`<p part="message" class="message message--error" role="alert">${this.problem}</p>` : nothing}<slot
+      ></slot>`;
   }
 }

@@ -16,17 +16,51 @@ export interface ThemeToken {
 }
 
 export const THEME_TOKENS = [
-  { name: '--civic-color-action', light: '#1d4ed8', dark: '#8ab4ff', description: 'Buttons, links, progress and result bars.' },
-  { name: '--civic-color-action-text', light: '#ffffff', dark: '#0b1020', description: 'Text on an action-coloured background.' },
+  {
+    name: '--civic-color-action',
+    light: '#1d4ed8',
+    dark: '#8ab4ff',
+    description: 'Buttons, links, progress and result bars.',
+  },
+  {
+    name: '--civic-color-action-text',
+    light: '#ffffff',
+    dark: '#0b1020',
+    description: 'Text on an action-coloured background.',
+  },
   { name: '--civic-color-surface', light: '#ffffff', dark: '#1b1d21', description: 'Background of cards and panels.' },
-  { name: '--civic-color-surface-alt', light: '#f3f4f6', dark: '#26292f', description: 'Tracks of bars, tags, skeletons.' },
+  {
+    name: '--civic-color-surface-alt',
+    light: '#f3f4f6',
+    dark: '#26292f',
+    description: 'Tracks of bars, tags, skeletons.',
+  },
   { name: '--civic-color-text', light: '#1f2328', dark: '#e8eaed', description: 'Body text.' },
-  { name: '--civic-color-text-muted', light: '#57606a', dark: '#a8b0ba', description: 'Secondary text: places, dates, sources.' },
-  { name: '--civic-color-border', light: '#8c959f', dark: '#6e7681', description: 'Borders of cards and form controls (3:1 against the surface).' },
+  {
+    name: '--civic-color-text-muted',
+    light: '#57606a',
+    dark: '#a8b0ba',
+    description: 'Secondary text: places, dates, sources.',
+  },
+  {
+    name: '--civic-color-border',
+    light: '#8c959f',
+    dark: '#6e7681',
+    description: 'Borders of cards and form controls (3:1 against the surface).',
+  },
   { name: '--civic-color-focus', light: '#b45309', dark: '#ffbf47', description: 'Focus outline.' },
-  { name: '--civic-color-success', light: '#116329', dark: '#56d364', description: 'Confirmations ("your vote was counted").' },
+  {
+    name: '--civic-color-success',
+    light: '#116329',
+    dark: '#56d364',
+    description: 'Confirmations ("your vote was counted").',
+  },
   { name: '--civic-color-danger', light: '#b42318', dark: '#ff8a80', description: 'Errors.' },
-  { name: '--civic-font-body', light: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', description: 'Body font.' },
+  {
+    name: '--civic-font-body',
+    light: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    description: 'Body font.',
+  },
   { name: '--civic-font-heading', light: 'inherit', description: 'Headings font (defaults to the body font).' },
   { name: '--civic-font-size-s', light: '0.875rem', description: 'Small text.' },
   { name: '--civic-font-size-m', light: '1rem', description: 'Body text.' },
