@@ -1,6 +1,7 @@
 /**
  * The one interface every backend speaks to Civic Kit through. See docs/adr/0001-adapter-contract.md.
  */
+import type { CivicError } from './errors.js';
 import type {
   Ballot,
   Initiative,
@@ -85,3 +86,9 @@ export const can = (adapter: CivicAdapter | undefined, capability: Capability): 
 /** A fresh key for one write (kept by the element across retries). */
 export const newIdempotencyKey = (): string =>
   globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/** Stands in for a data source that could not be set up: every call fails with `error`, visibly. */
+export function unavailableAdapter(error: CivicError): CivicAdapter {
+  const fail = () => Promise.reject(error);
+  return { capabilities: new Set(), listInitiatives: fail, getInitiative: fail, getPoll: fail };
+}

@@ -10,6 +10,8 @@ export const CIVIC_ERROR_CODES = [
   'unsupported',
   'closed',
   'aborted',
+  /** The page set up its data source wrongly (unknown adapter name, missing endpoint). */
+  'misconfigured',
 ] as const;
 export type CivicErrorCode = (typeof CIVIC_ERROR_CODES)[number];
 

@@ -4,7 +4,8 @@
  *
  * Everything here is fictional: the groups, initiatives, polls and people are invented, and every
  * link points at a reserved example domain (`*.example.org`, `*.example.net`, `*.example.de`).
- * Town and neighbourhood coordinates are real so that distance filters behave sensibly.
+ * Town and neighbourhood coordinates are real so that distance filters behave sensibly. There are
+ * no images: a page showing the demo must make no request to a host its owner did not configure.
  */
 import type { InitiativeInput, Interest, PollInput } from '../model.js';
 
@@ -35,10 +36,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Bring your broken toasters, lamps, clothes and bikes on the first Saturday of the month. Volunteer fixers repair them with you, for free, over tea and cake.',
     url: 'https://civic-square.example.org/initiatives/repair-cafe',
-    image: {
-      url: 'https://images.example.org/repair-cafe.jpg',
-      alt: 'Volunteers at a long table fixing a toaster, a reading lamp and a bicycle wheel',
-    },
     status: 'active',
     place: {
       lat: 51.4627,
@@ -58,10 +55,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'وجبة ساخنة مجانية كل يوم جمعة، يطبخها متطوعون من الجالية العربية في بريستول. الجميع مرحَّب بهم، ويمكنكم المساعدة في الطبخ أو التقديم أو التنظيف.',
     url: 'https://civic-square.example.org/initiatives/easton-community-kitchen',
-    image: {
-      url: 'https://images.example.org/easton-community-kitchen.jpg',
-      alt: 'متطوعون يقدّمون أطباق الأرز والعدس على طاولة طويلة',
-    },
     status: 'active',
     place: { lat: 51.465, lng: -2.566, address: 'St Marks Road, Easton, Bristol BS5', precision: 'exact' },
     tags: ['mutual-aid', 'elders'],
@@ -91,10 +84,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Forty heritage apple, pear and plum trees on the edge of Mina Road Park, planted and looked after by neighbours. Planting days run through the winter; no experience needed.',
     url: 'https://civic-square.example.org/initiatives/st-werburghs-orchard',
-    image: {
-      url: 'https://images.example.org/st-werburghs-orchard.jpg',
-      alt: 'Young fruit trees with wooden stakes on a grassy slope, houses behind',
-    },
     status: 'active',
     place: { lat: 51.4722, lng: -2.5768, address: 'Mina Road Park, St Werburghs, Bristol BS2', precision: 'exact' },
     tags: ['food-growing', 'nature'],
@@ -111,10 +100,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'A pay-what-you-can workshop where anyone can learn to fix their own bike with shared tools and donated parts. Tuesday evenings are for under-18s.',
     url: 'https://civic-square.example.org/initiatives/bedminster-bike-kitchen',
-    image: {
-      url: 'https://images.example.org/bedminster-bike-kitchen.jpg',
-      alt: 'A teenager adjusting the brakes of a bicycle held in a repair stand',
-    },
     status: 'active',
     place: { lat: 51.4405, lng: -2.5985, address: 'North Street, Bedminster, Bristol BS3', precision: 'exact' },
     tags: ['cycling', 'repair', 'youth'],
@@ -130,10 +115,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Residents from eight south Bristol neighbourhoods are drawing up a joint plan for the streets between the Harbourside and Hartcliffe. It brings together ideas collected at school gates, bus stops and community centres over the past year: protected cycle lanes on the main roads, safer crossings near primary schools, timed school streets at drop-off and pick-up, and a hundred new street trees where pavements are wide enough. Once the plan has enough supporters it will be presented to the council and the local ward forums, and every neighbourhood will be asked to choose its own first steps.',
     url: 'https://civic-square.example.org/initiatives/south-bristol-streets-plan',
-    image: {
-      url: 'https://images.example.org/south-bristol-streets-plan.jpg',
-      alt: 'Hand-drawn map of south Bristol with coloured routes and sticky notes from residents',
-    },
     status: 'proposed',
     place: { lat: 51.428, lng: -2.595, address: 'South Bristol', precision: 'area' },
     tags: ['cycling', 'nature', 'youth'],
@@ -181,10 +162,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Young people from Knowle West produce a weekly community radio show, learning to interview, edit and present. Supporters help us keep the studio open after school.',
     url: 'https://civic-square.example.org/initiatives/knowle-west-youth-radio',
-    image: {
-      url: 'https://images.example.org/knowle-west-youth-radio.jpg',
-      alt: 'Two young presenters wearing headphones in front of microphones in a small studio',
-    },
     status: 'active',
     place: { lat: 51.422, lng: -2.587, address: 'Knowle West, Bristol', precision: 'area' },
     tags: ['youth', 'arts'],
@@ -199,10 +176,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'A call to restore the faded mural on the corner of Stokes Croft with local artists and residents. Pledges have now closed; thank you to everyone who took part.',
     url: 'https://civic-square.example.org/initiatives/stokes-croft-mural',
-    image: {
-      url: 'https://images.example.org/stokes-croft-mural.jpg',
-      alt: 'A weathered wall mural of birds and flowers with scaffolding in front of it',
-    },
     status: 'closed',
     place: { lat: 51.4633, lng: -2.5897, address: 'Stokes Croft, Bristol BS1', precision: 'exact' },
     tags: ['arts', 'local-economy'],
@@ -220,10 +193,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'A community-owned co-op putting solar panels on the roofs of Totnes schools. Members invest from £50, the schools get cheaper electricity and pupils follow the output live in class.',
     url: 'https://transition-map.example.net/initiatives/community-energy-totnes',
-    image: {
-      url: 'https://images.example.org/community-energy-totnes.jpg',
-      alt: 'Solar panels being fitted on a flat school roof under a blue sky',
-    },
     status: 'active',
     place: { lat: 50.429, lng: -3.696, address: 'King Edward VI Community College, Totnes', precision: 'exact' },
     tags: ['energy', 'youth'],
@@ -254,10 +223,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Turning two acres of grazing land into a forest garden of nut trees, fruit bushes and perennial vegetables, with monthly volunteer days and open harvests.',
     url: 'https://transition-map.example.net/initiatives/dartington-food-forest',
-    image: {
-      url: 'https://images.example.org/dartington-food-forest.jpg',
-      alt: 'Volunteers mulching around young hazel and apple trees in a field',
-    },
     status: 'active',
     place: { lat: 50.4505, lng: -3.7005, address: 'Dartington, near Totnes', precision: 'exact' },
     tags: ['food-growing', 'nature'],
@@ -302,10 +267,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Twelve permanently affordable homes for people who work in Dartmouth, built on land held in trust by the community. Supporters help show the planning committee there is local need.',
     url: 'https://transition-map.example.net/initiatives/dartmouth-community-land-trust',
-    image: {
-      url: 'https://images.example.org/dartmouth-community-land-trust.jpg',
-      alt: 'Architect’s sketch of a terrace of timber-clad houses on a hillside above the river',
-    },
     status: 'active',
     place: { lat: 50.351, lng: -3.579, address: 'Dartmouth', precision: 'area' },
     tags: ['housing', 'local-economy'],
@@ -353,10 +314,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Drei E-Lastenräder stehen im Quartier kostenlos zum Ausleihen bereit – für den Wocheneinkauf, den Umzug ins Nachbarhaus oder den Ausflug mit Kindern. Gebucht wird über einen gemeinsamen Kalender.',
     url: 'https://decidim-freiburg.example.de/initiatives/vauban-lastenrad',
-    image: {
-      url: 'https://images.example.org/vauban-lastenrad.jpg',
-      alt: 'Zwei Lastenräder mit Holzkisten vor einem Holzhaus mit Solardach',
-    },
     status: 'active',
     place: { lat: 47.9785, lng: 7.829, address: 'Vaubanallee, 79100 Freiburg im Breisgau', precision: 'exact' },
     tags: ['cycling', 'mutual-aid'],
@@ -371,10 +328,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Auf einer Brachfläche am Stadtteilrand legen wir Hochbeete, eine Kräuterspirale und einen Schulgarten an. Ab März 2027 wird jeden Samstag gemeinsam gegärtnert.',
     url: 'https://decidim-freiburg.example.de/initiatives/rieselfeld-gemeinschaftsgarten',
-    image: {
-      url: 'https://images.example.org/rieselfeld-gemeinschaftsgarten.jpg',
-      alt: 'Kinder gießen Salat in einem Hochbeet aus Holz',
-    },
     status: 'active',
     place: { lat: 47.995, lng: 7.791, address: 'Rieselfeld, 79111 Freiburg im Breisgau', precision: 'exact' },
     tags: ['food-growing', 'nature', 'youth'],
@@ -420,10 +373,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Wir kümmern uns um einen Abschnitt der Dreisam: Müll sammeln, Neophyten entfernen und einmal im Monat die Wasserqualität messen. Neue Patinnen und Paten sind willkommen.',
     url: 'https://decidim-freiburg.example.de/initiatives/dreisam-bachpatenschaft',
-    image: {
-      url: 'https://images.example.org/dreisam-bachpatenschaft.jpg',
-      alt: 'Ehrenamtliche in Gummistiefeln nehmen eine Wasserprobe im flachen Fluss',
-    },
     status: 'active',
     place: { lat: 47.9655, lng: 7.9515, address: 'Dreisamufer, 79199 Kirchzarten', precision: 'exact' },
     tags: ['water', 'nature'],
@@ -454,10 +403,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'We help tenants install plug-in solar modules on their balconies, from the conversation with the landlord to registration with the grid operator. Ordering together makes the modules cheaper.',
     url: 'https://decidim-freiburg.example.de/initiatives/gundelfingen-balcony-solar',
-    image: {
-      url: 'https://images.example.org/gundelfingen-balcony-solar.jpg',
-      alt: 'Two solar modules mounted on the railing of a flat balcony with flower boxes',
-    },
     status: 'active',
     place: { lat: 48.043, lng: 7.865, address: '79194 Gundelfingen', precision: 'exact' },
     tags: ['energy', 'housing'],
@@ -492,10 +437,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Vecinas y vecinos cultivamos desde hace años un solar abandonado junto a la huerta. Pedimos apoyo para que el Ayuntamiento garantice su uso comunitario a largo plazo.',
     url: 'https://transition-map.example.net/initiatives/huerto-benimaclet',
-    image: {
-      url: 'https://images.example.org/huerto-benimaclet.jpg',
-      alt: 'Bancales de tomates y lechugas con edificios de viviendas al fondo',
-    },
     status: 'active',
     place: { lat: 39.4855, lng: -0.36, address: 'Benimaclet, 46020 València', precision: 'exact' },
     tags: ['food-growing', 'nature'],
@@ -524,10 +465,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Personas voluntarias toman muestras cada mes en acequias y canales para medir nitratos y turbidez, y publican los datos en abierto.',
     url: 'https://transition-map.example.net/initiatives/albufera-agua-limpia',
-    image: {
-      url: 'https://images.example.org/albufera-agua-limpia.jpg',
-      alt: 'Una barca de madera en un canal rodeado de arrozales al atardecer',
-    },
     status: 'active',
     place: { lat: 39.316, lng: -0.329, address: 'El Palmar, València', precision: 'area' },
     tags: ['water', 'nature'],
@@ -592,10 +529,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Nous collectons objets, vêtements et meubles, les réparons et les revendons à petit prix. Un atelier de réparation ouvert à toutes et à tous a lieu chaque mercredi.',
     url: 'https://transition-map.example.net/initiatives/croix-rousse-ressourcerie',
-    image: {
-      url: 'https://images.example.org/croix-rousse-ressourcerie.jpg',
-      alt: 'Étagères remplies de vaisselle d’occasion, de lampes et de petits meubles réparés',
-    },
     status: 'active',
     place: { lat: 45.7748, lng: 4.8295, address: 'Croix-Rousse, 69004 Lyon', precision: 'exact' },
     tags: ['repair', 'local-economy'],
@@ -624,10 +557,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Apprendre à faire du vélo ou reprendre confiance en ville, en petits groupes, avec des bénévoles formés. Vélos et casques prêtés.',
     url: 'https://transition-map.example.net/initiatives/villeurbanne-velo-ecole',
-    image: {
-      url: 'https://images.example.org/villeurbanne-velo-ecole.jpg',
-      alt: 'Une femme apprend à pédaler sur une place, accompagnée par une bénévole',
-    },
     status: 'active',
     place: { lat: 45.771, lng: 4.88, address: '69100 Villeurbanne', precision: 'exact' },
     tags: ['cycling'],
@@ -659,10 +588,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       "Un groupe d'habitants conçoit un immeuble partagé où jeunes ménages et personnes âgées vivent côte à côte, avec une salle commune et un potager.",
     url: 'https://transition-map.example.net/initiatives/vaulx-habitat-participatif',
-    image: {
-      url: 'https://images.example.org/vaulx-habitat-participatif.jpg',
-      alt: "Maquette en carton d'un petit immeuble avec une cour plantée",
-    },
     status: 'proposed',
     place: { lat: 45.779, lng: 4.92, address: '69120 Vaulx-en-Velin', precision: 'area' },
     tags: ['housing', 'elders', 'youth'],
@@ -693,7 +618,6 @@ export const DEMO_INITIATIVES: InitiativeInput[] = [
     summary:
       'Send a padded envelope of your saved seeds and get a mixed packet back from other growers. Open to gardeners anywhere, with a focus on open-pollinated varieties.',
     url: 'https://transition-map.example.net/initiatives/seed-swap-by-post',
-    image: { url: 'https://images.example.org/seed-swap-by-post.jpg', alt: '' },
     status: 'active',
     tags: ['food-growing'],
     supporters: { count: 402, goal: 500 },

@@ -86,16 +86,15 @@ export const initiativeCardStyles = css`
   }
   .details {
     display: grid;
-    gap: var(--_space-xs);
+    grid-template-columns: max-content 1fr;
+    gap: var(--_space-xs) var(--_space-s);
     margin: 0;
   }
   .details div {
-    display: flex;
-    flex-wrap: wrap;
-    column-gap: var(--_space-s);
+    display: contents;
   }
   .details dt {
-    min-inline-size: 6.5em;
+    padding-block-start: 0.1em;
   }
   .details dd {
     margin: 0;
@@ -124,7 +123,7 @@ export const initiativeCardStyles = css`
   progress {
     inline-size: 100%;
     block-size: 0.5rem;
-    border: 0;
+    border: 1px solid var(--_color-border);
     border-radius: 999px;
     background: var(--_color-surface-alt);
     accent-color: var(--_progress);
@@ -175,6 +174,13 @@ export const initiativeCardStyles = css`
   @container (max-width: 20rem) {
     .body {
       padding: var(--_space-s);
+    }
+    .details {
+      grid-template-columns: 1fr;
+      row-gap: 0;
+    }
+    .details div + div dt {
+      margin-block-start: var(--_space-xs);
     }
     .supporters .button {
       justify-self: stretch;

@@ -90,6 +90,11 @@ export class CivicInitiativeCard extends CivicDataElement {
   private supportKey: string | undefined;
   private unsubscribe: (() => void) | undefined;
   private validated: { input: unknown; result: Initiative | CivicError } | undefined;
+  /** An image that failed to load is left out rather than shown as a broken box. */
+  @state() private brokenImage: string | undefined;
+  /** After a while with no adapter, say so (a provider defined later still takes over). */
+  @state() private waitedForSource = false;
+  private sourceTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly loader = new Task(this, {
     task: async ([adapter, id, locale], { signal }) => {
@@ -107,8 +112,14 @@ export class CivicInitiativeCard extends CivicDataElement {
       [this.adapter, this.initiative === undefined ? this.initiativeId : undefined, this.localize.lang()] as const,
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.sourceTimer = setTimeout(() => (this.waitedForSource = true), 3000);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.sourceTimer);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
   }
@@ -173,7 +184,7 @@ export class CivicInitiativeCard extends CivicDataElement {
     if (shown) return this.renderCard(shown);
     if (this.initiativeId === undefined && this.initiative === undefined) return this.renderEmpty();
     if (this.loader.status === 3 /* ERROR */) return this.renderError(toCivicError(this.loader.error));
-    if (!this.adapter) return this.renderLoading(this.localize.term('errorNoSource'));
+    if (!this.adapter && this.waitedForSource) return this.renderLoading(this.localize.term('errorNoSource'));
     return this.renderLoading();
   }
 
@@ -237,16 +248,31 @@ export class CivicInitiativeCard extends CivicDataElement {
       completed: t.term('statusCompleted'),
       closed: t.term('statusClosed'),
     }[i.status];
+    // Backend text in another language carries its own `lang`, and `dir=auto` so a right-to-left
+    // title in a left-to-right page (or the reverse) reads the right way round.
     const lang = i.language && i.language !== t.lang() ? i.language : nothing;
+    const dir = lang === nothing ? nothing : 'auto';
     return html`<article part="base" class="card" aria-labelledby="title">
-      ${image ? html`<img part="image" class="image" src=${image} alt=${i.image?.alt ?? ''} loading="lazy" decoding="async" />` : nothing}
+      ${
+        image && image !== this.brokenImage
+          ? html`<img
+              part="image"
+              class="image"
+              src=${image}
+              alt=${i.image?.alt ?? ''}
+              loading="lazy"
+              decoding="async"
+              @error=${() => (this.brokenImage = image)}
+            />`
+          : nothing
+      }
       <div part="body" class="body">
         <p part="status" class="status status--${i.status}">
           <span class="visually-hidden">${t.term('status')}: </span>${statusLabel}
         </p>
-        ${this.heading(html`<span id="title" lang=${lang}>${link ? html`<a href=${link}>${i.title}</a>` : i.title}</span>`)}
+        ${this.heading(html`<span id="title" lang=${lang} dir=${dir}>${link ? html`<a href=${link}>${i.title}</a>` : i.title}</span>`)}
         ${i.machineTranslated ? html`<p class="machine-translated">${t.term('machineTranslated')}</p>` : nothing}
-        ${i.summary ? html`<p part="summary" class="summary" lang=${lang}>${i.summary}</p>` : nothing}
+        ${i.summary ? html`<p part="summary" class="summary" lang=${lang} dir=${dir}>${i.summary}</p>` : nothing}
         ${this.renderDetails(i)}
         ${
           i.tags.length
@@ -260,7 +286,7 @@ export class CivicInitiativeCard extends CivicDataElement {
     </article>`;
   }
 
-  private renderDetails(i: Initiative): TemplateResult {
+  private renderDetails(i: Initiative): TemplateResult | typeof nothing {
     const t = this.localize;
     const fmt = (d: string) => t.date(d, { dateStyle: 'long' });
     const now = Date.now();
@@ -272,35 +298,26 @@ export class CivicInitiativeCard extends CivicDataElement {
     } else if (i.endsAt) when = html`<time datetime=${i.endsAt}>${t.term('endsOn', fmt(i.endsAt))}</time>`;
     else if (i.startsAt) when = html`<time datetime=${i.startsAt}>${t.term('startsOn', fmt(i.startsAt))}</time>`;
     const organiserUrl = safeUrl(i.organiser?.url);
+    const rows: [string, unknown][] = [];
+    if (i.place) {
+      const where = i.place.address ?? `${i.place.lat.toFixed(3)}, ${i.place.lng.toFixed(3)}`;
+      const area = i.place.precision === 'area' ? html` <span class="muted">(${t.term('areaOnly')})</span>` : nothing;
+      rows.push([t.term('where'), html`${where}${area}`]);
+    }
+    if (when) rows.push([t.term('when'), when]);
+    if (i.organiser) {
+      const name = i.organiser.name;
+      rows.push([t.term('organisedBy'), organiserUrl ? html`<a href=${organiserUrl}>${name}</a>` : name]);
+    }
+    if (!rows.length) return nothing;
     return html`<dl part="details" class="details">
-      <div>
-        <dt>${t.term('where')}</dt>
-        <dd>
-          ${
-            i.place
-              ? html`${i.place.address ?? `${i.place.lat.toFixed(3)}, ${i.place.lng.toFixed(3)}`}${
-                  i.place.precision === 'area' ? html` <span class="muted">(${t.term('areaOnly')})</span>` : nothing
-                }`
-              : t.term('online')
-          }
-        </dd>
-      </div>
-      ${
-        when
-          ? html`<div>
-              <dt>${t.term('when')}</dt>
-              <dd>${when}</dd>
-            </div>`
-          : nothing
-      }
-      ${
-        i.organiser
-          ? html`<div>
-              <dt>${t.term('organisedBy')}</dt>
-              <dd>${organiserUrl ? html`<a href=${organiserUrl}>${i.organiser.name}</a>` : i.organiser.name}</dd>
-            </div>`
-          : nothing
-      }
+      ${rows.map(
+        ([label, value]) =>
+          html`<div>
+            <dt>${label}</dt>
+            <dd>${value}</dd>
+          </div>`,
+      )}
     </dl>`;
   }
 

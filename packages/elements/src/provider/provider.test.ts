@@ -24,8 +24,15 @@ describe('<civic-provider>', () => {
     await expectAccessible(el);
   });
 
-  it('says which data sources exist when given an unknown one', async () => {
-    const el = await fixture<CivicProvider>(html`<civic-provider adapter="nonsense"></civic-provider>`);
+  it('says which data sources exist when given an unknown one, and the elements inside say it is misconfigured', async () => {
+    const el = await fixture<CivicProvider>(
+      html`<civic-provider adapter="nonsense">
+        <civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card>
+      </civic-provider>`,
+    );
+    const card = el.querySelector('civic-initiative-card')!;
+    await waitUntil(() => card.shadowRoot?.querySelector('[role="alert"]'), 'the card kept waiting');
+    expect(card.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('not set up correctly');
     await waitUntil(() => el.shadowRoot?.querySelector('[role="alert"]'));
     const text = el.shadowRoot!.querySelector('[role="alert"]')!.textContent;
     expect(text).to.contain('nonsense');

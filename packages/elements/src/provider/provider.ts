@@ -4,7 +4,9 @@ import {
   getAdapterFactory,
   registeredAdapters,
   toCivicError,
+  unavailableAdapter,
   voterContext,
+  CivicError,
   type CivicAdapter,
   type LocalizeController,
 } from '@civic-kit/core';
@@ -105,8 +107,7 @@ export class CivicProvider extends CivicElement {
     if (!name) return;
     const factory = getAdapterFactory(name);
     if (!factory) {
-      this.problem = this.localize.term('errorUnknownAdapter', name, registeredAdapters().join(', ') || '—');
-      console.error(`<civic-provider>: ${this.problem}`);
+      this.fail(this.localize.term('errorUnknownAdapter', name, registeredAdapters().join(', ') || '—'));
       return;
     }
     const attributes: Record<string, string> = {};
@@ -120,9 +121,16 @@ export class CivicProvider extends CivicElement {
       this.adapter = adapter;
     } catch (e) {
       if (run !== this.buildCount) return;
-      this.problem = toCivicError(e).message;
-      console.error('<civic-provider>:', e);
+      this.fail(toCivicError(e).message, e);
     }
+  }
+
+  /** Show the site maintainer what is wrong, and let the elements inside show an error, not wait forever. */
+  private fail(problem: string, cause?: unknown): void {
+    this.problem = problem;
+    console.error(`<civic-provider>: ${problem}`, ...(cause === undefined ? [] : [cause]));
+    this.built = unavailableAdapter(new CivicError('misconfigured', problem, { cause }));
+    this.adapter = this.built;
   }
 
   override render(): TemplateResult {

@@ -22,5 +22,7 @@ export function errorText(localize: LocalizeController<CivicTranslation>, error:
       return localize.term('errorConflict');
     case 'unsupported':
       return localize.term('errorUnsupported');
+    case 'misconfigured':
+      return localize.term('errorMisconfigured');
   }
 }

@@ -32,6 +32,8 @@ export const ar = {
   errorConflict: 'تم هذا من قبل.',
   errorUnsupported: 'مصدر بيانات هذا الموقع لا يتيح ذلك.',
   errorNoSource: 'لم يُضبط مصدر بيانات. ضع هذا داخل <civic-provider>.',
+  errorMisconfigured:
+    'مصدر بيانات هذه الصفحة غير مضبوط بشكل صحيح. يمكن لمسؤول الموقع معرفة السبب في وحدة تحكم المتصفح.',
   errorUnknownAdapter: (name, known) => `مصدر بيانات غير معروف «${name}». المعروف: ${known}.`,
   statusProposed: 'مقترحة',
   statusActive: 'نشطة',
@@ -39,7 +41,6 @@ export const ar = {
   statusClosed: 'مغلقة',
   status: 'الحالة',
   where: 'أين',
-  online: 'عبر الإنترنت',
   areaOnly: 'منطقة تقريبية',
   when: 'متى',
   organisedBy: 'تنظيم',

@@ -16,6 +16,8 @@ export const de = {
   errorConflict: 'Das wurde bereits erledigt.',
   errorUnsupported: 'Die Datenquelle dieser Website kann das nicht.',
   errorNoSource: 'Keine Datenquelle eingerichtet. Setzen Sie dies in ein <civic-provider>.',
+  errorMisconfigured:
+    'Die Datenquelle dieser Seite ist nicht richtig eingerichtet. Wer die Website betreut, sieht den Grund in der Browser-Konsole.',
   errorUnknownAdapter: (name, known) => `Unbekannte Datenquelle „${name}“. Bekannt: ${known}.`,
   statusProposed: 'Vorgeschlagen',
   statusActive: 'Aktiv',
@@ -23,7 +25,6 @@ export const de = {
   statusClosed: 'Geschlossen',
   status: 'Status',
   where: 'Wo',
-  online: 'Online',
   areaOnly: 'ungefähre Gegend',
   when: 'Wann',
   organisedBy: 'Organisiert von',

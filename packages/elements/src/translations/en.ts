@@ -16,6 +16,8 @@ export const en = {
   errorConflict: 'This was already done.',
   errorUnsupported: 'This site’s data source cannot do that.',
   errorNoSource: 'No data source is set up. Place this inside a <civic-provider>.',
+  errorMisconfigured:
+    'This page’s data source is not set up correctly. The site’s maintainer can see why in the browser console.',
   errorUnknownAdapter: (name, known) => `Unknown data source “${name}”. Known: ${known}.`,
 
   statusProposed: 'Proposed',
@@ -24,7 +26,6 @@ export const en = {
   statusClosed: 'Closed',
   status: 'Status',
   where: 'Where',
-  online: 'Online',
   areaOnly: 'approximate area',
   when: 'When',
   organisedBy: 'Organised by',

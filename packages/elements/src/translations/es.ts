@@ -16,6 +16,8 @@ export const es = {
   errorConflict: 'Esto ya se había hecho.',
   errorUnsupported: 'La fuente de datos de este sitio no permite hacerlo.',
   errorNoSource: 'No hay ninguna fuente de datos. Coloque esto dentro de un <civic-provider>.',
+  errorMisconfigured:
+    'La fuente de datos de esta página no está bien configurada. Quien mantiene el sitio puede ver el motivo en la consola del navegador.',
   errorUnknownAdapter: (name, known) => `Fuente de datos desconocida «${name}». Conocidas: ${known}.`,
   statusProposed: 'Propuesta',
   statusActive: 'Activa',
@@ -23,7 +25,6 @@ export const es = {
   statusClosed: 'Cerrada',
   status: 'Estado',
   where: 'Dónde',
-  online: 'En línea',
   areaOnly: 'zona aproximada',
   when: 'Cuándo',
   organisedBy: 'Organiza',

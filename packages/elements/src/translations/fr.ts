@@ -16,6 +16,8 @@ export const fr = {
   errorConflict: 'C’était déjà fait.',
   errorUnsupported: 'La source de données de ce site ne le permet pas.',
   errorNoSource: 'Aucune source de données. Placez ceci dans un <civic-provider>.',
+  errorMisconfigured:
+    'La source de données de cette page est mal configurée. La personne qui gère le site peut en voir la raison dans la console du navigateur.',
   errorUnknownAdapter: (name, known) => `Source de données inconnue « ${name} ». Connues : ${known}.`,
   statusProposed: 'Proposée',
   statusActive: 'Active',
@@ -23,7 +25,6 @@ export const fr = {
   statusClosed: 'Fermée',
   status: 'Statut',
   where: 'Où',
-  online: 'En ligne',
   areaOnly: 'zone approximative',
   when: 'Quand',
   organisedBy: 'Organisé par',

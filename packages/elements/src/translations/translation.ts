@@ -17,6 +17,7 @@ export interface CivicTranslation extends Translation {
   errorConflict: string;
   errorUnsupported: string;
   errorNoSource: string;
+  errorMisconfigured: string;
   errorUnknownAdapter: (name: string, known: string) => string;
 
   statusProposed: string;
@@ -25,7 +26,6 @@ export interface CivicTranslation extends Translation {
   statusClosed: string;
   status: string;
   where: string;
-  online: string;
   areaOnly: string;
   when: string;
   organisedBy: string;
