@@ -20,7 +20,8 @@ const defines = Object.fromEntries(
 const plugins = () => [
   // Workspace packages from source; Lit's production build (no `development` condition).
   nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js'] }),
-  // Whitespace inside html`` and css`` templates, which a JS minifier must keep.
+  // Whitespace inside html`` and css`` templates, which a JS minifier must keep. It collapses spaces
+  // at the edges of template text: keep a significant space inside a binding (`${' '}`).
   minifyLiterals({ include: ['packages/**/*.ts'], failOnError: true }),
   esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.base.json', legalComments: 'none' }),
 ];

@@ -301,7 +301,8 @@ export class CivicInitiativeCard extends CivicDataElement {
     const rows: [string, unknown][] = [];
     if (i.place) {
       const where = i.place.address ?? `${i.place.lat.toFixed(3)}, ${i.place.lng.toFixed(3)}`;
-      const area = i.place.precision === 'area' ? html` <span class="muted">(${t.term('areaOnly')})</span>` : nothing;
+      const area =
+        i.place.precision === 'area' ? html`<span class="muted">${` (${t.term('areaOnly')})`}</span>` : nothing;
       rows.push([t.term('where'), html`${where}${area}`]);
     }
     if (when) rows.push([t.term('when'), when]);
@@ -341,7 +342,7 @@ export class CivicInitiativeCard extends CivicDataElement {
     const phase = this.support?.phase;
     return html`<div part="supporters" class="supporters">
       <p class="count" id="supporters">
-        ${line}${s?.goal && count >= s.goal ? html` · <strong>${t.term('goalReached')}</strong>` : nothing}
+        ${line}${s?.goal && count >= s.goal ? html`${' · '}<strong>${t.term('goalReached')}</strong>` : nothing}
       </p>
       ${s?.goal ? html`<progress part="progress" max=${s.goal} value=${Math.min(count, s.goal)} aria-labelledby="supporters"></progress>` : nothing}
       ${
