@@ -13,7 +13,10 @@ const escape = (s) => s.replace(/\|/g, '\\|');
 const table = [
   '| token | light | dark | what it colours or sizes |',
   '|---|---|---|---|',
-  ...THEME_TOKENS.map((t) => `| \`${t.name}\` | \`${escape(t.light)}\` | ${t.dark ? `\`${t.dark}\`` : 'same'} | ${escape(t.description)} |`),
+  ...THEME_TOKENS.map(
+    (t) =>
+      `| \`${t.name}\` | \`${escape(t.light)}\` | ${t.dark ? `\`${t.dark}\`` : 'same'} | ${escape(t.description)} |`,
+  ),
 ].join('\n');
 
 const doc = readFileSync(file, 'utf8');
