@@ -22,3 +22,4 @@ export {
   type MemoryData,
   type MemoryPerson,
 } from './memory/memory-adapter.js';
+export { Outbox, isOffline, type OutboxEntry } from './outbox.js';
