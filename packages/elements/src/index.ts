@@ -5,6 +5,7 @@ import './define/civic-initiative-card.js';
 
 export { CivicProvider, PROVIDER_THEMES, type ProviderTheme } from './provider/provider.js';
 export { CivicInitiativeCard } from './initiative-card/initiative-card.js';
-export { THEME_TOKENS, type ThemeToken, type ThemeTokenName } from './themes/tokens.js';
+export { THEME_TOKENS, type ThemeToken } from './themes/token-docs.js';
+export { TOKEN_DEFAULTS, type ThemeTokenName } from './themes/tokens.js';
 export type { CivicTranslation } from './translations/translation.js';
 export * from '@civic-kit/core';
