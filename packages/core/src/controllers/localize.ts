@@ -1,12 +1,34 @@
 import {
   LocalizeController as BaseLocalizeController,
+  registerTranslation as baseRegisterTranslation,
   update,
   type FunctionParams,
   type Translation,
 } from '@shoelace-style/localize';
 import type { ReactiveControllerHost } from 'lit';
 
-export { registerTranslation, type Translation } from '@shoelace-style/localize';
+export type { Translation } from '@shoelace-style/localize';
+
+/**
+ * The base controller builds an `Intl.Locale` on every `term()`; with thousands of strings on a page
+ * that dominated rendering. Look-ups are cached per language, and the cache is emptied whenever a
+ * translation is registered (always through this function).
+ */
+const lookups = new Map<string, unknown>();
+const proto = BaseLocalizeController.prototype as unknown as {
+  getTranslationData: (this: unknown, lang: string) => unknown;
+};
+const uncached = proto.getTranslationData;
+proto.getTranslationData = function (this: unknown, lang: string) {
+  let found = lookups.get(lang);
+  if (!found) lookups.set(lang, (found = uncached.call(this, lang)));
+  return found;
+};
+
+export function registerTranslation(...translations: Translation[]): void {
+  lookups.clear();
+  baseRegisterTranslation(...translations);
+}
 
 /** A host may replace any single string of one element instance (`el.strings = { retry: 'Try again' }`). */
 export type StringOverrides = Readonly<Record<string, string | ((...args: never[]) => string)>>;
@@ -23,6 +45,14 @@ function nearest(el: Element, attr: 'lang' | 'dir'): string | undefined {
     node = root instanceof ShadowRoot ? root.host : null;
   }
   return undefined;
+}
+
+const formatters = new Map<string, unknown>();
+function formatter<T, O>(Ctor: new (lang: string, options?: O) => T, lang: string, options?: O): T {
+  const key = `${Ctor.name}|${lang}|${options ? JSON.stringify(options) : ''}`;
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = new Ctor(lang, options)));
+  return f;
 }
 
 // One observer for the whole document: any `lang`/`dir` change re-renders connected elements, so two
@@ -89,8 +119,19 @@ export class LocalizeController<
     return super.term(key, ...args);
   }
 
+  // Building an Intl formatter costs far more than using one: a page of cards formats thousands of
+  // numbers and dates, so formatters are shared per language and options.
+  override number(value: number | string, options?: Intl.NumberFormatOptions): string {
+    const n = Number(value);
+    return Number.isNaN(n) ? '' : formatter(Intl.NumberFormat, this.lang(), options).format(n);
+  }
+
+  override date(value: Date | string, options?: Intl.DateTimeFormatOptions): string {
+    return formatter(Intl.DateTimeFormat, this.lang(), options).format(new Date(value));
+  }
+
   /** A list in words: "a, b and c". */
   list(items: readonly string[], type: Intl.ListFormatOptions['type'] = 'conjunction'): string {
-    return new Intl.ListFormat(this.lang(), { style: 'long', type }).format(items);
+    return formatter(Intl.ListFormat, this.lang(), { style: 'long', type }).format(items);
   }
 }
