@@ -4,6 +4,9 @@ export * from './adapter.js';
 export * from './validate.js';
 export * from './context.js';
 export * from './events.js';
+export * from './signup-events.js';
+export * from './vote-events.js';
+export * from './instant-runoff.js';
 export * from './define.js';
 export * from './registry.js';
 export * from './geo.js';
@@ -23,3 +26,4 @@ export {
   type MemoryPerson,
 } from './memory/memory-adapter.js';
 export { Outbox, isOffline, type OutboxEntry } from './outbox.js';
+export { initiativeJsonLd, writeDataBlock } from './structured-data.js';

@@ -125,6 +125,24 @@ describe('<civic-initiative-card>', () => {
       await expectAccessible(el);
     });
 
+    it('writes schema.org JSON-LD into its light DOM only when asked, with markup kept inert', async () => {
+      const el = await card({ initiative: { ...full, title: 'Repair </script><script>window.__xss=1</script>' } });
+      expect(el.querySelector('script')).to.equal(null);
+      el.structuredData = true;
+      await el.updateComplete;
+      const block = el.querySelector('script[type="application/ld+json"]')!;
+      expect(block.textContent).not.to.contain('</script>');
+      const data = JSON.parse(block.textContent) as Record<string, unknown>;
+      expect(data['@type']).to.equal('Event');
+      expect(data['name']).to.equal('Repair </script><script>window.__xss=1</script>');
+      expect((data['location'] as { geo: { latitude: number } }).geo.latitude).to.equal(51.45);
+      expect((data['organizer'] as { name: string }).name).to.equal('Bristol Repair Collective');
+      expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
+      el.structuredData = false;
+      await el.updateComplete;
+      expect(el.querySelector('script')).to.equal(null);
+    });
+
     it('marks a machine translation and the content language', async () => {
       const el = await card({ initiative: { ...full, language: 'de', machineTranslated: true } });
       expect(text(el)).to.contain('Machine translated');

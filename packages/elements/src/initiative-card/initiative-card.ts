@@ -4,6 +4,8 @@ import {
   CivicSupportDoneEvent,
   CivicSupportEvent,
   can,
+  initiativeJsonLd,
+  writeDataBlock,
   newIdempotencyKey,
   parseInitiative,
   safeUrl,
@@ -77,6 +79,13 @@ export class CivicInitiativeCard extends CivicDataElement {
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel: HeadingLevel = 3;
 
+  /**
+   * Also write the initiative as schema.org JSON-LD (`Event` with `Place` and `Organization`) into this
+   * element's light DOM, for search engines. Off by default.
+   */
+  @property({ type: Boolean, attribute: 'structured-data' })
+  structuredData = false;
+
   /** Hide the support action even when the backend offers it. */
   @property({ type: Boolean, attribute: 'no-support' })
   noSupport = false;
@@ -134,6 +143,8 @@ export class CivicInitiativeCard extends CivicDataElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('adapter') || changed.has('initiativeId') || changed.has('initiative')) this.resubscribe();
+    const shown = this.current;
+    writeDataBlock(this, this.structuredData && shown ? initiativeJsonLd(shown) : undefined);
   }
 
   /** Follow live support counts while connected. */

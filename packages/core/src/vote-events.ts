@@ -1,0 +1,57 @@
+/**
+ * Events of a vote in a poll. Fired only on user action (or on delivery of a vote the person cast
+ * earlier), never on a programmatic property change.
+ */
+import type { CivicError } from './errors.js';
+import type { Ballot, Poll } from './model.js';
+
+const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+const frozen = (ballot: Ballot): Readonly<Ballot> =>
+  Object.freeze({ choices: Object.freeze([...ballot.choices]) }) as Ballot;
+
+/**
+ * Before a ballot is written. `preventDefault()` stops the adapter write: the host then sends the
+ * ballot itself (with `idempotencyKey`, reused on a retry) and sets the poll's new state.
+ */
+export class CivicVoteEvent extends Event {
+  static readonly eventName = 'civic-vote';
+  readonly ballot: Readonly<Ballot>;
+  constructor(
+    readonly pollId: string,
+    ballot: Ballot,
+    /** One key per ballot, the same on every retry of it: a backend counts it once. */
+    readonly idempotencyKey: string,
+    /** Whether this ballot replaces one the voter cast before. */
+    readonly change: boolean,
+  ) {
+    super(CivicVoteEvent.eventName, init(true));
+    this.ballot = frozen(ballot);
+  }
+}
+
+/**
+ * After a ballot was counted (`poll` set: the poll as the backend now reports it) or finally failed
+ * (`error` set). `queued` is true when the ballot had waited in the offline queue.
+ */
+export class CivicVoteDoneEvent extends Event {
+  static readonly eventName = 'civic-vote-done';
+  readonly ballot: Readonly<Ballot>;
+  constructor(
+    readonly pollId: string,
+    ballot: Ballot,
+    readonly idempotencyKey: string,
+    readonly poll: Poll | undefined,
+    readonly error: CivicError | undefined,
+    readonly queued = false,
+  ) {
+    super(CivicVoteDoneEvent.eventName, init());
+    this.ballot = frozen(ballot);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'civic-vote': CivicVoteEvent;
+    'civic-vote-done': CivicVoteDoneEvent;
+  }
+}
