@@ -1,0 +1,1140 @@
+import {
+  CivicDataElement,
+  CivicError,
+  CivicSignupDoneEvent,
+  CivicSignupEvent,
+  Outbox,
+  can,
+  coarsen,
+  isOffline,
+  newIdempotencyKey,
+  parseInterests,
+  parseMatches,
+  parseSignup,
+  safeUrl,
+  toCivicError,
+  type Consent,
+  type Interest,
+  type LocalizeController,
+  type Matches,
+  type SignupInput,
+} from '@civic-kit/core';
+import { Task } from '@lit/task';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { errorText } from '../shared/error-message.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import type { CivicTranslation } from '../translations/translation.js';
+import { findTheOthersStyles } from './find-the-others.styles.js';
+import type { FindTheOthersStrings } from './find-the-others.strings.js';
+
+/** What the place field asks for; decides its label and its `autocomplete` token. */
+export const PLACE_INPUTS = ['postcode-or-town', 'postcode', 'town'] as const;
+export type PlaceInput = (typeof PLACE_INPUTS)[number];
+
+/** The distances offered, in kilometres (a `radius-km` outside the list is added to it). */
+export const RADIUS_CHOICES_KM = [1, 2, 5, 10, 25, 50, 100] as const;
+
+const HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
+type HeadingLevel = (typeof HEADING_LEVELS)[number];
+
+/** One purpose a person can consent to, with the exact words they are shown. */
+export interface ConsentPurpose {
+  /** Purpose id recorded in the receipt, e.g. `connect`, `share-with-groups`, `news`. */
+  purpose: string;
+  /** The exact words shown next to the checkbox (and recorded in the receipt). */
+  text: string;
+  /** Version of this wording, recorded in the receipt. */
+  version: string;
+  /** The sign-up cannot be sent without it (the consent the matching itself rests on). */
+  required?: boolean;
+  /** The organisations that rely on this consent; defaults to the element's `organisations`. */
+  organisations?: readonly string[];
+}
+
+/** The fields, in the order of the form (and of the error summary). */
+const FIELDS = ['name', 'email', 'place', 'radius', 'interests', 'message', 'consent'] as const;
+type Field = (typeof FIELDS)[number];
+
+const MAX = { name: 200, email: 254, place: 200, message: 2000 } as const;
+/** The shape the sign-up schema accepts, closely enough to catch a typo before the server does. */
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]]+\.[^\s@"(),:;<>[\\\]]+$/u;
+const DEFAULT_VERSION = 'civic-kit-1';
+const KIND = 'signup';
+
+/** Idempotency keys of queued sign-ups that an element on this page is looking after. */
+const claimed = new Set<string>();
+
+interface Values {
+  name: string;
+  email: string;
+  place: string;
+  radiusKm: number;
+  interests: string[];
+  message: string;
+  consents: string[];
+  trap: string;
+}
+
+type Phase = 'idle' | 'sending' | 'queued' | 'failed' | 'done';
+type Locating = 'pending' | 'denied' | 'unavailable' | undefined;
+
+const list = (value: string | null): string[] | undefined =>
+  value === null
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+
+/** `interests="repair: Repair and reuse; energy: Community energy"`, or labels alone (`"Repair; Energy"`). */
+function interestsFromAttribute(value: string | null): Interest[] | undefined {
+  if (value === null) return undefined;
+  return value
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const colon = item.indexOf(':');
+      const label = (colon > 0 ? item.slice(colon + 1) : item).trim();
+      const slug = label
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '');
+      return { id: colon > 0 ? item.slice(0, colon).trim() : slug || label, label };
+    });
+}
+
+/**
+ * The "find the others" sign-up: name, email, place (typed, or the person's location on request,
+ * rounded to about 1 km unless they choose exact), distance, the causes they care about, an optional
+ * message and granular consent. Validation the GOV.UK way (on submit, an error summary that takes focus,
+ * inline messages, nothing cleared). Once sent, a results panel says how many people nearby share each
+ * interest and shows nearby initiatives: never anyone else's details.
+ *
+ * A sign-up that cannot be sent (offline, network failure) waits in this browser's storage and is sent,
+ * once, when the page is back online. A honeypot field and a minimum fill time stop scripted sign-ups
+ * silently, with no third-party captcha.
+ *
+ * ```html
+ * <civic-provider adapter="memory">
+ *   <civic-find-the-others organisations="Bristol Transition Town, Bristol Civic Square"></civic-find-the-others>
+ * </civic-provider>
+ * ```
+ *
+ * @tagname civic-find-the-others
+ * @summary A sign-up form that connects people who care about the same cause nearby.
+ *
+ * @fires civic-signup - Cancelable. Before the sign-up is sent or queued (`signup`, `idempotencyKey`); `preventDefault()` to handle it yourself.
+ * @fires civic-signup-done - After the sign-up was stored (`matches`), finally failed (`error`) or was queued to send later (`queued`).
+ * @fires civic-error - The list of causes could not be loaded (`error: CivicError`).
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart form - The `<form>`.
+ * @csspart error-summary - "There is a problem", with a link to each field in error.
+ * @csspart field - Each question (label, hint, error and control).
+ * @csspart label - Each label and legend.
+ * @csspart hint - Each hint.
+ * @csspart field-error - Each inline error message.
+ * @csspart input - The text inputs, the select and the textarea.
+ * @csspart checkbox - The checkboxes.
+ * @csspart locate-button - "Use my location".
+ * @csspart location - What the place is once the location is used.
+ * @csspart submit-button - The submit button.
+ * @csspart message - Sending, queued and failure messages.
+ * @csspart results - The panel shown once signed up.
+ * @csspart shared-interests - The list of counts per interest.
+ * @csspart initiatives - The list of nearby initiative cards.
+ *
+ * @cssprop --civic-signup-max-width - Widest the form grows (default `40rem`).
+ * @cssprop --civic-signup-error-color - Error summary and field error accents (default `--civic-color-danger`).
+ * @cssprop --civic-color-action - Buttons, links and checkboxes.
+ * @cssprop --civic-color-surface - Inputs and the results panel.
+ * @cssprop --civic-color-text - Body text and input borders.
+ * @cssprop --civic-color-text-muted - Hints.
+ * @cssprop --civic-color-danger - Errors.
+ * @cssprop --civic-color-success - The results panel's accent.
+ * @cssprop --civic-radius-m - Corner radius.
+ * @cssprop --civic-space-m - Spacing.
+ */
+export class CivicFindTheOthers extends CivicDataElement {
+  static override styles: CSSResultGroup = [CivicDataElement.styles, sharedStyles, findTheOthersStyles];
+
+  /**
+   * The causes to choose from. Attribute: `id: Label` pairs separated by `;` (or labels alone). Unset:
+   * the adapter's list of interests.
+   */
+  @property({ attribute: 'interests', converter: { fromAttribute: interestsFromAttribute } })
+  interests: Interest[] | undefined;
+
+  /** Names of the organisations that rely on the consent given here, comma-separated as an attribute. */
+  @property({ attribute: 'organisations', converter: { fromAttribute: list } })
+  organisations: string[] | undefined;
+
+  /** Version of the consent wording, recorded in every receipt (change it whenever the wording changes). */
+  @property({ type: String, attribute: 'consent-version' })
+  consentVersion: string | undefined;
+
+  /**
+   * Use explicit-consent wording (joining a cause can reveal political opinions or beliefs: special
+   * category data under the GDPR).
+   */
+  @property({ type: Boolean, attribute: 'explicit-consent' })
+  explicitConsent = false;
+
+  /**
+   * The consent purposes and their exact words, replacing the defaults (`connect` required,
+   * `share-with-groups` and `news` optional). As an attribute: JSON.
+   */
+  @property({ type: Array, attribute: 'consents' })
+  consents: ConsentPurpose[] | undefined;
+
+  /** Link to the site's privacy notice, shown with the consent questions. */
+  @property({ type: String, attribute: 'privacy-url' })
+  privacyUrl: string | undefined;
+
+  /** What the place field asks for: `postcode-or-town`, `postcode` or `town`. */
+  @property({ type: String, attribute: 'place-input' })
+  placeInput: PlaceInput = 'postcode-or-town';
+
+  /** The distance selected at first, in kilometres. */
+  @property({ type: Number, attribute: 'radius-km' })
+  radiusKm = 5;
+
+  /** Level of the results and error summary headings, to fit the page's outline (2–6). */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel: HeadingLevel = 2;
+
+  /** A sign-up sent sooner than this after the form appeared is silently dropped (a script, not a person). */
+  @property({ type: Number, attribute: 'min-fill-seconds' })
+  minFillSeconds = 3;
+
+  declare protected readonly localize: LocalizeController<CivicTranslation & FindTheOthersStrings>;
+
+  @state() private phase: Phase = 'idle';
+  @state() private failure: CivicError | undefined;
+  @state() private found: Matches | undefined;
+  @state() private errors: Partial<Record<Field, string>> = {};
+  /** Field messages from the data source for fields this form does not have. */
+  @state() private otherErrors: string[] = [];
+  @state() private located: { lat: number; lng: number } | undefined;
+  @state() private exact = false;
+  @state() private locating: Locating;
+
+  /** What the person has entered (kept through every failure). Not reactive: the inputs hold it. */
+  private values: Values = {
+    name: '',
+    email: '',
+    place: '',
+    radiusKm: 5,
+    interests: [],
+    message: '',
+    consents: [],
+    trap: '',
+  };
+  /** The distance and interest labels of the sign-up the results are about. */
+  private resultsFor: { radiusKm: number; labels: Map<string, string> } | undefined;
+  /** One key per sign-up, reused on every retry and by the offline queue, so it is stored once. */
+  private key: string | undefined;
+  /** The sign-up last sent, for a retry of exactly the same thing. */
+  private pending: SignupInput | undefined;
+  private readonly outbox = new Outbox();
+  /** Queued sign-ups this element looks after (its own, or left by an earlier visit to the page). */
+  private readonly queued = new Set<string>();
+  private shownAt = 0;
+  private focusNext: 'summary' | 'results' | 'location' | undefined;
+  private flushing = false;
+
+  private readonly interestsTask = new Task(this, {
+    task: async ([adapter, locale], { signal }): Promise<Interest[]> => {
+      if (!adapter?.listInterests || !can(adapter, 'list-interests')) return [];
+      try {
+        return parseInterests(await adapter.listInterests({ signal, locale }));
+      } catch (e) {
+        const error = toCivicError(e);
+        if (error.code !== 'aborted') this.reportError(error);
+        throw error;
+      }
+    },
+    args: () => [this.interests === undefined ? this.adapter : undefined, this.localize.lang()] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.shownAt = performance.now();
+    globalThis.addEventListener?.('online', this.onOnline);
+    this.adoptQueued();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener?.('online', this.onOnline);
+    for (const key of this.queued) claimed.delete(key);
+    this.queued.clear();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('radiusKm') && !this.pending) this.values.radiusKm = this.radiusKm;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('adapter') && this.adapter && this.queued.size) void this.flush();
+    const focus = this.focusNext;
+    this.focusNext = undefined;
+    if (focus) this.find(`[data-focus="${focus}"]`)?.focus();
+  }
+
+  private find<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.renderRoot.querySelector<T>(selector);
+  }
+
+  // --- what the form shows -----------------------------------------------------------------------
+
+  /** The causes to offer: the attribute/property, or the adapter's list; undefined while loading. */
+  private get interestList(): Interest[] | undefined {
+    if (this.interests !== undefined) {
+      try {
+        return parseInterests(this.interests);
+      } catch {
+        return [];
+      }
+    }
+    return this.interestsTask.value;
+  }
+
+  private get organisationNames(): string {
+    const names = this.organisations?.filter(Boolean) ?? [];
+    return names.length ? this.localize.list(names) : this.localize.term('signupOrganisersDefault');
+  }
+
+  /** The consent questions, with the exact words shown now. */
+  private get purposes(): ConsentPurpose[] {
+    const given = (Array.isArray(this.consents) ? this.consents : []).filter(
+      (c): c is ConsentPurpose =>
+        typeof c?.purpose === 'string' &&
+        !!c.purpose.trim() &&
+        typeof c.text === 'string' &&
+        !!c.text.trim() &&
+        typeof c.version === 'string' &&
+        !!c.version.trim(),
+    );
+    if (given.length) return given;
+    const t = this.localize;
+    const o = this.organisationNames;
+    const version = this.consentVersion || (this.explicitConsent ? `${DEFAULT_VERSION}-explicit` : DEFAULT_VERSION);
+    const explicit = this.explicitConsent;
+    return [
+      {
+        purpose: 'connect',
+        text: t.term(explicit ? 'signupConsentConnectExplicit' : 'signupConsentConnect', o),
+        version,
+        required: true,
+      },
+      {
+        purpose: 'share-with-groups',
+        text: t.term(explicit ? 'signupConsentShareExplicit' : 'signupConsentShare', o),
+        version,
+      },
+      { purpose: 'news', text: t.term('signupConsentNews', o), version },
+    ];
+  }
+
+  private get placeLabel(): string {
+    const key = { 'postcode-or-town': 'signupPlace', postcode: 'signupPlacePostcode', town: 'signupPlaceTown' } as const;
+    return this.localize.term(key[this.placeInput] ?? 'signupPlace');
+  }
+
+  private get radiusChoices(): number[] {
+    const wanted = this.values.radiusKm;
+    const all = new Set<number>([...RADIUS_CHOICES_KM, ...(wanted > 0 && wanted <= 500 ? [wanted] : [])]);
+    return [...all].sort((a, b) => a - b);
+  }
+
+  private km(n: number): string {
+    return this.localize.number(n, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 });
+  }
+
+  // --- rendering ---------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const dir = this.localize.dir() === 'rtl' ? 'rtl' : 'ltr';
+    return html`<div part="base" class="base" dir=${dir}>
+      ${this.phase === 'done' && this.found ? this.renderResults(this.found) : this.renderForm()}
+    </div>`;
+  }
+
+  private heading(level: number, id: string, content: string): TemplateResult {
+    switch (Math.min(6, level)) {
+      case 3:
+        return html`<h3 id=${id} class="heading">${content}</h3>`;
+      case 4:
+        return html`<h4 id=${id} class="heading">${content}</h4>`;
+      case 5:
+        return html`<h5 id=${id} class="heading">${content}</h5>`;
+      case 6:
+        return html`<h6 id=${id} class="heading">${content}</h6>`;
+      default:
+        return html`<h2 id=${id} class="heading">${content}</h2>`;
+    }
+  }
+
+  private get level(): HeadingLevel {
+    return HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 2;
+  }
+
+  private renderForm(): TemplateResult {
+    const t = this.localize;
+    const sending = this.phase === 'sending';
+    const submitLabel =
+      this.phase === 'queued'
+        ? t.term('signupSubmitNow')
+        : this.phase === 'failed'
+          ? t.term('signupSubmitAgain')
+          : t.term('signupSubmit');
+    return html`<form
+      part="form"
+      class="form"
+      novalidate
+      aria-busy=${sending ? 'true' : 'false'}
+      @submit=${this.onSubmit}
+      @input=${this.onInput}
+      @change=${this.onInput}
+    >
+      ${this.renderSummary()}
+      ${this.renderText('name', t.term('signupName'), { autocomplete: 'name', spellcheck: false })}
+      ${this.renderText('email', t.term('signupEmail'), {
+        type: 'email',
+        autocomplete: 'email',
+        spellcheck: false,
+        hint: t.term('signupEmailHint'),
+      })}
+      ${this.renderPlace()} ${this.renderRadius()} ${this.renderInterests()}
+      ${this.renderText('message', t.term('signupMessage'), { optional: true, hint: t.term('signupMessageHint') })}
+      ${this.renderConsent()} ${this.renderTrap()} ${this.renderOutcome()}
+      <div class="actions">
+        <button part="submit-button" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+          ${submitLabel}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    const t = this.localize;
+    const fields = FIELDS.filter((f) => this.errors[f]);
+    if (!fields.length && !this.otherErrors.length) return nothing;
+    return html`<div part="error-summary" class="error-summary" tabindex="-1" data-focus="summary">
+      <div role="alert">
+        ${this.heading(this.level, 'error-summary-title', t.term('signupErrorSummary'))}
+        <ul class="error-list">
+          ${fields.map(
+            (f) =>
+              html`<li>
+                <a href="#${this.controlId(f)}" @click=${(e: Event) => this.focusField(e, f)}>${this.errors[f]}</a>
+              </li>`,
+          )}
+          ${this.otherErrors.map((m) => html`<li>${m}</li>`)}
+        </ul>
+      </div>
+    </div>`;
+  }
+
+  /** The control a summary link moves to: the field itself, or the first box of a group. */
+  private controlId(field: Field): string {
+    if (field === 'place' && this.located) return 'location';
+    if (field === 'interests') return 'interest-0';
+    if (field === 'consent') {
+      const purposes = this.purposes;
+      const i = purposes.findIndex((p) => p.required && !this.values.consents.includes(p.purpose));
+      return `consent-${Math.max(0, i)}`;
+    }
+    return field;
+  }
+
+  private focusField(e: Event, field: Field): void {
+    // The fragment would be looked up in the page, not in this shadow root.
+    e.preventDefault();
+    const control = this.find(`#${this.controlId(field)}`);
+    // Bring the whole question (label and all) into view, as GOV.UK's summary does.
+    control?.closest('.field')?.scrollIntoView?.({ block: 'start' });
+    control?.focus({ preventScroll: true });
+  }
+
+  private describedBy(field: Field, hint: boolean): string | typeof nothing {
+    const ids = [hint ? `${field}-hint` : '', this.errors[field] ? `${field}-error` : ''].filter(Boolean);
+    return ids.length ? ids.join(' ') : nothing;
+  }
+
+  private renderError(field: Field): TemplateResult | typeof nothing {
+    const message = this.errors[field];
+    if (!message) return nothing;
+    return html`<p id="${field}-error" part="field-error" class="error-message">
+      <span class="visually-hidden">${this.localize.term('signupErrorPrefix')}${' '}</span>${message}
+    </p>`;
+  }
+
+  private renderLabel(id: string, label: string, optional = false): TemplateResult {
+    return html`<label part="label" class="label" for=${id}
+      >${label}${optional ? html`${' '}<span class="optional">${this.localize.term('signupOptional')}</span>` : nothing}</label
+    >`;
+  }
+
+  private renderText(
+    field: 'name' | 'email' | 'message',
+    label: string,
+    o: { type?: string; autocomplete?: string; spellcheck?: boolean; hint?: string; optional?: boolean },
+  ): TemplateResult {
+    const invalid = !!this.errors[field];
+    const control =
+      field === 'message'
+        ? html`<textarea
+            id="message"
+            name="message"
+            part="input"
+            class="input textarea"
+            rows="4"
+            aria-describedby=${this.describedBy(field, !!o.hint)}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            .value=${live(this.values.message)}
+          ></textarea>`
+        : html`<input
+            id=${field}
+            name=${field}
+            part="input"
+            class="input"
+            type=${o.type ?? 'text'}
+            autocomplete=${o.autocomplete ?? 'off'}
+            spellcheck=${o.spellcheck === false ? 'false' : 'true'}
+            aria-describedby=${this.describedBy(field, !!o.hint)}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            .value=${live(this.values[field])}
+          />`;
+    return html`<div part="field" class="field ${invalid ? 'field--error' : ''}">
+      ${this.renderLabel(field, label, o.optional)}
+      ${o.hint ? html`<p id="${field}-hint" part="hint" class="hint">${o.hint}</p>` : nothing} ${this.renderError(field)}
+      ${control}
+    </div>`;
+  }
+
+  private renderPlace(): TemplateResult {
+    const t = this.localize;
+    const invalid = !!this.errors.place;
+    const located = this.located;
+    const locateMessage =
+      this.locating === 'pending'
+        ? html`<p class="hint">${t.term('signupLocating')}</p>`
+        : this.locating === 'denied' || this.locating === 'unavailable'
+          ? html`<p class="message message--error">
+              ${t.term(this.locating === 'denied' ? 'signupLocateDenied' : 'signupLocateUnavailable')}
+            </p>`
+          : nothing;
+    if (located) {
+      return html`<div part="field" class="field ${invalid ? 'field--error' : ''}">
+        <p part="label" class="label">${this.placeLabel}</p>
+        ${this.renderError('place')}
+        <div part="location" class="location">
+          <p id="location" class="location-status" tabindex="-1" data-focus="location" role="status">
+            ${t.term(this.exact ? 'signupLocatedExact' : 'signupLocated')}
+          </p>
+          <div class="checkbox">
+            <input
+              id="exact"
+              part="checkbox"
+              type="checkbox"
+              .checked=${live(this.exact)}
+              @change=${(e: Event) => (this.exact = (e.target as HTMLInputElement).checked)}
+            />
+            <label for="exact">${t.term('signupLocateExact')}</label>
+          </div>
+          <button class="button button--secondary" type="button" @click=${this.clearLocation}>
+            ${t.term('signupLocateClear')}
+          </button>
+        </div>
+      </div>`;
+    }
+    const autocomplete = this.placeInput === 'town' ? 'address-level2' : 'postal-code';
+    return html`<div part="field" class="field ${invalid ? 'field--error' : ''}">
+      ${this.renderLabel('place', this.placeLabel)}
+      <p id="place-hint" part="hint" class="hint">${t.term('signupPlaceHint')}</p>
+      ${this.renderError('place')}
+      <input
+        id="place"
+        name="place"
+        part="input"
+        class="input input--short"
+        type="text"
+        autocomplete=${autocomplete}
+        aria-describedby=${this.describedBy('place', true)}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        .value=${live(this.values.place)}
+      />
+      <div class="locate">
+        <button
+          part="locate-button"
+          class="button button--secondary"
+          type="button"
+          aria-disabled=${this.locating === 'pending' ? 'true' : 'false'}
+          @click=${this.locate}
+        >
+          ${t.term('signupLocate')}
+        </button>
+        <div role="status" class="locate-status">${locateMessage}</div>
+      </div>
+    </div>`;
+  }
+
+  private renderRadius(): TemplateResult {
+    const t = this.localize;
+    const invalid = !!this.errors.radius;
+    return html`<div part="field" class="field ${invalid ? 'field--error' : ''}">
+      ${this.renderLabel('radius', t.term('signupRadius'))}
+      <p id="radius-hint" part="hint" class="hint">${t.term('signupRadiusHint')}</p>
+      ${this.renderError('radius')}
+      <select
+        id="radius"
+        name="radius"
+        part="input"
+        class="input input--short"
+        aria-describedby=${this.describedBy('radius', true)}
+        aria-invalid=${invalid ? 'true' : 'false'}
+      >
+        ${this.radiusChoices.map(
+          (km) =>
+            html`<option value=${km} .selected=${live(km === this.values.radiusKm)}>
+              ${t.term('signupRadiusOption', this.km(km))}
+            </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private renderInterests(): TemplateResult | typeof nothing {
+    const t = this.localize;
+    const interests = this.interestList;
+    const invalid = !!this.errors.interests;
+    if (interests === undefined) {
+      const failed = this.interestsTask.status === 3; /* ERROR */
+      if (!failed && !this.adapter) return nothing;
+      return html`<div part="field" class="field">
+        <p part="label" class="label">${t.term('signupInterests')}</p>
+        ${
+          failed
+            ? html`<p class="message message--error" role="alert">${t.term('signupInterestsFailed')}</p>
+                <button class="button button--secondary" type="button" @click=${() => void this.interestsTask.run()}>
+                  ${t.term('retry')}
+                </button>`
+            : html`<p class="hint" role="status" aria-busy="true">${t.term('signupInterestsLoading')}</p>`
+        }
+      </div>`;
+    }
+    if (!interests.length) return nothing;
+    return html`<fieldset
+      part="field"
+      class="field ${invalid ? 'field--error' : ''}"
+      aria-describedby=${this.describedBy('interests', true)}
+    >
+      <legend part="label" class="label">${t.term('signupInterests')}</legend>
+      <p id="interests-hint" part="hint" class="hint">${t.term('signupInterestsHint')}</p>
+      ${this.renderError('interests')}
+      <div class="checkboxes checkboxes--columns">
+        ${interests.map(
+          (interest, i) =>
+            html`<div class="checkbox">
+              <input
+                id="interest-${i}"
+                name="interests"
+                part="checkbox"
+                type="checkbox"
+                value=${interest.id}
+                aria-invalid=${invalid ? 'true' : 'false'}
+                .checked=${live(this.values.interests.includes(interest.id))}
+              />
+              <label for="interest-${i}">${interest.label}</label>
+            </div>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderConsent(): TemplateResult {
+    const t = this.localize;
+    const invalid = !!this.errors.consent;
+    const privacy = safeUrl(this.privacyUrl);
+    return html`<fieldset
+      part="field"
+      class="field ${invalid ? 'field--error' : ''}"
+      aria-describedby=${this.describedBy('consent', true)}
+    >
+      <legend part="label" class="label">${t.term('signupConsent')}</legend>
+      <p id="consent-hint" part="hint" class="hint">
+        ${t.term('signupConsentHint')} ${t.term('signupWithdraw', this.organisationNames)}
+        ${privacy ? html`${' '}<a href=${privacy}>${t.term('signupPrivacy')}</a>` : nothing}
+      </p>
+      ${this.renderError('consent')}
+      <div class="checkboxes">
+        ${this.purposes.map((p, i) => {
+          const boxInvalid = invalid && !!p.required && !this.values.consents.includes(p.purpose);
+          return html`<div class="checkbox">
+            <input
+              id="consent-${i}"
+              name="consent"
+              part="checkbox"
+              type="checkbox"
+              value=${p.purpose}
+              aria-invalid=${boxInvalid ? 'true' : 'false'}
+              .checked=${live(this.values.consents.includes(p.purpose))}
+            />
+            <label for="consent-${i}"
+              >${p.text}${
+                p.required ? nothing : html`${' '}<span class="optional">${t.term('signupOptional')}</span>`
+              }</label
+            >
+          </div>`;
+        })}
+      </div>
+    </fieldset>`;
+  }
+
+  /** For scripts only: hidden from people, their assistive technology and their keyboard. */
+  private renderTrap(): TemplateResult {
+    return html`<div class="trap" aria-hidden="true">
+      <label for="trap">${this.localize.term('signupTrap')}</label>
+      <input id="trap" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(this.values.trap)} />
+    </div>`;
+  }
+
+  private renderOutcome(): TemplateResult {
+    const t = this.localize;
+    let content: TemplateResult | typeof nothing = nothing;
+    if (this.phase === 'sending') content = html`<p class="message">${t.term('signupSending')}</p>`;
+    else if (this.phase === 'queued')
+      content = html`<p class="message message--queued">
+        ${t.term(this.outbox.persistent ? 'signupQueued' : 'signupQueuedThisPage')}
+      </p>`;
+    // The failure is announced by its own alert, so it is not read twice by the status region.
+    return html`<div part="message" class="outcome" role="status">${content}</div>
+      ${
+        this.phase === 'failed' && this.failure
+          ? html`<p part="message" class="message message--error" role="alert">
+              ${t.term('signupFailed', this.failureText(this.failure))}
+            </p>`
+          : nothing
+      }`;
+  }
+
+  private failureText(error: CivicError): string {
+    if (!this.adapter && error.code === 'unsupported') return this.localize.term('errorNoSource');
+    return errorText(this.localize, error);
+  }
+
+  private renderResults(m: Matches): TemplateResult {
+    const t = this.localize;
+    const level = this.level;
+    const radius = this.km(this.resultsFor?.radiusKm ?? this.values.radiusKm);
+    const labels = this.resultsFor?.labels ?? new Map<string, string>();
+    const privacy = safeUrl(this.privacyUrl);
+    return html`<section
+      part="results"
+      class="results"
+      tabindex="-1"
+      data-focus="results"
+      aria-labelledby="results-title"
+    >
+      ${this.heading(level, 'results-title', t.term('signupResults'))}
+      <p class="nearby">${t.term('signupNearby', m.nearbyCount, t.number(m.nearbyCount), radius)}</p>
+      ${
+        m.sharedInterests.length
+          ? html`${this.heading(level + 1, 'shared-title', t.term('signupShared'))}
+              <ul part="shared-interests" class="shared" aria-labelledby="shared-title">
+                ${m.sharedInterests.map(
+                  (s) =>
+                    html`<li>
+                      ${t.term(
+                        'signupSharedCount',
+                        s.count,
+                        t.number(s.count),
+                        labels.get(s.interest) ?? s.label ?? s.interest,
+                      )}
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
+      ${this.heading(level + 1, 'initiatives-title', t.term('signupInitiatives'))}
+      ${
+        m.initiatives.length
+          ? html`<ul part="initiatives" class="initiatives" aria-labelledby="initiatives-title">
+              ${m.initiatives.map(
+                (i) =>
+                  html`<li>
+                    <civic-initiative-card .initiative=${i} heading-level=${Math.min(6, level + 2)}></civic-initiative-card>
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p>${t.term('signupNoInitiatives', radius)}</p>`
+      }
+      ${this.heading(level + 1, 'next-title', t.term('signupNext'))}
+      <p>${t.term('signupNextText')}</p>
+      <p>
+        ${t.term('signupWithdraw', this.organisationNames)}
+        ${privacy ? html`${' '}<a href=${privacy}>${t.term('signupPrivacy')}</a>` : nothing}
+      </p>
+    </section>`;
+  }
+
+  // --- what the person does ----------------------------------------------------------------------
+
+  /** Every edit is kept (not validated: that waits for submit). */
+  private onInput = (e: Event): void => {
+    const target = e.target as HTMLInputElement;
+    const v = this.values;
+    switch (target.name) {
+      case 'name':
+      case 'email':
+      case 'place':
+      case 'message':
+        v[target.name] = target.value;
+        break;
+      case 'website':
+        v.trap = target.value;
+        break;
+      case 'radius':
+        v.radiusKm = Number(target.value);
+        break;
+      case 'interests':
+      case 'consent': {
+        const key = target.name === 'interests' ? 'interests' : 'consents';
+        const rest = v[key].filter((x) => x !== target.value);
+        v[key] = target.checked ? [...rest, target.value] : rest;
+        break;
+      }
+    }
+  };
+
+  private readonly locate = (): void => {
+    if (this.locating === 'pending') return;
+    const geo = globalThis.navigator?.geolocation;
+    if (!geo) {
+      this.locating = 'unavailable';
+      return;
+    }
+    this.locating = 'pending';
+    geo.getCurrentPosition(
+      (position) => {
+        this.located = { lat: position.coords.latitude, lng: position.coords.longitude };
+        this.exact = false;
+        this.locating = undefined;
+        this.focusNext = 'location';
+      },
+      (error) => {
+        this.locating = error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable';
+      },
+      { enableHighAccuracy: false, timeout: 20_000, maximumAge: 300_000 },
+    );
+  };
+
+  private readonly clearLocation = (): void => {
+    this.located = undefined;
+    this.exact = false;
+    void this.updateComplete.then(() => this.find('#place')?.focus());
+  };
+
+  private readonly onSubmit = (e: SubmitEvent): void => {
+    e.preventDefault();
+    void this.submit();
+  };
+
+  /** Take what the inputs hold now (autofill may not have fired an event). */
+  private readForm(): void {
+    const form = this.find<HTMLFormElement>('form');
+    if (!form) return;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value;
+    const v = this.values;
+    v.name = value('name') ?? v.name;
+    v.email = value('email') ?? v.email;
+    if (!this.located) v.place = value('place') ?? v.place;
+    v.message = value('message') ?? v.message;
+    v.trap = value('website') ?? v.trap;
+    const radius = Number(value('radius'));
+    if (radius > 0) v.radiusKm = radius;
+    const checked = (name: string) =>
+      [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].filter((c) => c.checked).map((c) => c.value);
+    v.interests = checked('interests');
+    v.consents = checked('consent');
+  }
+
+  private validate(): Partial<Record<Field, string>> {
+    const t = this.localize;
+    const v = this.values;
+    const errors: Partial<Record<Field, string>> = {};
+    const max = (n: number) => t.number(n);
+    const name = v.name.trim();
+    if (!name) errors.name = t.term('signupErrorName');
+    else if (name.length > MAX.name) errors.name = t.term('signupErrorNameLong', max(MAX.name));
+    const email = v.email.trim();
+    if (!email) errors.email = t.term('signupErrorEmail');
+    else if (email.length > MAX.email) errors.email = t.term('signupErrorEmailLong', max(MAX.email));
+    else if (!EMAIL.test(email)) errors.email = t.term('signupErrorEmailFormat');
+    if (!this.located) {
+      const place = v.place.trim();
+      const missing = {
+        'postcode-or-town': 'signupErrorPlace',
+        postcode: 'signupErrorPlacePostcode',
+        town: 'signupErrorPlaceTown',
+      } as const;
+      if (!place) errors.place = t.term(missing[this.placeInput] ?? 'signupErrorPlace');
+      else if (place.length > MAX.place) errors.place = t.term('signupErrorPlaceLong', max(MAX.place));
+    }
+    if (this.interestList?.length && !v.interests.length) errors.interests = t.term('signupErrorInterests');
+    if (v.message.trim().length > MAX.message) errors.message = t.term('signupErrorMessageLong', max(MAX.message));
+    if (this.purposes.some((p) => p.required && !v.consents.includes(p.purpose)))
+      errors.consent = t.term('signupErrorConsent');
+    return errors;
+  }
+
+  /** A honeypot filled in, or a form sent faster than a person can: a script. */
+  private get trapped(): boolean {
+    return !!this.values.trap || performance.now() - this.shownAt < Math.max(0, this.minFillSeconds) * 1000;
+  }
+
+  /** The sign-up as it leaves the browser: trimmed, the place coarse unless chosen exact, with the receipts. */
+  private buildSignup(): SignupInput {
+    const v = this.values;
+    const locale = this.localize.lang();
+    const timestamp = new Date().toISOString();
+    const offered = new Set(this.interestList?.map((i) => i.id) ?? []);
+    const place = this.located
+      ? this.exact
+        ? { ...this.located, precision: 'exact' as const }
+        : { ...coarsen(this.located, 1), precision: 'area' as const }
+      : { text: v.place.trim(), precision: 'area' as const };
+    const consent: Consent[] = this.purposes
+      .filter((p) => v.consents.includes(p.purpose))
+      .map((p) => ({
+        purpose: p.purpose,
+        text: p.text,
+        version: p.version,
+        timestamp,
+        locale,
+        organisations: [...(p.organisations ?? this.organisations ?? [])],
+      }));
+    const message = v.message.trim();
+    return {
+      name: v.name.trim(),
+      email: v.email.trim(),
+      place,
+      radiusKm: v.radiusKm,
+      interests: v.interests.filter((i) => offered.has(i)),
+      ...(message ? { message } : {}),
+      consent,
+    };
+  }
+
+  private async submit(): Promise<void> {
+    if (this.phase === 'sending') return;
+    this.readForm();
+    const errors = this.validate();
+    this.otherErrors = [];
+    this.errors = errors;
+    if (Object.keys(errors).length) {
+      this.focusNext = 'summary';
+      return;
+    }
+    // Silently: no message, no event, no request. A person who was only quick can send again.
+    if (this.trapped) return;
+    const signup = this.buildSignup();
+    try {
+      parseSignup(signup);
+    } catch (e) {
+      this.showFieldErrors(toCivicError(e).fields ?? {}, true);
+      return;
+    }
+    const key = (this.key ??= newIdempotencyKey());
+    if (!this.dispatchEvent(new CivicSignupEvent(signup, key))) return;
+    this.pending = signup;
+    await this.send(signup, key);
+  }
+
+  private async send(signup: SignupInput, key: string): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter?.findOthers || !can(adapter, 'find-others')) {
+      this.fail(key, new CivicError('unsupported', 'This data source cannot take sign-ups'));
+      return;
+    }
+    if (isOffline()) {
+      this.queue(signup, key, new CivicError('network', 'The browser is offline'));
+      return;
+    }
+    this.phase = 'sending';
+    this.failure = undefined;
+    try {
+      const matches = parseMatches(
+        await adapter.findOthers(signup, { idempotencyKey: key, voter: this.voter, locale: this.localize.lang() }),
+      );
+      this.succeed(key, signup, matches);
+    } catch (e) {
+      const error = toCivicError(e);
+      if (error.code === 'network') this.queue(signup, key, error);
+      else this.fail(key, error);
+    }
+  }
+
+  private queue(signup: SignupInput, key: string, error: CivicError): void {
+    // Only what the sign-up needs; removed as soon as the data source confirms it.
+    this.outbox.put({ key, kind: KIND, target: key, payload: signup });
+    claimed.add(key);
+    this.queued.add(key);
+    this.phase = 'queued';
+    this.failure = error;
+    this.dispatchEvent(new CivicSignupDoneEvent(key, undefined, error, true));
+  }
+
+  private succeed(key: string, signup: SignupInput, matches: Matches): void {
+    this.outbox.remove(key);
+    claimed.delete(key);
+    this.queued.delete(key);
+    const labels = new Map((this.interestList ?? []).map((i) => [i.id, i.label]));
+    this.resultsFor = { radiusKm: signup.radiusKm, labels };
+    this.key = undefined;
+    this.pending = undefined;
+    this.found = matches;
+    this.errors = {};
+    this.otherErrors = [];
+    this.failure = undefined;
+    this.phase = 'done';
+    this.focusNext = 'results';
+    // Nothing personal is kept once it is stored.
+    this.values = { ...this.values, name: '', email: '', place: '', message: '', consents: [] };
+    this.dispatchEvent(new CivicSignupDoneEvent(key, matches, undefined));
+  }
+
+  private fail(key: string, error: CivicError): void {
+    this.dispatchEvent(new CivicSignupDoneEvent(key, undefined, error));
+    if (error.code === 'invalid-request' && error.fields && Object.keys(error.fields).length) {
+      // Rejected, so nothing was stored: the corrected sign-up is a new write.
+      this.key = undefined;
+      this.phase = 'idle';
+      this.failure = undefined;
+      this.showFieldErrors(error.fields, false);
+      return;
+    }
+    this.phase = 'failed';
+    this.failure = error;
+  }
+
+  /** Messages per field from the data source (or the schema), in the same summary and slots as ours. */
+  private showFieldErrors(fields: Readonly<Record<string, string>>, fromSchema: boolean): void {
+    const map: Record<string, Field> = {
+      name: 'name',
+      email: 'email',
+      place: 'place',
+      radiusKm: 'radius',
+      radius: 'radius',
+      interests: 'interests',
+      message: 'message',
+      consent: 'consent',
+    };
+    const errors: Partial<Record<Field, string>> = {};
+    const other: string[] = [];
+    for (const [path, message] of Object.entries(fields)) {
+      const field = map[path.split('.')[0] ?? ''];
+      const text =
+        fromSchema && field === 'email'
+          ? this.localize.term('signupErrorEmailFormat')
+          : fromSchema || !message
+            ? this.localize.term('signupErrorInvalid')
+            : message;
+      if (field) errors[field] ??= text;
+      else other.push(text);
+    }
+    if (!Object.keys(errors).length && !other.length) other.push(this.localize.term('errorInvalid'));
+    this.errors = errors;
+    this.otherErrors = other;
+    this.focusNext = 'summary';
+  }
+
+  // --- the offline queue -------------------------------------------------------------------------
+
+  private readonly onOnline = (): void => void this.flush();
+
+  /** Sign-ups a previous visit left queued (nobody else on the page looks after them) become this element's. */
+  private adoptQueued(): void {
+    const entries = this.outbox.list<SignupInput>({ kind: KIND }).filter((e) => !claimed.has(e.key));
+    if (!entries.length) return;
+    for (const e of entries) {
+      claimed.add(e.key);
+      this.queued.add(e.key);
+    }
+    const last = entries[entries.length - 1]!;
+    if (this.phase === 'idle') {
+      this.restore(last.payload);
+      this.key = last.key;
+      this.pending = last.payload;
+      this.phase = 'queued';
+    }
+    if (this.adapter) void this.flush();
+  }
+
+  /** Put a queued sign-up back in the form, so what was entered is never lost. */
+  private restore(s: SignupInput): void {
+    const shown = new Map(this.purposes.map((p) => [p.purpose, p.text]));
+    this.values = {
+      name: s.name,
+      email: s.email,
+      place: s.place.text ?? '',
+      radiusKm: s.radiusKm,
+      interests: [...s.interests],
+      message: s.message ?? '',
+      // Only consents whose words are still the ones shown.
+      consents: s.consent.filter((c) => shown.get(c.purpose) === c.text).map((c) => c.purpose),
+      trap: '',
+    };
+    if (s.place.lat !== undefined && s.place.lng !== undefined) {
+      this.located = { lat: s.place.lat, lng: s.place.lng };
+      this.exact = s.place.precision === 'exact';
+    }
+    this.requestUpdate();
+  }
+
+  /** Send what waits in the queue, each once (same key); a network failure leaves it for next time. */
+  private async flush(): Promise<void> {
+    const adapter = this.adapter;
+    if (this.flushing || this.phase === 'sending' || !adapter?.findOthers || !can(adapter, 'find-others')) return;
+    if (isOffline()) return;
+    this.flushing = true;
+    try {
+      for (const key of [...this.queued]) {
+        let matches: Matches | undefined;
+        let sent: SignupInput | undefined;
+        const wasQueued = this.phase === 'queued';
+        if (wasQueued) this.phase = 'sending';
+        const { delivered, failed } = await this.outbox.flush<SignupInput>({ kind: KIND, target: key }, async (e) => {
+          sent = e.payload;
+          matches = parseMatches(
+            await adapter.findOthers!(e.payload, {
+              idempotencyKey: e.key,
+              voter: this.voter,
+              locale: this.localize.lang(),
+            }),
+          );
+        });
+        if (delivered.length && matches && sent) {
+          this.succeed(key, sent, matches);
+        } else if (failed[0]) {
+          claimed.delete(key);
+          this.queued.delete(key);
+          this.fail(key, failed[0].error);
+        } else if (wasQueued) {
+          this.phase = 'queued';
+        }
+        if (!this.outbox.list({ kind: KIND, target: key }).length) {
+          claimed.delete(key);
+          this.queued.delete(key);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}

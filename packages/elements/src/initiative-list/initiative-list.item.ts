@@ -1,0 +1,148 @@
+/**
+ * The card's markup as a function, for elements that show many initiatives in one shadow root
+ * (one element rendering every card paints ~1.13× plain DOM; one element per card ~1.49×). It is the
+ * read-only card: same classes and parts as `<civic-initiative-card>` (styled by its stylesheet), no
+ * support action (that needs per-card state; a list links to the initiative instead).
+ *
+ * Until the card itself renders through a shared function, this mirrors
+ * `CivicInitiativeCard.renderCard` — keep the two in step.
+ */
+import { safeUrl, type Initiative, type LocalizeController } from '@civic-kit/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CivicTranslation } from '../translations/translation.js';
+
+export const HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
+export type HeadingLevel = (typeof HEADING_LEVELS)[number];
+
+export interface CardTemplateOptions {
+  /** Level of each card's heading, to fit the page's outline. */
+  headingLevel: HeadingLevel;
+  /** Unique within the shadow root: prefixes the ids the card's ARIA references use. */
+  idPrefix: string;
+}
+
+function heading(level: HeadingLevel, id: string, content: TemplateResult): TemplateResult {
+  switch (HEADING_LEVELS.includes(level) ? level : 3) {
+    case 2:
+      return html`<h2 part="title" class="title" id=${id}>${content}</h2>`;
+    case 4:
+      return html`<h4 part="title" class="title" id=${id}>${content}</h4>`;
+    case 5:
+      return html`<h5 part="title" class="title" id=${id}>${content}</h5>`;
+    case 6:
+      return html`<h6 part="title" class="title" id=${id}>${content}</h6>`;
+    default:
+      return html`<h3 part="title" class="title" id=${id}>${content}</h3>`;
+  }
+}
+
+/** An image that fails to load is left out rather than shown as a broken box. */
+const hideBroken = (e: Event) => ((e.target as HTMLImageElement).hidden = true);
+
+/** One initiative as card markup (an `<article>` labelled by its title). */
+export function cardTemplate(
+  i: Initiative,
+  t: LocalizeController<CivicTranslation>,
+  { headingLevel, idPrefix }: CardTemplateOptions,
+): TemplateResult {
+  const image = i.image ? safeUrl(i.image.url) : undefined;
+  const link = safeUrl(i.url);
+  const statusLabel = {
+    proposed: t.term('statusProposed'),
+    active: t.term('statusActive'),
+    completed: t.term('statusCompleted'),
+    closed: t.term('statusClosed'),
+  }[i.status];
+  const lang = i.language && i.language !== t.lang() ? i.language : nothing;
+  const dir = lang === nothing ? nothing : 'auto';
+  const titleId = `${idPrefix}-title`;
+  return html`<article part="card" class="card" aria-labelledby=${titleId}>
+    ${
+      image
+        ? html`<img
+            part="image"
+            class="image"
+            src=${image}
+            alt=${i.image?.alt ?? ''}
+            loading="lazy"
+            decoding="async"
+            @error=${hideBroken}
+          />`
+        : nothing
+    }
+    <div part="body" class="body">
+      <p part="status" class="status status--${i.status}">
+        <span class="visually-hidden">${t.term('status')}: </span>${statusLabel}
+      </p>
+      ${heading(headingLevel, titleId, html`<span lang=${lang} dir=${dir}>${link ? html`<a href=${link}>${i.title}</a>` : i.title}</span>`)}
+      ${i.machineTranslated ? html`<p class="machine-translated">${t.term('machineTranslated')}</p>` : nothing}
+      ${i.summary ? html`<p part="summary" class="summary" lang=${lang} dir=${dir}>${i.summary}</p>` : nothing}
+      ${details(i, t)}
+      ${
+        i.tags.length
+          ? html`<ul part="tags" class="tags" aria-label=${t.term('topics')}>
+              ${i.tags.map((tag) => html`<li part="tag" class="tag">${tag}</li>`)}
+            </ul>`
+          : nothing
+      }
+      ${supporters(i, t, `${idPrefix}-supporters`)} ${i.source ? source(i.source, t) : nothing}
+    </div>
+  </article>`;
+}
+
+function details(i: Initiative, t: LocalizeController<CivicTranslation>): TemplateResult | typeof nothing {
+  const fmt = (d: string) => t.date(d, { dateStyle: 'long' });
+  const now = Date.now();
+  let when: TemplateResult | undefined;
+  if (i.endsAt && Date.parse(i.endsAt) < now)
+    when = html`<time datetime=${i.endsAt}>${t.term('endedOn', fmt(i.endsAt))}</time>`;
+  else if (i.startsAt && i.endsAt) when = html`${t.term('runsUntil', fmt(i.startsAt), fmt(i.endsAt))}`;
+  else if (i.endsAt) when = html`<time datetime=${i.endsAt}>${t.term('endsOn', fmt(i.endsAt))}</time>`;
+  else if (i.startsAt) when = html`<time datetime=${i.startsAt}>${t.term('startsOn', fmt(i.startsAt))}</time>`;
+  const organiserUrl = safeUrl(i.organiser?.url);
+  const rows: [string, unknown][] = [];
+  if (i.place) {
+    const where = i.place.address ?? `${i.place.lat.toFixed(3)}, ${i.place.lng.toFixed(3)}`;
+    const area =
+      i.place.precision === 'area' ? html`<span class="muted">${` (${t.term('areaOnly')})`}</span>` : nothing;
+    rows.push([t.term('where'), html`${where}${area}`]);
+  }
+  if (when) rows.push([t.term('when'), when]);
+  if (i.organiser) {
+    const name = i.organiser.name;
+    rows.push([t.term('organisedBy'), organiserUrl ? html`<a href=${organiserUrl}>${name}</a>` : name]);
+  }
+  if (!rows.length) return nothing;
+  return html`<dl part="details" class="details">
+    ${rows.map(
+      ([label, value]) =>
+        html`<div>
+          <dt>${label}</dt>
+          <dd>${value}</dd>
+        </div>`,
+    )}
+  </dl>`;
+}
+
+function supporters(i: Initiative, t: LocalizeController<CivicTranslation>, id: string): TemplateResult | typeof nothing {
+  const s = i.supporters;
+  if (!s) return nothing;
+  const formatted = t.number(s.count);
+  let line: string;
+  if (s.goal) {
+    const percent = t.number(Math.min(s.count / s.goal, 9.99), { style: 'percent', maximumFractionDigits: 0 });
+    line = t.term('supportersOfGoal', s.count, formatted, t.number(s.goal), percent);
+  } else line = t.term('supporters', s.count, formatted);
+  return html`<div part="supporters" class="supporters">
+    <p class="count" id=${id}>
+      ${line}${s.goal && s.count >= s.goal ? html`${' · '}<strong>${t.term('goalReached')}</strong>` : nothing}
+    </p>
+    ${s.goal ? html`<progress part="progress" max=${s.goal} value=${Math.min(s.count, s.goal)} aria-labelledby=${id}></progress>` : nothing}
+  </div>`;
+}
+
+function source(s: { name: string; url?: string | undefined }, t: LocalizeController<CivicTranslation>): TemplateResult {
+  const url = safeUrl(s.url);
+  const label = t.term('from', s.name);
+  return html`<p part="source" class="source">${url ? html`<a href=${url}>${label}</a>` : label}</p>`;
+}

@@ -1,0 +1,610 @@
+import {
+  can,
+  CivicDataElement,
+  CivicError,
+  coarsen,
+  INITIATIVE_SORTS,
+  INITIATIVE_STATUSES,
+  MemoryAdapter,
+  parseLatLng,
+  toCivicError,
+  type CivicAdapter,
+  type Initiative,
+  type InitiativeQuery,
+  type InitiativeSort,
+  type InitiativeStatus,
+  type LocalizeController,
+} from '@civic-kit/core';
+import { provideResizeObserver } from '@lit-labs/virtualizer/polyfillLoaders/ResizeObserver.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { initiativeCardStyles } from '../initiative-card/initiative-card.styles.js';
+import { errorText } from '../shared/error-message.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import type { CivicTranslation } from '../translations/translation.js';
+import { DeferredResizeObserver, parsePageInSlices } from './initiative-list.data.js';
+import { cardTemplate, type HeadingLevel } from './initiative-list.item.js';
+import type { InitiativeListStrings } from './initiative-list.strings.js';
+import { initiativeListStyles } from './initiative-list.styles.js';
+
+/** Radius choices offered when the list has a point to measure from. */
+export const RADIUS_CHOICES_KM = [1, 2, 5, 10, 25, 50, 100] as const;
+/** Sort orders the list offers, in menu order (`distance` only with a point). */
+export const LIST_SORTS = ['relevance', 'newest', 'supporters', 'distance', 'ending-soon'] as const satisfies
+  readonly InitiativeSort[];
+/** Above this many loaded items, only those near the viewport are in the DOM (@lit-labs/virtualizer). */
+export const VIRTUALIZE_ABOVE = 100;
+const MAX_PAGE_SIZE = 1000;
+const SEARCH_DEBOUNCE_MS = 400;
+const SOURCE_WAIT_MS = 3000;
+
+let observerProvided = false;
+
+const words = {
+  fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
+  toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(' ') : null),
+};
+
+type Phase = 'waiting' | 'loading' | 'ready' | 'error';
+interface TagOption {
+  id: string;
+  label: string;
+}
+
+/**
+ * Many initiatives, searchable: free text, topic, status and distance filters, four sort orders,
+ * paging through the adapter ("Show more"), and virtual scrolling once thousands are loaded. The
+ * result count is announced politely; loading, empty and error states are shown in words.
+ *
+ * Filters are attributes (and reflect, so a host can save and restore them):
+ *
+ * ```html
+ * <civic-initiative-list near="51.454,-2.587" near-label="Bristol" radius-km="10" sort="newest"></civic-initiative-list>
+ * ```
+ *
+ * Set `.initiatives` to list data you already have (filtered and paged in the browser).
+ *
+ * @tagname civic-initiative-list
+ * @summary A searchable, filterable list of initiatives.
+ *
+ * @fires change - The visitor changed a filter or the sort order (read the new values from the element).
+ * @fires civic-error - Loading failed or the data was malformed (`error: CivicError`).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart filters - The search and filter form.
+ * @csspart search - The search field.
+ * @csspart count - The result count (a polite live region).
+ * @csspart list - The list of initiatives.
+ * @csspart item - One entry of the list.
+ * @csspart card - The card inside an entry (and its inner parts: `title`, `summary`, `status`, …).
+ * @csspart more-button - "Show more initiatives".
+ * @csspart clear-button - "Clear filters".
+ * @csspart message - Error and empty-state messages.
+ * @csspart retry-button - The retry button of the error state.
+ *
+ * @cssprop --civic-list-min-column - Narrowest a column of cards may get before the grid drops one (default `18rem`).
+ * @cssprop --civic-list-gap - Space between cards (default `--civic-space-m`).
+ * @cssprop --civic-color-action - Buttons and links.
+ * @cssprop --civic-color-border - Form fields and cards.
+ */
+export class CivicInitiativeList extends CivicDataElement {
+  static override styles: CSSResultGroup = [
+    CivicDataElement.styles,
+    sharedStyles,
+    initiativeCardStyles,
+    initiativeListStyles,
+  ];
+
+  /** Free-text search. */
+  @property({ type: String, reflect: true })
+  q: string | undefined;
+
+  /** Topics every shown initiative must have (space-separated in the attribute). */
+  @property({ converter: words, reflect: true })
+  tags: string[] = [];
+
+  /** Statuses to show (space-separated in the attribute); empty shows every status. */
+  @property({ converter: words, reflect: true })
+  status: InitiativeStatus[] = [];
+
+  /** The point distances are measured from, as `"lat,lng"`. */
+  @property({ type: String, reflect: true })
+  near: string | undefined;
+
+  /** What `near` is called on this page ("Bristol"), for the words next to the distance filter. */
+  @property({ type: String, attribute: 'near-label' })
+  nearLabel: string | undefined;
+
+  /** With `near`: only initiatives within this many kilometres. */
+  @property({ type: Number, attribute: 'radius-km', reflect: true })
+  radiusKm: number | undefined;
+
+  /** `relevance`, `newest`, `supporters`, `distance` (needs `near`) or `ending-soon`. Unset: nearest first with `near`, else best match. */
+  @property({ type: String, reflect: true })
+  sort: InitiativeSort | undefined;
+
+  /** Initiatives per page ("Show more" loads the next page). Adapters may cap it. */
+  @property({ type: Number, attribute: 'page-size' })
+  pageSize = 20;
+
+  /** Level of each card's heading, to fit the page's outline (2–6). */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel: HeadingLevel = 3;
+
+  /** Hide the search and filter form (the attributes still filter). */
+  @property({ type: Boolean, attribute: 'no-filters' })
+  noFilters = false;
+
+  /** Initiatives you already have, to list without a backend. Validated; malformed data shows an error. */
+  @property({ attribute: false })
+  initiatives: unknown;
+
+  declare protected readonly localize: LocalizeController<CivicTranslation & InitiativeListStrings>;
+
+  @state() private items: Initiative[] = [];
+  @state() private total: number | undefined;
+  @state() private nextCursor: string | undefined;
+  @state() private phase: Phase = 'waiting';
+  @state() private loadingMore = false;
+  @state() private error: CivicError | undefined;
+  @state() private moreError: CivicError | undefined;
+  @state() private announcement = '';
+  @state() private interests: TagOption[] | undefined;
+  @state() private seenTags: readonly string[] = [];
+  @state() private location: 'idle' | 'busy' | 'failed' | 'mine' = 'idle';
+  @state() private waitedForSource = false;
+
+  private controller: AbortController | undefined;
+  private loadRun = 0;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private sourceTimer: ReturnType<typeof setTimeout> | undefined;
+  private local: { input: unknown; adapter: MemoryAdapter } | undefined;
+  private interestsFor: CivicAdapter | undefined;
+  /** Index of the first item of the page just loaded by "Show more", to move focus to. */
+  private focusIndex: number | undefined;
+  private announceToggle = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.sourceTimer = setTimeout(() => (this.waitedForSource = true), SOURCE_WAIT_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.sourceTimer);
+    clearTimeout(this.searchTimer);
+    this.controller?.abort();
+  }
+
+  /** Load the first page again with the current filters. */
+  refresh(): void {
+    void this.load(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const reload = ['q', 'tags', 'status', 'near', 'radiusKm', 'sort', 'pageSize', 'adapter', 'initiatives'] as const;
+    if (reload.some((k) => changed.has(k))) void this.load(false);
+    const source = this.source;
+    if (source !== this.interestsFor) this.loadInterests(source);
+  }
+
+  protected override updated(): void {
+    if (this.focusIndex === undefined) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"]`);
+    this.focusIndex = undefined;
+    target?.focus();
+  }
+
+  /** The adapter in use: an in-browser one over `.initiatives`, or the provider's. */
+  private get source(): CivicAdapter | undefined {
+    if (this.initiatives === undefined) return this.adapter;
+    if (this.local?.input !== this.initiatives) {
+      const list = Array.isArray(this.initiatives) ? (this.initiatives as unknown[]) : [this.initiatives];
+      this.local = { input: this.initiatives, adapter: new MemoryAdapter({ data: { initiatives: list } }) };
+    }
+    return this.local.adapter;
+  }
+
+  private get point(): { lat: number; lng: number } | undefined {
+    return parseLatLng(this.near);
+  }
+
+  private get effectiveSort(): InitiativeSort {
+    const point = this.point;
+    if (this.sort && INITIATIVE_SORTS.includes(this.sort) && (this.sort !== 'distance' || point)) return this.sort;
+    return point ? 'distance' : 'relevance';
+  }
+
+  private get statuses(): InitiativeStatus[] {
+    return this.status.filter((s) => INITIATIVE_STATUSES.includes(s));
+  }
+
+  private get filtered(): boolean {
+    return !!this.q?.trim() || this.tags.length > 0 || this.statuses.length > 0 || this.radiusKm !== undefined;
+  }
+
+  private query(): InitiativeQuery {
+    const near = this.point;
+    const radius = this.radiusKm;
+    return {
+      q: this.q?.trim() || undefined,
+      tags: this.tags.length ? this.tags : undefined,
+      status: this.statuses.length ? this.statuses : undefined,
+      near,
+      radiusKm: near && radius !== undefined && Number.isFinite(radius) && radius > 0 ? radius : undefined,
+      sort: this.effectiveSort,
+      limit: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(this.pageSize) || 20)),
+    };
+  }
+
+  private async load(more: boolean): Promise<void> {
+    const adapter = this.source;
+    if (more && (!this.nextCursor || this.loadingMore)) return;
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    const run = ++this.loadRun;
+    this.moreError = undefined;
+    if (!adapter) {
+      this.phase = 'waiting';
+      return;
+    }
+    if (more) this.loadingMore = true;
+    else {
+      this.phase = 'loading';
+      this.error = undefined;
+    }
+    this.announce(more ? this.localize.term('loadingMore') : this.localize.term('loading'));
+    try {
+      const raw = await adapter.listInitiatives(
+        { ...this.query(), cursor: more ? this.nextCursor : undefined },
+        { signal: controller.signal, locale: this.localize.lang() },
+      );
+      const page = await parsePageInSlices(raw, controller.signal);
+      if (run !== this.loadRun) return;
+      const before = more ? this.items : [];
+      const known = new Set(before.map((i) => i.id));
+      const fresh = page.items.filter((i) => !known.has(i.id) && known.add(i.id));
+      this.items = [...before, ...fresh];
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+      this.phase = 'ready';
+      this.loadingMore = false;
+      this.noteTags(fresh);
+      if (more && fresh.length) this.focusIndex = before.length;
+      this.announce(this.countText());
+    } catch (e) {
+      const error = toCivicError(e);
+      if (run !== this.loadRun || error.code === 'aborted') return;
+      this.reportError(error);
+      this.loadingMore = false;
+      if (more) this.moreError = error;
+      else {
+        this.error = error;
+        this.phase = 'error';
+        this.items = [];
+        this.nextCursor = undefined;
+        this.total = undefined;
+      }
+      this.announce('');
+    }
+  }
+
+  private loadInterests(source: CivicAdapter | undefined): void {
+    this.interestsFor = source;
+    this.interests = undefined;
+    this.seenTags = [];
+    if (!source?.listInterests || !can(source, 'list-interests')) return;
+    source.listInterests({ locale: this.localize.lang() }).then(
+      (list) => {
+        if (this.interestsFor !== source || !Array.isArray(list)) return;
+        const ok = list.filter(
+          (i): i is TagOption =>
+            typeof i === 'object' && i !== null && typeof i.id === 'string' && typeof i.label === 'string',
+        );
+        if (ok.length) this.interests = ok;
+      },
+      () => {
+        /* topics then come from the initiatives loaded */
+      },
+    );
+  }
+
+  private noteTags(items: readonly Initiative[]): void {
+    const all = new Set(this.seenTags);
+    const before = all.size;
+    for (const i of items) for (const t of i.tags) all.add(t);
+    if (all.size !== before) this.seenTags = [...all].sort((a, b) => a.localeCompare(b));
+  }
+
+  private countText(): string {
+    const t = this.localize;
+    const shown = this.items.length;
+    if (!shown) return this.filtered ? t.term('noMatches') : t.term('noneYet');
+    if (this.total !== undefined && this.total > shown)
+      return t.term('showingOf', t.number(shown), this.total, t.number(this.total));
+    return t.term('resultCount', this.total ?? shown, t.number(this.total ?? shown));
+  }
+
+  /** Polite announcement; the same words twice in a row are still read out (a no-break space toggles). */
+  private announce(text: string): void {
+    this.announceToggle = !this.announceToggle;
+    this.announcement = text && this.announceToggle ? `${text}\u00a0` : text;
+  }
+
+  // --- user actions ------------------------------------------------------------------------------
+
+  private changed(): void {
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private onSearchInput(e: Event): void {
+    const value = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.setSearch(value), SEARCH_DEBOUNCE_MS);
+  }
+
+  private onSubmit(e: Event): void {
+    e.preventDefault();
+    clearTimeout(this.searchTimer);
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#q');
+    if (input) this.setSearch(input.value);
+  }
+
+  private setSearch(value: string): void {
+    const q = value.trim() || undefined;
+    if (q === (this.q?.trim() || undefined)) return;
+    this.q = q;
+    this.changed();
+  }
+
+  private onStatus(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value as InitiativeStatus | '';
+    this.status = value ? [value] : [];
+    this.changed();
+  }
+
+  private onTag(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    this.tags = value ? [value] : [];
+    this.changed();
+  }
+
+  private onRadius(e: Event): void {
+    const value = Number((e.target as HTMLSelectElement).value);
+    this.radiusKm = value > 0 ? value : undefined;
+    this.changed();
+  }
+
+  private onSort(e: Event): void {
+    this.sort = (e.target as HTMLSelectElement).value as InitiativeSort;
+    this.changed();
+  }
+
+  private clearFilters(): void {
+    clearTimeout(this.searchTimer);
+    this.q = undefined;
+    this.tags = [];
+    this.status = [];
+    this.radiusKm = undefined;
+    this.sort = undefined;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#q');
+    if (input) input.value = '';
+    this.changed();
+    // The button goes away with the filters: keep the keyboard user in the form.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#q')?.focus());
+  }
+
+  private useMyLocation(): void {
+    const geo = globalThis.navigator?.geolocation;
+    if (!geo) {
+      this.location = 'failed';
+      return;
+    }
+    this.location = 'busy';
+    geo.getCurrentPosition(
+      (position) => {
+        // About a kilometre is enough to sort and filter by; the exact point stays in the browser.
+        const p = coarsen({ lat: position.coords.latitude, lng: position.coords.longitude }, 1);
+        this.location = 'mine';
+        this.near = `${p.lat},${p.lng}`;
+        this.radiusKm ??= 10;
+        this.changed();
+      },
+      () => (this.location = 'failed'),
+      { maximumAge: 600_000, timeout: 15_000 },
+    );
+  }
+
+  // --- rendering ---------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    return html`<div part="base" class="base">
+      ${this.noFilters ? nothing : this.renderFilters()}
+      <div class="summary">
+        <p part="count" class="count" role="status">${this.announcement}</p>
+        ${
+          this.filtered && !(this.phase === 'ready' && !this.items.length)
+            ? html`<button part="clear-button" class="button button--secondary" type="button" @click=${this.clearFilters}>
+                ${this.localize.term('clearFilters')}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${this.renderBody()}
+    </div>`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const t = this.localize;
+    const status = this.statuses.length === 1 ? this.statuses[0] : '';
+    const tag = this.tags.length === 1 ? this.tags[0] : '';
+    const point = this.point;
+    const sort = this.effectiveSort;
+    const topics: TagOption[] = this.interests ?? this.seenTags.map((id) => ({ id, label: id }));
+    if (tag && !topics.some((o) => o.id === tag)) topics.push({ id: tag, label: tag });
+    const from =
+      this.location === 'mine'
+        ? t.term('yourLocation')
+        : (this.nearLabel ?? (point ? `${t.number(point.lat)}, ${t.number(point.lng)}` : ''));
+    const radii = [...RADIUS_CHOICES_KM] as number[];
+    if (this.radiusKm !== undefined && this.radiusKm > 0 && !radii.includes(this.radiusKm))
+      radii.push(this.radiusKm), radii.sort((a, b) => a - b);
+    const km = (n: number) => t.number(n, { style: 'unit', unit: 'kilometer' });
+    const sortLabels: Record<InitiativeSort, string> = {
+      relevance: t.term('sortRelevance'),
+      newest: t.term('sortNewest'),
+      supporters: t.term('sortSupporters'),
+      distance: t.term('sortDistance'),
+      'ending-soon': t.term('sortEndingSoon'),
+    };
+    return html`<form part="filters" class="filters" role="search" aria-label=${t.term('filtersLabel')} novalidate @submit=${this.onSubmit}>
+      <div class="field field--search">
+        <label for="q">${t.term('search')}</label>
+        <div class="search-row">
+          <input part="search" id="q" name="q" type="search" autocomplete="off" .value=${this.q ?? ''} @input=${this.onSearchInput} />
+          <button class="button" type="submit">${t.term('searchButton')}</button>
+        </div>
+      </div>
+      <div class="field">
+        <label for="status">${t.term('statusFilter')}</label>
+        <select id="status" @change=${this.onStatus}>
+          <option value="" ?selected=${!status}>${t.term('anyStatus')}</option>
+          ${INITIATIVE_STATUSES.map(
+            (s) =>
+              html`<option value=${s} ?selected=${s === status}>
+                ${{ proposed: t.term('statusProposed'), active: t.term('statusActive'), completed: t.term('statusCompleted'), closed: t.term('statusClosed') }[s]}
+              </option>`,
+          )}
+        </select>
+      </div>
+      <div class="field">
+        <label for="tag">${t.term('topicFilter')}</label>
+        <select id="tag" @change=${this.onTag}>
+          <option value="" ?selected=${!tag}>${t.term('anyTopic')}</option>
+          ${topics.map((o) => html`<option value=${o.id} ?selected=${o.id === tag}>${o.label}</option>`)}
+        </select>
+      </div>
+      <div class="field field--distance">
+        ${
+          point
+            ? html`<label for="radius">${t.term('distanceFilter')}</label>
+                <select id="radius" aria-describedby="from" @change=${this.onRadius}>
+                  <option value="" ?selected=${this.radiusKm === undefined}>${t.term('anyDistance')}</option>
+                  ${radii.map(
+                    (r) =>
+                      html`<option value=${r} ?selected=${r === this.radiusKm}>${t.term('withinDistance', km(r))}</option>`,
+                  )}
+                </select>
+                <span class="hint" id="from">${t.term('fromPlace', from)}</span>`
+            : nothing
+        }
+        <button
+          part="location-button"
+          class="button button--secondary"
+          type="button"
+          aria-disabled=${this.location === 'busy' ? 'true' : 'false'}
+          @click=${() => this.location !== 'busy' && this.useMyLocation()}
+        >
+          ${this.location === 'busy' ? t.term('locating') : t.term('useMyLocation')}
+        </button>
+        ${this.location === 'failed' ? html`<p class="message message--error" role="alert">${t.term('locationFailed')}</p>` : nothing}
+      </div>
+      <div class="field">
+        <label for="sort">${t.term('sortLabel')}</label>
+        <select id="sort" @change=${this.onSort}>
+          ${LIST_SORTS.filter((s) => s !== 'distance' || point).map(
+            (s) => html`<option value=${s} ?selected=${s === sort}>${sortLabels[s]}</option>`,
+          )}
+        </select>
+      </div>
+    </form>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const t = this.localize;
+    if (this.phase === 'error' && this.error) {
+      return html`<div class="problem">
+        <p part="message" class="message message--error" role="alert">${errorText(this.localize, this.error)}</p>
+        <button part="retry-button" class="button button--secondary" type="button" @click=${() => this.refresh()}>
+          ${t.term('retry')}
+        </button>
+      </div>`;
+    }
+    if (this.phase === 'waiting' || (this.phase === 'loading' && !this.items.length)) {
+      const note = this.phase === 'waiting' && this.waitedForSource ? t.term('errorNoSource') : undefined;
+      return html`<div class="skeletons" aria-busy="true">
+        ${[0, 1, 2].map(
+          () => html`<div class="card card--loading">
+            <div class="skeleton skeleton--title"></div>
+            <div class="skeleton"></div>
+            <div class="skeleton skeleton--short"></div>
+          </div>`,
+        )}
+        ${note ? html`<p class="note">${note}</p>` : nothing}
+      </div>`;
+    }
+    if (!this.items.length) {
+      return html`<div class="empty">
+        <p part="message" class="message">${this.filtered ? t.term('noMatches') : t.term('noneYet')}</p>
+        ${
+          this.filtered
+            ? html`<button part="clear-button" class="button button--secondary" type="button" @click=${this.clearFilters}>
+                ${t.term('clearFilters')}
+              </button>`
+            : nothing
+        }
+      </div>`;
+    }
+    const virtual = this.items.length > VIRTUALIZE_ABOVE;
+    if (virtual && !observerProvided) {
+      provideResizeObserver(DeferredResizeObserver);
+      observerProvided = true;
+    }
+    const total = Math.max(this.total ?? 0, this.items.length);
+    const item = (i: Initiative, index: number) =>
+      html`<div
+        part="item"
+        class="item"
+        role="listitem"
+        tabindex="-1"
+        data-index=${index}
+        aria-posinset=${virtual ? index + 1 : nothing}
+        aria-setsize=${virtual ? total : nothing}
+      >
+        ${cardTemplate(i, this.localize, { headingLevel: this.headingLevel, idPrefix: `i${index}` })}
+      </div>`;
+    return html`<div
+        part="list"
+        class="items ${virtual ? 'items--virtual' : ''}"
+        role="list"
+        aria-label=${t.term('listLabel')}
+        aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
+      >
+        ${
+          virtual
+            ? virtualize({ items: this.items, renderItem: item, keyFunction: (i) => i.id })
+            : repeat(this.items, (i) => i.id, item)
+        }
+      </div>
+      ${
+        this.moreError
+          ? html`<p part="message" class="message message--error" role="alert">${errorText(this.localize, this.moreError)}</p>`
+          : nothing
+      }
+      ${
+        this.nextCursor
+          ? html`<button
+              part="more-button"
+              class="button more"
+              type="button"
+              aria-disabled=${this.loadingMore ? 'true' : 'false'}
+              @click=${() => void this.load(true)}
+            >
+              ${this.moreError ? t.term('retry') : t.term('showMore')}
+            </button>`
+          : nothing
+      }`;
+  }
+}
