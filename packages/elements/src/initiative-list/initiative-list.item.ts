@@ -21,18 +21,20 @@ export interface CardTemplateOptions {
   idPrefix: string;
 }
 
-function heading(level: HeadingLevel, id: string, content: TemplateResult): TemplateResult {
+/** A heading at `level` (2–6; anything else gives 3), with the card's `title` part. */
+export function heading(level: HeadingLevel, id: string | undefined, content: unknown): TemplateResult {
+  const i = id ?? nothing;
   switch (HEADING_LEVELS.includes(level) ? level : 3) {
     case 2:
-      return html`<h2 part="title" class="title" id=${id}>${content}</h2>`;
+      return html`<h2 part="title" class="title" id=${i}>${content}</h2>`;
     case 4:
-      return html`<h4 part="title" class="title" id=${id}>${content}</h4>`;
+      return html`<h4 part="title" class="title" id=${i}>${content}</h4>`;
     case 5:
-      return html`<h5 part="title" class="title" id=${id}>${content}</h5>`;
+      return html`<h5 part="title" class="title" id=${i}>${content}</h5>`;
     case 6:
-      return html`<h6 part="title" class="title" id=${id}>${content}</h6>`;
+      return html`<h6 part="title" class="title" id=${i}>${content}</h6>`;
     default:
-      return html`<h3 part="title" class="title" id=${id}>${content}</h3>`;
+      return html`<h3 part="title" class="title" id=${i}>${content}</h3>`;
   }
 }
 

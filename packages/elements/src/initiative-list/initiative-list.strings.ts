@@ -6,35 +6,35 @@ import type { Language } from '../translations/languages.js';
  */
 export interface InitiativeListStrings {
   listLabel: string;
-  filtersLabel: string;
-  search: string;
-  searchButton: string;
-  statusFilter: string;
-  anyStatus: string;
-  topicFilter: string;
-  anyTopic: string;
-  distanceFilter: string;
-  anyDistance: string;
+  listFiltersLabel: string;
+  listSearch: string;
+  listSearchButton: string;
+  listStatusFilter: string;
+  listAnyStatus: string;
+  listTopicFilter: string;
+  listAnyTopic: string;
+  listDistanceFilter: string;
+  listAnyDistance: string;
   /** `distance` is already formatted, e.g. "10 km". */
-  withinDistance: (distance: string) => string;
-  fromPlace: (place: string) => string;
-  yourLocation: string;
-  useMyLocation: string;
-  locating: string;
-  locationFailed: string;
-  sortLabel: string;
-  sortRelevance: string;
-  sortNewest: string;
-  sortSupporters: string;
-  sortDistance: string;
-  sortEndingSoon: string;
-  clearFilters: string;
-  showMore: string;
-  loadingMore: string;
-  resultCount: (count: number, formatted: string) => string;
-  showingOf: (shown: string, total: number, totalFormatted: string) => string;
-  noMatches: string;
-  noneYet: string;
+  listWithinDistance: (distance: string) => string;
+  listFromPlace: (place: string) => string;
+  listYourLocation: string;
+  listUseMyLocation: string;
+  listLocating: string;
+  listLocationFailed: string;
+  listSortLabel: string;
+  listSortRelevance: string;
+  listSortNewest: string;
+  listSortSupporters: string;
+  listSortDistance: string;
+  listSortEndingSoon: string;
+  listClearFilters: string;
+  listShowMore: string;
+  listLoadingMore: string;
+  listResultCount: (count: number, formatted: string) => string;
+  listShowingOf: (shown: string, total: number, totalFormatted: string) => string;
+  listNoMatches: string;
+  listNoneYet: string;
 }
 
 const plural = (lang: string, n: number) => new Intl.PluralRules(lang).select(n);
@@ -42,156 +42,156 @@ const plural = (lang: string, n: number) => new Intl.PluralRules(lang).select(n)
 export const initiativeListStrings = {
   en: {
     listLabel: 'Initiatives',
-    filtersLabel: 'Filter initiatives',
-    search: 'Search',
-    searchButton: 'Search',
-    statusFilter: 'Status',
-    anyStatus: 'Any status',
-    topicFilter: 'Topic',
-    anyTopic: 'Any topic',
-    distanceFilter: 'Distance',
-    anyDistance: 'Any distance',
-    withinDistance: (d) => `Within ${d}`,
-    fromPlace: (p) => `from ${p}`,
-    yourLocation: 'your location',
-    useMyLocation: 'Use my location',
-    locating: 'Finding your location…',
-    locationFailed: 'Your location is not available. Check that this site may use it, then try again.',
-    sortLabel: 'Sort by',
-    sortRelevance: 'Best match',
-    sortNewest: 'Newest',
-    sortSupporters: 'Most supported',
-    sortDistance: 'Nearest',
-    sortEndingSoon: 'Ending soon',
-    clearFilters: 'Clear filters',
-    showMore: 'Show more initiatives',
-    loadingMore: 'Loading more initiatives…',
-    resultCount: (n, f) => (n === 1 ? '1 initiative' : `${f} initiatives`),
-    showingOf: (shown, _total, total) => `Showing ${shown} of ${total} initiatives`,
-    noMatches: 'No initiatives match these filters.',
-    noneYet: 'There are no initiatives to show yet.',
+    listFiltersLabel: 'Filter initiatives',
+    listSearch: 'Search',
+    listSearchButton: 'Search',
+    listStatusFilter: 'Status',
+    listAnyStatus: 'Any status',
+    listTopicFilter: 'Topic',
+    listAnyTopic: 'Any topic',
+    listDistanceFilter: 'Distance',
+    listAnyDistance: 'Any distance',
+    listWithinDistance: (d) => `Within ${d}`,
+    listFromPlace: (p) => `from ${p}`,
+    listYourLocation: 'your location',
+    listUseMyLocation: 'Use my location',
+    listLocating: 'Finding your location…',
+    listLocationFailed: 'Your location is not available. Check that this site may use it, then try again.',
+    listSortLabel: 'Sort by',
+    listSortRelevance: 'Best match',
+    listSortNewest: 'Newest',
+    listSortSupporters: 'Most supported',
+    listSortDistance: 'Nearest',
+    listSortEndingSoon: 'Ending soon',
+    listClearFilters: 'Clear filters',
+    listShowMore: 'Show more initiatives',
+    listLoadingMore: 'Loading more initiatives…',
+    listResultCount: (n, f) => (n === 1 ? '1 initiative' : `${f} initiatives`),
+    listShowingOf: (shown, _total, total) => `Showing ${shown} of ${total} initiatives`,
+    listNoMatches: 'No initiatives match these filters.',
+    listNoneYet: 'There are no initiatives to show yet.',
   },
   es: {
     listLabel: 'Iniciativas',
-    filtersLabel: 'Filtrar iniciativas',
-    search: 'Buscar',
-    searchButton: 'Buscar',
-    statusFilter: 'Estado',
-    anyStatus: 'Cualquier estado',
-    topicFilter: 'Tema',
-    anyTopic: 'Cualquier tema',
-    distanceFilter: 'Distancia',
-    anyDistance: 'Cualquier distancia',
-    withinDistance: (d) => `A menos de ${d}`,
-    fromPlace: (p) => `de ${p}`,
-    yourLocation: 'tu ubicación',
-    useMyLocation: 'Usar mi ubicación',
-    locating: 'Buscando tu ubicación…',
-    locationFailed: 'Tu ubicación no está disponible. Comprueba que este sitio puede usarla e inténtalo de nuevo.',
-    sortLabel: 'Ordenar por',
-    sortRelevance: 'Más relevantes',
-    sortNewest: 'Más recientes',
-    sortSupporters: 'Más apoyadas',
-    sortDistance: 'Más cercanas',
-    sortEndingSoon: 'Terminan pronto',
-    clearFilters: 'Quitar filtros',
-    showMore: 'Mostrar más iniciativas',
-    loadingMore: 'Cargando más iniciativas…',
-    resultCount: (n, f) => (n === 1 ? '1 iniciativa' : `${f} iniciativas`),
-    showingOf: (shown, _total, total) => `Mostrando ${shown} de ${total} iniciativas`,
-    noMatches: 'Ninguna iniciativa coincide con estos filtros.',
-    noneYet: 'Todavía no hay iniciativas que mostrar.',
+    listFiltersLabel: 'Filtrar iniciativas',
+    listSearch: 'Buscar',
+    listSearchButton: 'Buscar',
+    listStatusFilter: 'Estado',
+    listAnyStatus: 'Cualquier estado',
+    listTopicFilter: 'Tema',
+    listAnyTopic: 'Cualquier tema',
+    listDistanceFilter: 'Distancia',
+    listAnyDistance: 'Cualquier distancia',
+    listWithinDistance: (d) => `A menos de ${d}`,
+    listFromPlace: (p) => `de ${p}`,
+    listYourLocation: 'tu ubicación',
+    listUseMyLocation: 'Usar mi ubicación',
+    listLocating: 'Buscando tu ubicación…',
+    listLocationFailed: 'Tu ubicación no está disponible. Comprueba que este sitio puede usarla e inténtalo de nuevo.',
+    listSortLabel: 'Ordenar por',
+    listSortRelevance: 'Más relevantes',
+    listSortNewest: 'Más recientes',
+    listSortSupporters: 'Más apoyadas',
+    listSortDistance: 'Más cercanas',
+    listSortEndingSoon: 'Terminan pronto',
+    listClearFilters: 'Quitar filtros',
+    listShowMore: 'Mostrar más iniciativas',
+    listLoadingMore: 'Cargando más iniciativas…',
+    listResultCount: (n, f) => (n === 1 ? '1 iniciativa' : `${f} iniciativas`),
+    listShowingOf: (shown, _total, total) => `Mostrando ${shown} de ${total} iniciativas`,
+    listNoMatches: 'Ninguna iniciativa coincide con estos filtros.',
+    listNoneYet: 'Todavía no hay iniciativas que mostrar.',
   },
   de: {
     listLabel: 'Initiativen',
-    filtersLabel: 'Initiativen filtern',
-    search: 'Suche',
-    searchButton: 'Suchen',
-    statusFilter: 'Status',
-    anyStatus: 'Jeder Status',
-    topicFilter: 'Thema',
-    anyTopic: 'Jedes Thema',
-    distanceFilter: 'Entfernung',
-    anyDistance: 'Beliebige Entfernung',
-    withinDistance: (d) => `Im Umkreis von ${d}`,
-    fromPlace: (p) => `um ${p}`,
-    yourLocation: 'deinen Standort',
-    useMyLocation: 'Meinen Standort verwenden',
-    locating: 'Standort wird ermittelt…',
-    locationFailed:
+    listFiltersLabel: 'Initiativen filtern',
+    listSearch: 'Suche',
+    listSearchButton: 'Suchen',
+    listStatusFilter: 'Status',
+    listAnyStatus: 'Jeder Status',
+    listTopicFilter: 'Thema',
+    listAnyTopic: 'Jedes Thema',
+    listDistanceFilter: 'Entfernung',
+    listAnyDistance: 'Beliebige Entfernung',
+    listWithinDistance: (d) => `Im Umkreis von ${d}`,
+    listFromPlace: (p) => `um ${p}`,
+    listYourLocation: 'deinen Standort',
+    listUseMyLocation: 'Meinen Standort verwenden',
+    listLocating: 'Standort wird ermittelt…',
+    listLocationFailed:
       'Dein Standort ist nicht verfügbar. Prüfe, ob diese Seite ihn verwenden darf, und versuche es noch einmal.',
-    sortLabel: 'Sortieren nach',
-    sortRelevance: 'Beste Treffer',
-    sortNewest: 'Neueste',
-    sortSupporters: 'Meiste Unterstützung',
-    sortDistance: 'Nächstgelegene',
-    sortEndingSoon: 'Endet bald',
-    clearFilters: 'Filter zurücksetzen',
-    showMore: 'Weitere Initiativen anzeigen',
-    loadingMore: 'Weitere Initiativen werden geladen…',
-    resultCount: (n, f) => (n === 1 ? '1 Initiative' : `${f} Initiativen`),
-    showingOf: (shown, _total, total) => `${shown} von ${total} Initiativen`,
-    noMatches: 'Keine Initiative passt zu diesen Filtern.',
-    noneYet: 'Noch keine Initiativen vorhanden.',
+    listSortLabel: 'Sortieren nach',
+    listSortRelevance: 'Beste Treffer',
+    listSortNewest: 'Neueste',
+    listSortSupporters: 'Meiste Unterstützung',
+    listSortDistance: 'Nächstgelegene',
+    listSortEndingSoon: 'Endet bald',
+    listClearFilters: 'Filter zurücksetzen',
+    listShowMore: 'Weitere Initiativen anzeigen',
+    listLoadingMore: 'Weitere Initiativen werden geladen…',
+    listResultCount: (n, f) => (n === 1 ? '1 Initiative' : `${f} Initiativen`),
+    listShowingOf: (shown, _total, total) => `${shown} von ${total} Initiativen`,
+    listNoMatches: 'Keine Initiative passt zu diesen Filtern.',
+    listNoneYet: 'Noch keine Initiativen vorhanden.',
   },
   fr: {
     listLabel: 'Initiatives',
-    filtersLabel: 'Filtrer les initiatives',
-    search: 'Rechercher',
-    searchButton: 'Rechercher',
-    statusFilter: 'Statut',
-    anyStatus: 'Tous les statuts',
-    topicFilter: 'Thème',
-    anyTopic: 'Tous les thèmes',
-    distanceFilter: 'Distance',
-    anyDistance: 'Toutes distances',
-    withinDistance: (d) => `À moins de ${d}`,
-    fromPlace: (p) => `de ${p}`,
-    yourLocation: 'votre position',
-    useMyLocation: 'Utiliser ma position',
-    locating: 'Recherche de votre position…',
-    locationFailed: 'Votre position n’est pas disponible. Vérifiez que ce site peut l’utiliser, puis réessayez.',
-    sortLabel: 'Trier par',
-    sortRelevance: 'Pertinence',
-    sortNewest: 'Plus récentes',
-    sortSupporters: 'Plus soutenues',
-    sortDistance: 'Plus proches',
-    sortEndingSoon: 'Se terminent bientôt',
-    clearFilters: 'Effacer les filtres',
-    showMore: 'Afficher plus d’initiatives',
-    loadingMore: 'Chargement d’autres initiatives…',
-    resultCount: (n, f) => (n < 2 ? `${f} initiative` : `${f} initiatives`),
-    showingOf: (shown, _total, total) => `${shown} sur ${total} initiatives affichées`,
-    noMatches: 'Aucune initiative ne correspond à ces filtres.',
-    noneYet: 'Aucune initiative à afficher pour l’instant.',
+    listFiltersLabel: 'Filtrer les initiatives',
+    listSearch: 'Rechercher',
+    listSearchButton: 'Rechercher',
+    listStatusFilter: 'Statut',
+    listAnyStatus: 'Tous les statuts',
+    listTopicFilter: 'Thème',
+    listAnyTopic: 'Tous les thèmes',
+    listDistanceFilter: 'Distance',
+    listAnyDistance: 'Toutes distances',
+    listWithinDistance: (d) => `À moins de ${d}`,
+    listFromPlace: (p) => `de ${p}`,
+    listYourLocation: 'votre position',
+    listUseMyLocation: 'Utiliser ma position',
+    listLocating: 'Recherche de votre position…',
+    listLocationFailed: 'Votre position n’est pas disponible. Vérifiez que ce site peut l’utiliser, puis réessayez.',
+    listSortLabel: 'Trier par',
+    listSortRelevance: 'Pertinence',
+    listSortNewest: 'Plus récentes',
+    listSortSupporters: 'Plus soutenues',
+    listSortDistance: 'Plus proches',
+    listSortEndingSoon: 'Se terminent bientôt',
+    listClearFilters: 'Effacer les filtres',
+    listShowMore: 'Afficher plus d’initiatives',
+    listLoadingMore: 'Chargement d’autres initiatives…',
+    listResultCount: (n, f) => (n < 2 ? `${f} initiative` : `${f} initiatives`),
+    listShowingOf: (shown, _total, total) => `${shown} sur ${total} initiatives affichées`,
+    listNoMatches: 'Aucune initiative ne correspond à ces filtres.',
+    listNoneYet: 'Aucune initiative à afficher pour l’instant.',
   },
   ar: {
     listLabel: 'المبادرات',
-    filtersLabel: 'تصفية المبادرات',
-    search: 'بحث',
-    searchButton: 'ابحث',
-    statusFilter: 'الحالة',
-    anyStatus: 'أي حالة',
-    topicFilter: 'الموضوع',
-    anyTopic: 'أي موضوع',
-    distanceFilter: 'المسافة',
-    anyDistance: 'أي مسافة',
-    withinDistance: (d) => `في نطاق ${d}`,
-    fromPlace: (p) => `من ${p}`,
-    yourLocation: 'موقعك',
-    useMyLocation: 'استخدم موقعي',
-    locating: 'جارٍ تحديد موقعك…',
-    locationFailed: 'موقعك غير متاح. تحقق من أن هذا الموقع مسموح له باستخدامه، ثم حاول مرة أخرى.',
-    sortLabel: 'الترتيب حسب',
-    sortRelevance: 'الأكثر صلة',
-    sortNewest: 'الأحدث',
-    sortSupporters: 'الأكثر دعمًا',
-    sortDistance: 'الأقرب',
-    sortEndingSoon: 'تنتهي قريبًا',
-    clearFilters: 'مسح عوامل التصفية',
-    showMore: 'عرض مزيد من المبادرات',
-    loadingMore: 'جارٍ تحميل مزيد من المبادرات…',
-    resultCount: (n, f) => {
+    listFiltersLabel: 'تصفية المبادرات',
+    listSearch: 'بحث',
+    listSearchButton: 'ابحث',
+    listStatusFilter: 'الحالة',
+    listAnyStatus: 'أي حالة',
+    listTopicFilter: 'الموضوع',
+    listAnyTopic: 'أي موضوع',
+    listDistanceFilter: 'المسافة',
+    listAnyDistance: 'أي مسافة',
+    listWithinDistance: (d) => `في نطاق ${d}`,
+    listFromPlace: (p) => `من ${p}`,
+    listYourLocation: 'موقعك',
+    listUseMyLocation: 'استخدم موقعي',
+    listLocating: 'جارٍ تحديد موقعك…',
+    listLocationFailed: 'موقعك غير متاح. تحقق من أن هذا الموقع مسموح له باستخدامه، ثم حاول مرة أخرى.',
+    listSortLabel: 'الترتيب حسب',
+    listSortRelevance: 'الأكثر صلة',
+    listSortNewest: 'الأحدث',
+    listSortSupporters: 'الأكثر دعمًا',
+    listSortDistance: 'الأقرب',
+    listSortEndingSoon: 'تنتهي قريبًا',
+    listClearFilters: 'مسح عوامل التصفية',
+    listShowMore: 'عرض مزيد من المبادرات',
+    listLoadingMore: 'جارٍ تحميل مزيد من المبادرات…',
+    listResultCount: (n, f) => {
       switch (plural('ar', n)) {
         case 'zero':
           return 'لا مبادرات';
@@ -205,8 +205,8 @@ export const initiativeListStrings = {
           return `${f} مبادرة`;
       }
     },
-    showingOf: (shown, _total, total) => `عرض ${shown} من ${total}`,
-    noMatches: 'لا توجد مبادرات تطابق عوامل التصفية هذه.',
-    noneYet: 'لا توجد مبادرات لعرضها بعد.',
+    listShowingOf: (shown, _total, total) => `عرض ${shown} من ${total}`,
+    listNoMatches: 'لا توجد مبادرات تطابق عوامل التصفية هذه.',
+    listNoneYet: 'لا توجد مبادرات لعرضها بعد.',
   },
 } satisfies Record<Language, InitiativeListStrings>;

@@ -255,7 +255,7 @@ export class CivicInitiativeList extends CivicDataElement {
       this.phase = 'loading';
       this.error = undefined;
     }
-    this.announce(more ? this.localize.term('loadingMore') : this.localize.term('loading'));
+    this.announce(more ? this.localize.term('listLoadingMore') : this.localize.term('loading'));
     try {
       const raw = await adapter.listInitiatives(
         { ...this.query(), cursor: more ? this.nextCursor : undefined },
@@ -321,10 +321,10 @@ export class CivicInitiativeList extends CivicDataElement {
   private countText(): string {
     const t = this.localize;
     const shown = this.items.length;
-    if (!shown) return this.filtered ? t.term('noMatches') : t.term('noneYet');
+    if (!shown) return this.filtered ? t.term('listNoMatches') : t.term('listNoneYet');
     if (this.total !== undefined && this.total > shown)
-      return t.term('showingOf', t.number(shown), this.total, t.number(this.total));
-    return t.term('resultCount', this.total ?? shown, t.number(this.total ?? shown));
+      return t.term('listShowingOf', t.number(shown), this.total, t.number(this.total));
+    return t.term('listResultCount', this.total ?? shown, t.number(this.total ?? shown));
   }
 
   /** Polite announcement; the same words twice in a row are still read out (a no-break space toggles). */
@@ -427,7 +427,7 @@ export class CivicInitiativeList extends CivicDataElement {
         ${
           this.filtered && !(this.phase === 'ready' && !this.items.length)
             ? html`<button part="clear-button" class="button button--secondary" type="button" @click=${this.clearFilters}>
-                ${this.localize.term('clearFilters')}
+                ${this.localize.term('listClearFilters')}
               </button>`
             : nothing
         }
@@ -446,31 +446,31 @@ export class CivicInitiativeList extends CivicDataElement {
     if (tag && !topics.some((o) => o.id === tag)) topics.push({ id: tag, label: tag });
     const from =
       this.location === 'mine'
-        ? t.term('yourLocation')
+        ? t.term('listYourLocation')
         : (this.nearLabel ?? (point ? `${t.number(point.lat)}, ${t.number(point.lng)}` : ''));
     const radii = [...RADIUS_CHOICES_KM] as number[];
     if (this.radiusKm !== undefined && this.radiusKm > 0 && !radii.includes(this.radiusKm))
       radii.push(this.radiusKm), radii.sort((a, b) => a - b);
     const km = (n: number) => t.number(n, { style: 'unit', unit: 'kilometer' });
     const sortLabels: Record<InitiativeSort, string> = {
-      relevance: t.term('sortRelevance'),
-      newest: t.term('sortNewest'),
-      supporters: t.term('sortSupporters'),
-      distance: t.term('sortDistance'),
-      'ending-soon': t.term('sortEndingSoon'),
+      relevance: t.term('listSortRelevance'),
+      newest: t.term('listSortNewest'),
+      supporters: t.term('listSortSupporters'),
+      distance: t.term('listSortDistance'),
+      'ending-soon': t.term('listSortEndingSoon'),
     };
-    return html`<form part="filters" class="filters" role="search" aria-label=${t.term('filtersLabel')} novalidate @submit=${this.onSubmit}>
+    return html`<form part="filters" class="filters" role="search" aria-label=${t.term('listFiltersLabel')} novalidate @submit=${this.onSubmit}>
       <div class="field field--search">
-        <label for="q">${t.term('search')}</label>
+        <label for="q">${t.term('listSearch')}</label>
         <div class="search-row">
           <input part="search" id="q" name="q" type="search" autocomplete="off" .value=${this.q ?? ''} @input=${this.onSearchInput} />
-          <button class="button" type="submit">${t.term('searchButton')}</button>
+          <button class="button" type="submit">${t.term('listSearchButton')}</button>
         </div>
       </div>
       <div class="field">
-        <label for="status">${t.term('statusFilter')}</label>
+        <label for="status">${t.term('listStatusFilter')}</label>
         <select id="status" @change=${this.onStatus}>
-          <option value="" ?selected=${!status}>${t.term('anyStatus')}</option>
+          <option value="" ?selected=${!status}>${t.term('listAnyStatus')}</option>
           ${INITIATIVE_STATUSES.map(
             (s) =>
               html`<option value=${s} ?selected=${s === status}>
@@ -480,24 +480,24 @@ export class CivicInitiativeList extends CivicDataElement {
         </select>
       </div>
       <div class="field">
-        <label for="tag">${t.term('topicFilter')}</label>
+        <label for="tag">${t.term('listTopicFilter')}</label>
         <select id="tag" @change=${this.onTag}>
-          <option value="" ?selected=${!tag}>${t.term('anyTopic')}</option>
+          <option value="" ?selected=${!tag}>${t.term('listAnyTopic')}</option>
           ${topics.map((o) => html`<option value=${o.id} ?selected=${o.id === tag}>${o.label}</option>`)}
         </select>
       </div>
       <div class="field field--distance">
         ${
           point
-            ? html`<label for="radius">${t.term('distanceFilter')}</label>
+            ? html`<label for="radius">${t.term('listDistanceFilter')}</label>
                 <select id="radius" aria-describedby="from" @change=${this.onRadius}>
-                  <option value="" ?selected=${this.radiusKm === undefined}>${t.term('anyDistance')}</option>
+                  <option value="" ?selected=${this.radiusKm === undefined}>${t.term('listAnyDistance')}</option>
                   ${radii.map(
                     (r) =>
-                      html`<option value=${r} ?selected=${r === this.radiusKm}>${t.term('withinDistance', km(r))}</option>`,
+                      html`<option value=${r} ?selected=${r === this.radiusKm}>${t.term('listWithinDistance', km(r))}</option>`,
                   )}
                 </select>
-                <span class="hint" id="from">${t.term('fromPlace', from)}</span>`
+                <span class="hint" id="from">${t.term('listFromPlace', from)}</span>`
             : nothing
         }
         <button
@@ -507,12 +507,12 @@ export class CivicInitiativeList extends CivicDataElement {
           aria-disabled=${this.location === 'busy' ? 'true' : 'false'}
           @click=${() => this.location !== 'busy' && this.useMyLocation()}
         >
-          ${this.location === 'busy' ? t.term('locating') : t.term('useMyLocation')}
+          ${this.location === 'busy' ? t.term('listLocating') : t.term('listUseMyLocation')}
         </button>
-        ${this.location === 'failed' ? html`<p class="message message--error" role="alert">${t.term('locationFailed')}</p>` : nothing}
+        ${this.location === 'failed' ? html`<p class="message message--error" role="alert">${t.term('listLocationFailed')}</p>` : nothing}
       </div>
       <div class="field">
-        <label for="sort">${t.term('sortLabel')}</label>
+        <label for="sort">${t.term('listSortLabel')}</label>
         <select id="sort" @change=${this.onSort}>
           ${LIST_SORTS.filter((s) => s !== 'distance' || point).map(
             (s) => html`<option value=${s} ?selected=${s === sort}>${sortLabels[s]}</option>`,
@@ -547,11 +547,11 @@ export class CivicInitiativeList extends CivicDataElement {
     }
     if (!this.items.length) {
       return html`<div class="empty">
-        <p part="message" class="message">${this.filtered ? t.term('noMatches') : t.term('noneYet')}</p>
+        <p part="message" class="message">${this.filtered ? t.term('listNoMatches') : t.term('listNoneYet')}</p>
         ${
           this.filtered
             ? html`<button part="clear-button" class="button button--secondary" type="button" @click=${this.clearFilters}>
-                ${t.term('clearFilters')}
+                ${t.term('listClearFilters')}
               </button>`
             : nothing
         }
@@ -602,7 +602,7 @@ export class CivicInitiativeList extends CivicDataElement {
               aria-disabled=${this.loadingMore ? 'true' : 'false'}
               @click=${() => void this.load(true)}
             >
-              ${this.moreError ? t.term('retry') : t.term('showMore')}
+              ${this.moreError ? t.term('retry') : t.term('listShowMore')}
             </button>`
           : nothing
       }`;

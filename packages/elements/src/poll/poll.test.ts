@@ -10,7 +10,7 @@ import {
 } from '@civic-kit/core';
 import { demoData } from '@civic-kit/core/demo';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { render } from 'lit';
 import { careless, ScriptedAdapter } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
@@ -137,7 +137,7 @@ describe('<civic-poll>', () => {
       await el.updateComplete;
       expect($$<HTMLInputElement>(el, 'input[type="radio"]')[1]!.checked).to.equal(true);
       await sendKeys({ press: 'Tab' });
-      expect(shadow(el).activeElement).to.equal(voteButton(el));
+      expect(shadow(el).activeElement === voteButton(el)).to.equal(true);
       const events: CivicVoteEvent[] = [];
       el.addEventListener('civic-vote', (e) => events.push(e));
       await sendKeys({ press: 'Enter' });
@@ -177,12 +177,12 @@ describe('<civic-poll>', () => {
       const summary = $(el, '[part~="error-summary"]')!;
       expect(summary.textContent).to.contain('There is a problem');
       expect(summary.textContent).to.contain('Choose an option.');
-      expect(shadow(el).activeElement).to.equal(summary);
+      expect(shadow(el).activeElement === summary).to.equal(true);
       expect($(el, 'fieldset')!.getAttribute('aria-describedby')).to.contain('choice-error');
       expect(adapter.calls['vote']).to.equal(undefined);
       await expectAccessible(el);
       summary.querySelector('a')!.click();
-      expect(shadow(el).activeElement).to.equal($(el, 'input[type="radio"]'));
+      expect(shadow(el).activeElement === $(el, 'input[type="radio"]')).to.equal(true);
       choose(el, 'A tool library');
       await el.updateComplete;
       expect($(el, '[part~="error-summary"]'), 'the problem goes once it is fixed').to.equal(null);
@@ -324,7 +324,7 @@ describe('<civic-poll>', () => {
       await el.updateComplete;
       const first = $<HTMLInputElement>(el, '#choice-0')!;
       expect(first.checked, 'the earlier choices are ticked').to.equal(true);
-      expect(shadow(el).activeElement).to.equal(first);
+      expect(shadow(el).activeElement === first).to.equal(true);
       await sendKeys({ press: 'Space' }); // untick bike parking
       choose(el, 'A top-up for the food bank');
       await el.updateComplete;
@@ -461,7 +461,8 @@ describe('<civic-poll>', () => {
       clock = new Date('2027-03-02T00:00:00Z');
       choose(el, 'A tool library');
       voteButton(el)!.click();
-      await settled(el, () => text(el).includes('This poll closed on'));
+      await settled(el, () => !$(el, 'form') && !!$(el, '[part~="when"]'));
+      expect($(el, '[part~="when"]')?.textContent).to.contain('closed');
       expect($(el, '[role="alert"]')?.textContent).to.contain('This poll has closed, so your vote was not counted.');
       expect($(el, 'form')).to.equal(null);
       expect(votesFor(el, 'A tool library')).to.equal(28);
@@ -570,6 +571,8 @@ describe('<civic-poll>', () => {
         wrap,
       );
       document.body.append(wrap);
+      const done: CivicVoteDoneEvent[] = [];
+      wrap.addEventListener('civic-vote-done', (e) => done.push(e));
       const polls = [...wrap.querySelectorAll('civic-poll')];
       await Promise.all(polls.map((p) => waitUntil(() => !!p.shadowRoot?.querySelector('form'), 'no ballot')));
       polls.forEach((p, i) => {
@@ -590,12 +593,15 @@ describe('<civic-poll>', () => {
       const counted = Object.values(result.results!.counts).reduce((a, b) => a + b, 0);
       expect(counted).to.equal(124 + 100);
       expect(box.list()).to.deep.equal([]);
+      expect(done.filter((e) => e.poll).length, 'one success event per ballot').to.equal(100);
+      expect(new Set(done.map((e) => e.idempotencyKey)).size).to.equal(100);
+      expect(done.filter((e) => e.error)).to.deep.equal([]);
       wrap.remove();
     });
   });
 
-  describe.only('live updates', () => {
-    it.only('update the results of every poll on the page and are announced politely, never taking focus', async () => {
+  describe('live updates', () => {
+    it('update the results of every poll on the page and are announced politely, never taking focus', async () => {
       const adapter = demo();
       const wrap = document.createElement('div');
       render(
@@ -610,13 +616,14 @@ describe('<civic-poll>', () => {
       const radio = $<HTMLInputElement>(b, '#choice-3')!;
       radio.focus();
       radio.click();
-      choose(a, 'A monthly repair café');
-      voteButton(a)!.click();
+      // Someone else votes through the same adapter: both polls follow, and b keeps its focus.
+      await adapter.vote('first-project', { choices: ['repair-cafe'] }, { idempotencyKey: 'k', voter: 'someone' });
       await settled(b, () => votesFor(b, 'A monthly repair café') === 43, 'the other poll did not update');
+      expect(votesFor(a, 'A monthly repair café')).to.equal(43);
       const announcer = $(b, '[part~="announcer"]')!;
       expect(announcer.getAttribute('role')).to.equal('status');
       expect(announcer.textContent).to.contain('Results updated. 125 people have voted.');
-      expect(shadow(b).activeElement, 'focus stays where it was').to.equal(radio);
+      expect(shadow(b).activeElement === radio, 'focus stays where it was').to.equal(true);
       expect(radio.checked, 'a half-made ballot is kept').to.equal(true);
       expect(text(b)).not.to.contain('Your vote:');
       await expectAccessible(wrap);
@@ -650,6 +657,264 @@ describe('<civic-poll>', () => {
       push!({ kind: 'poll', id: 'lunch', poll: { ...single, results: { counts: { bread: 9 }, voters: 9 } } });
       await el.updateComplete;
       expect(votesFor(el, 'Bread')).to.equal(9);
+    });
+  });
+
+  describe('ranked choice', () => {
+    const ranked = (el: CivicPoll) => $$(el, '[part~="ranked-item"] .ranked-label').map((x) => x.textContent?.trim());
+    const announced = (el: CivicPoll) => $(el, '[part~="announcer"]')!.textContent?.trim();
+
+    it('shows instant-runoff rounds as text and bars, where the leader differs from first choices', async () => {
+      const el = await loaded(demo(), 'community-garden-site');
+      expect($(el, 'fieldset legend')).to.exist;
+      expect(text(el)).to.contain('Nothing ranked yet.');
+      expect($$(el, '[part~="add-button"]').map((b) => b.textContent?.replace(/\s+/g, ' ').trim())).to.include(
+        '+Corner of the primary school fieldAdd Corner of the primary school field to your ranking',
+      );
+      expect($(el, '[part~="outcome"]')?.textContent).to.contain(
+        'North-east corner of the park leads in round 3, with 12 of 20 votes (60%).',
+      );
+      const rounds = $$(el, '[part~="round"]');
+      expect(rounds).to.have.length(3);
+      expect(rounds[0]!.querySelector('.round-title')?.textContent?.trim()).to.equal('Round 1 of 3');
+      expect(rounds[0]!.textContent).to.contain('Corner of the primary school field 7 votes (35%)');
+      expect(rounds[0]!.textContent).to.contain('Unused land behind the parish hall leaves the count');
+      expect(rounds[2]!.querySelectorAll('[part~="result"]')).to.have.length(2);
+      expect(rounds[2]!.textContent).to.contain('Leading');
+      expect(rounds[2]!.querySelectorAll('[part~="bar-fill"]')).to.have.length(2);
+      await expectAccessible(el);
+    });
+
+    it('is ranked and voted by keyboard alone, each move announced politely', async () => {
+      const adapter = demo();
+      const el = await loaded(adapter, 'community-garden-site');
+      $<HTMLButtonElement>(el, '#add-0')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(ranked(el)).to.deep.equal(['Corner of the primary school field']);
+      expect(announced(el)).to.equal('Corner of the primary school field added to your ranking at position 1 of 1.');
+      expect(shadow(el).activeElement?.id, 'focus moves to the next option to add').to.equal('add-1');
+      await sendKeys({ press: 'Enter' }); // parish hall
+      await el.updateComplete;
+      expect(ranked(el)).to.deep.equal(['Corner of the primary school field', 'Unused land behind the parish hall']);
+      // Move the parish hall up to first place.
+      $<HTMLButtonElement>(el, '#up-1')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(ranked(el)).to.deep.equal(['Unused land behind the parish hall', 'Corner of the primary school field']);
+      expect(announced(el)).to.equal('Unused land behind the parish hall moved to position 1 of 2.');
+      expect(shadow(el).activeElement?.id, 'focus follows the moved option').to.equal('up-1');
+      expect(shadow(el).activeElement?.getAttribute('aria-disabled')).to.equal('true');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(announced(el)).to.equal('Unused land behind the parish hall is already first.');
+      await expectAccessible(el);
+      const vote = oneEvent(el, 'civic-vote');
+      voteButton(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(((await vote) as unknown as CivicVoteEvent).ballot.choices).to.deep.equal(['parish-hall', 'school-field']);
+      await settled(el, () => text(el).includes('Your vote has been counted'));
+      expect(text(el)).to.contain('Your ranking: 1. Unused land behind the parish hall and 2. Corner of the primary');
+      expect(text(el)).to.contain('21 people have voted.');
+      const first = $$(el, '[part~="round"]')[0]!;
+      expect(first.textContent).to.contain('Unused land behind the parish hall 4 votes (19%) ✓ Your rank: 1');
+      expect(shadow(el).activeElement?.id).to.equal('outcome');
+      await expectAccessible(el);
+    });
+
+    it('takes an option out of the ranking and keeps focus in the list', async () => {
+      const el = await loaded(demo(), 'community-garden-site');
+      for (const i of [0, 1, 2]) {
+        $<HTMLButtonElement>(el, `#add-${i}`)!.click();
+        await el.updateComplete;
+      }
+      $<HTMLButtonElement>(el, '#remove-1')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(ranked(el)).to.deep.equal(['Corner of the primary school field', 'The old railway verge']);
+      expect(announced(el)).to.equal('Unused land behind the parish hall removed from your ranking.');
+      expect(shadow(el).activeElement?.id).to.equal('remove-2');
+      $<HTMLButtonElement>(el, '#remove-0')!.click();
+      $<HTMLButtonElement>(el, '#remove-2')!.click();
+      await el.updateComplete;
+      expect(ranked(el)).to.deep.equal([]);
+      voteButton(el)!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect($(el, '[part~="error-summary"]')?.textContent).to.contain('Add at least one option to your ranking.');
+    });
+
+    it('reorders by dragging the handle (pointer events), and announces the new place', async () => {
+      const el = await loaded(demo(), 'community-garden-site');
+      for (const i of [0, 1, 2]) {
+        $<HTMLButtonElement>(el, `#add-${i}`)!.click();
+        await el.updateComplete;
+      }
+      const handle = $$(el, '[part~="drag-handle"]')[2]!.getBoundingClientRect();
+      const top = $$(el, '[part~="ranked-item"]')[0]!.getBoundingClientRect();
+      const x = Math.round(handle.left + handle.width / 2);
+      await sendMouse({ type: 'move', position: [x, Math.round(handle.top + handle.height / 2)] });
+      await sendMouse({ type: 'down' });
+      await el.updateComplete;
+      expect($$(el, '.ranked-item--dragging')).to.have.length(1);
+      await sendMouse({ type: 'move', position: [x, Math.round(top.top + 3)] });
+      await el.updateComplete;
+      await sendMouse({ type: 'up' });
+      await el.updateComplete;
+      expect(ranked(el)).to.deep.equal([
+        'The old railway verge',
+        'Corner of the primary school field',
+        'Unused land behind the parish hall',
+      ]);
+      expect(announced(el)).to.equal('The old railway verge moved to position 1 of 3.');
+      expect($$(el, '.ranked-item--dragging')).to.have.length(0);
+      await resetMouse();
+    });
+
+    it('shows first choices when the backend sends no ballots, and a tie in words', async () => {
+      const base: PollInput = {
+        id: 'r',
+        question: 'Which name?',
+        kind: 'ranked',
+        options: [
+          { id: 'a', label: 'Alder' },
+          { id: 'b', label: 'Birch' },
+        ],
+        results: { counts: { a: 2, b: 1 }, voters: 3 },
+        status: 'closed',
+      };
+      const el = await poll({ poll: base });
+      expect(text(el)).to.contain('gives only first choices');
+      expect(resultFor(el, 'Alder')?.textContent).to.contain('2 votes (67%)');
+      el.poll = { ...base, results: { counts: { a: 1, b: 1 }, voters: 2, ballots: [['a'], ['b']] } };
+      await el.updateComplete;
+      expect($(el, '[part~="outcome"]')?.textContent).to.contain('The count ends in a tie between Alder and Birch.');
+      await expectAccessible(el);
+    });
+  });
+
+  describe('states', () => {
+    it('is busy while loading', async () => {
+      const adapter = demo();
+      const gate = adapter.hold('getPoll');
+      const el = await poll({ adapter, pollId: 'first-project' });
+      await gate.arrived;
+      await el.updateComplete;
+      expect($(el, '[aria-busy="true"]')).to.exist;
+      expect($(el, '[role="status"]')?.textContent).to.contain('Loading');
+      await expectAccessible(el);
+      gate.release();
+      await settled(el, () => !!$(el, 'form'));
+      expect($(el, '[aria-busy="true"]')).to.equal(null);
+    });
+
+    it('offers a retry by keyboard after a failed load, and tells the page', async () => {
+      const adapter = demo().failNext('getPoll', 'network');
+      const el = await poll({});
+      const errors: Event[] = [];
+      el.addEventListener('civic-error', (e) => errors.push(e));
+      Object.assign(el, { adapter, pollId: 'first-project' });
+      await settled(el, () => !!$(el, '[part~="retry-button"]'));
+      expect($(el, '[role="alert"]')?.textContent).to.contain('The connection failed');
+      expect(errors).to.have.length(1);
+      await expectAccessible(el);
+      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await settled(el, () => !!$(el, 'form'));
+    });
+
+    it('says so when the poll does not exist', async () => {
+      const el = await poll({ adapter: demo(), pollId: 'no-such-poll' });
+      await settled(el, () => !!$(el, '[role="alert"]'));
+      expect(text(el)).to.contain('This poll could not be found.');
+      expect($(el, '[part~="retry-button"]')).to.equal(null);
+      await expectAccessible(el);
+    });
+
+    const malformed: [string, unknown][] = [
+      ['missing options', { ...single, options: undefined }],
+      ['one option only', { ...single, options: [{ id: 'a', label: 'A' }] }],
+      ['negative counts', { ...single, results: { counts: { bread: -3 }, voters: 4 } }],
+      ['an unknown option in results', { ...single, results: { counts: { pizza: 3 }, voters: 4 } }],
+      [
+        'an unknown option in ballots',
+        { ...single, kind: 'ranked', results: { counts: {}, voters: 1, ballots: [['x']] } },
+      ],
+      ['an unknown kind', { ...single, kind: 'approval' }],
+      ['not an object', 'poll'],
+    ];
+    for (const [what, data] of malformed) {
+      it(`shows a visible error, and throws nothing, for ${what}`, async () => {
+        const el = await poll({ adapter: careless(data), pollId: 'x' });
+        await settled(el, () => !!$(el, '[role="alert"]'));
+        expect(text(el)).to.contain('cannot show');
+        await expectAccessible(el);
+        const direct = await poll({ poll: data });
+        expect($(direct, '[role="alert"]')?.textContent).to.contain('cannot show');
+      });
+    }
+
+    it('follows the nearest lang and direction: Arabic, right to left, with Arabic plurals', async () => {
+      const wrap = document.createElement('div');
+      render(
+        html`<div lang="ar" dir="rtl">
+            <civic-poll id="ar" .poll=${{ ...single, language: 'en' }} .outbox=${outbox()}></civic-poll>
+          </div>
+          <div lang="de"><civic-poll id="de" .poll=${single} .outbox=${outbox()}></civic-poll></div>`,
+        wrap,
+      );
+      document.body.append(wrap);
+      const ar = wrap.querySelector<CivicPoll>('#ar')!;
+      const de = wrap.querySelector<CivicPoll>('#de')!;
+      await ar.updateComplete;
+      await de.updateComplete;
+      expect(text(ar)).to.contain('اختر خيارًا واحدًا.');
+      expect(text(ar)).to.contain('أشخاص'); // 4 voters: the "few" form
+      expect(getComputedStyle($(ar, '[part~="base"]')!).direction).to.equal('rtl');
+      expect($(ar, '.choice label')?.getAttribute('lang'), 'English options keep their language').to.equal('en');
+      expect(text(de)).to.contain('4 Personen haben abgestimmt.');
+      expect(voteButton(de)!.textContent?.trim()).to.equal('Abstimmen');
+      await expectAccessible(wrap);
+      wrap.remove();
+    });
+
+    it('fits 320 px with targets of at least 24 × 24 px, in every kind', async () => {
+      for (const id of ['first-project', 'budget-priorities', 'community-garden-site']) {
+        const el = await loaded(demo(), id);
+        el.style.width = '320px';
+        if (id === 'community-garden-site') {
+          $<HTMLButtonElement>(el, '#add-0')!.click();
+          await el.updateComplete;
+          $<HTMLButtonElement>(el, '#add-1')!.click();
+        }
+        await el.updateComplete;
+        const base = $(el, '[part~="base"]')!;
+        expect(base.scrollWidth, id).to.be.at.most(base.clientWidth + 1);
+        for (const target of $$(el, 'button, input, a')) {
+          const r = target.getBoundingClientRect();
+          expect(Math.min(r.width, r.height), `${id}: ${target.outerHTML.slice(0, 60)}`).to.be.at.least(24);
+        }
+        await expectAccessible(el);
+      }
+    });
+
+    it('reads well in the dark theme', async () => {
+      const wrap = document.createElement('div');
+      render(
+        html`<civic-provider theme="dark"
+          ><civic-poll .poll=${{ ...single, myBallot: { choices: ['bread'] } }} .outbox=${outbox()}></civic-poll
+        ></civic-provider>`,
+        wrap,
+      );
+      document.body.append(wrap);
+      await wrap.querySelector<CivicPoll>('civic-poll')!.updateComplete;
+      await expectAccessible(wrap);
+      wrap.remove();
+    });
+
+    it('takes per-instance string overrides', async () => {
+      const el = await poll({ poll: single, strings: { pollVote: 'Cast my vote' } });
+      expect(voteButton(el)!.textContent?.trim()).to.equal('Cast my vote');
     });
   });
 });

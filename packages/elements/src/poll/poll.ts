@@ -206,8 +206,12 @@ export class CivicPoll extends CivicDataElement {
     return this.outbox ?? defaultOutbox();
   }
 
+  /** The polls on this page now: one of them may deliver a ballot another one shows as waiting. */
+  private static readonly connected = new Set<CivicPoll>();
+
   override connectedCallback(): void {
     super.connectedCallback();
+    CivicPoll.connected.add(this);
     this.sourceTimer = setTimeout(() => (this.waitedForSource = true), 3000);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('storage', this.onStorage);
@@ -220,6 +224,7 @@ export class CivicPoll extends CivicDataElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    CivicPoll.connected.delete(this);
     clearTimeout(this.sourceTimer);
     clearTimeout(this.liveTimer);
     window.removeEventListener('online', this.onOnline);
@@ -509,30 +514,37 @@ export class CivicPoll extends CivicDataElement {
     const answers = new Map<string, unknown>();
     const locale = this.localize.lang();
     try {
+      const gone = new Set<string>();
       const { delivered, failed } = await this.box.flush<QueuedVote>({ kind: 'vote', target: id }, async (entry) => {
+        // The queue's list may be stale: another poll on this page may have sent this ballot meanwhile.
+        if (!this.isQueued(entry.key)) return void gone.add(entry.key);
         const { ballot, voter } = entry.payload;
         answers.set(entry.key, await adapter.vote!(id, ballot, { idempotencyKey: entry.key, voter, locale }));
       });
+      // Each ballot is settled by the poll on this page that shows it waiting (another voter's poll,
+      // say), which fires its events; with none, this poll tells the host.
+      const owner = (key: string) =>
+        [...CivicPoll.connected].find((p) => p.phase === 'queued' && p.attempt?.key === key);
       for (const entry of delivered) {
-        if (entry.key !== this.attempt?.key) {
-          // Another voter's ballot from this device: counted; the host still hears of it.
-          let poll: Poll | undefined;
-          try {
-            poll = checkPoll(answers.get(entry.key));
-          } catch {
-            /* counted all the same */
-          }
-          this.dispatchEvent(new CivicVoteDoneEvent(id, entry.payload.ballot, entry.key, poll, undefined, true));
-          continue;
-        }
+        if (gone.has(entry.key)) continue;
+        const poll = owner(entry.key);
+        let answer: Poll | CivicError;
         try {
-          this.succeed(checkPoll(answers.get(entry.key)), true);
+          answer = checkPoll(answers.get(entry.key));
         } catch (e) {
-          this.fail(toCivicError(e), true);
+          answer = toCivicError(e);
+        }
+        if (poll) {
+          if (answer instanceof CivicError) poll.fail(answer, true);
+          else poll.succeed(answer, true);
+        } else {
+          const [counted, error] = answer instanceof CivicError ? [undefined, answer] : [answer, undefined];
+          this.dispatchEvent(new CivicVoteDoneEvent(id, entry.payload.ballot, entry.key, counted, error, true));
         }
       }
       for (const { entry, error } of failed) {
-        if (entry.key === this.attempt?.key) this.fail(error, true);
+        const poll = owner(entry.key);
+        if (poll) poll.fail(error, true);
         else this.dispatchEvent(new CivicVoteDoneEvent(id, entry.payload.ballot, entry.key, undefined, error, true));
       }
     } finally {

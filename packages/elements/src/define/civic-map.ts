@@ -1,0 +1,18 @@
+import { defineElement, registerTranslation } from '@civic-kit/core';
+import { CivicMap } from '../map/map.js';
+import { mapStrings } from '../map/map.strings.js';
+import { en } from '../translations/en.js';
+import { registerStrings } from '../translations/languages.js';
+// The map's pins, and the card its popups and list view show.
+import './civic-map-pin.js';
+import './civic-initiative-card.js';
+
+registerTranslation(en);
+registerStrings(mapStrings, ['en']);
+defineElement('civic-map', CivicMap);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-map': CivicMap;
+  }
+}

@@ -1,0 +1,634 @@
+import {
+  adapterContext,
+  CivicDataElement,
+  CivicError,
+  inBBox,
+  parseInitiative,
+  parseLatLng,
+  toCivicError,
+  type BBox,
+  type Initiative,
+  type LocalizeController,
+} from '@civic-kit/core';
+import { ContextProvider } from '@lit/context';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { provideResizeObserver } from '@lit-labs/virtualizer/polyfillLoaders/ResizeObserver.js';
+import { html, nothing, render, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { initiativeCardStyles } from '../initiative-card/initiative-card.styles.js';
+import { DeferredResizeObserver, inSlices, pageShape } from '../initiative-list/initiative-list.data.js';
+import { cardTemplate, heading, type HeadingLevel } from '../initiative-list/initiative-list.item.js';
+import { VIRTUALIZE_ABOVE } from '../initiative-list/initiative-list.js';
+import { errorText } from '../shared/error-message.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import type { CivicTranslation } from '../translations/translation.js';
+import { attributionParts } from './map.attribution.js';
+import { coordinateProblem, problemReporter, swappedAmong } from './map.coords.js';
+import { CivicPinSelectEvent } from './map.events.js';
+import type { MapStrings } from './map.strings.js';
+import { mapStyles } from './map.styles.js';
+import type * as ViewModule from './map.view.js';
+import type { MapView } from './map.view.js';
+
+export const MAP_VIEWS = ['map', 'list'] as const;
+export type MapViewMode = (typeof MAP_VIEWS)[number];
+
+/** One pin, from a `<civic-map-pin>` child or from an initiative the adapter sent. */
+export interface MapPin {
+  /** Stable within one map. */
+  key: string;
+  lat: number;
+  lng: number;
+  label: string;
+  initiativeId?: string | undefined;
+  initiative?: Initiative | undefined;
+}
+
+const PAGE_LIMIT = 500;
+const MOVE_DEBOUNCE_MS = 300;
+const HINT_MS = 1500;
+const WORLD: BBox = [-180, -90, 180, 90];
+
+const attributeNumber = (value: string | null) => (value === null || value.trim() === '' ? NaN : Number(value));
+/** Does `outer` contain all of `inner`? (`undefined` is the whole world.) */
+function covers(outer: BBox | undefined, inner: BBox): boolean {
+  if (!outer) return true;
+  const [w, s, e, n] = inner;
+  return inBBox({ lat: s, lng: w }, outer) && inBBox({ lat: n, lng: e }, outer) && (outer[0] <= outer[2]) === (w <= e);
+}
+let observerProvided = false;
+
+/**
+ * A real slippy map of initiatives (Leaflet, loaded only when a map connects), with pins from the
+ * adapter — the initiatives in the visible area, fetched as the map moves — or declared as
+ * `<civic-map-pin>` children. Thousands of pins cluster (in a Web Worker above a few thousand);
+ * clusters and pins are keyboard-reachable in reading order, and a pin opens a popup with the
+ * initiative's card. "Show as list" shows the same initiatives as cards, and so does the map when it
+ * cannot load: the map is never the only way to reach an initiative.
+ *
+ * Without `tile-url` the map draws a light offline basemap (Natural Earth) from a chunk of its own,
+ * and makes no request to any host the site did not configure.
+ *
+ * ```html
+ * <civic-map tile-url="https://tiles.example.org/{z}/{x}/{y}.png" attribution="© Our tiles"></civic-map>
+ * ```
+ *
+ * @tagname civic-map
+ * @summary A map of initiatives, with a list alternative.
+ *
+ * @slot - `<civic-map-pin>` elements. With none, the pins come from the adapter.
+ *
+ * @fires civic-pin-select - Cancelable. A visitor activated a pin (`initiativeId`, `label`, `lat`, `lng`, `initiative`); `preventDefault()` keeps the popup shut.
+ * @fires civic-error - Loading pins failed or the data was malformed (`error: CivicError`).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart count - How many initiatives are in the visible area (a polite live region).
+ * @csspart view-toggle - "Show as list" / "Show as map".
+ * @csspart map - The map.
+ * @csspart attribution - The basemap's attribution.
+ * @csspart list - The list view.
+ * @csspart item - One entry of the list view.
+ * @csspart card - The card inside a list entry.
+ * @csspart show-on-map - A list entry's "Show on the map" button.
+ * @csspart popup-close - The close button of a pin's popup.
+ * @csspart message - Error messages.
+ * @csspart retry-button - The retry button of the error state.
+ *
+ * @cssprop --civic-map-height - Height of the map (default `26rem`).
+ * @cssprop --civic-map-pin-color - Pins and cluster rings (default `--civic-color-action`).
+ * @cssprop --civic-map-land-color - Land on the offline basemap (default `--civic-color-surface-alt`).
+ * @cssprop --civic-map-water-color - Sea on the offline basemap (default `--civic-color-surface`).
+ */
+export class CivicMap extends CivicDataElement {
+  static override styles: CSSResultGroup = [CivicDataElement.styles, sharedStyles, initiativeCardStyles, mapStyles];
+
+  /** Loads the Leaflet chunk. Replaceable (tests use it to see what a failed load looks like). */
+  static loadView: () => Promise<typeof ViewModule> = () => import('./map.view.js');
+
+  /** Where the map starts, as `"lat,lng"`. Unset: the map fits itself around the pins. */
+  @property({ type: String })
+  center: string | undefined;
+
+  /** Zoom level to start at with `center` (1–18; default 12). */
+  @property({ type: Number })
+  zoom: number | undefined;
+
+  /** A raster tile URL template chosen by the site (`…/{z}/{x}/{y}.png`). Unset: an offline basemap, no tile requests. */
+  @property({ type: String, attribute: 'tile-url' })
+  tileUrl: string | undefined;
+
+  /** Credit for the tile source, as its terms ask (`&copy; <a href="…">…</a>`); links go through the safe-URL check. */
+  @property({ type: String })
+  attribution: string | undefined;
+
+  /** Fit the view around the pins whenever they change (by default only the first time, and only without `center`). */
+  @property({ type: Boolean, attribute: 'fit-to-pins' })
+  fitToPins = false;
+
+  /** `map` or `list`: which of the two views shows. */
+  @property({ type: String, reflect: true })
+  view: MapViewMode = 'map';
+
+  /** Level of the cards' headings in popups and the list view (2–6). */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel: HeadingLevel = 3;
+
+  /** At most this many pins are loaded from the adapter for one area. */
+  @property({ type: Number, attribute: 'max-pins' })
+  maxPins = 10_000;
+
+  declare protected readonly localize: LocalizeController<CivicTranslation & MapStrings>;
+
+  @state() private pins: MapPin[] = [];
+  @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  @state() private error: CivicError | undefined;
+  @state() private mapState: 'loading' | 'ready' | 'failed' = 'loading';
+  @state() private inView: MapPin[] | undefined;
+  @state() private truncated = false;
+  @state() private hint = false;
+
+  /** Cards in popups and the list view use this map's adapter, also when it was set as a property. */
+  private readonly adapterProvider = new ContextProvider(this, { context: adapterContext });
+  /** The Leaflet view, once its chunk has loaded. */
+  private mapView: MapView | undefined;
+  private building = false;
+  private observer: MutationObserver | undefined;
+  private pinKeys = new WeakMap<Element, string>();
+  private nextPinKey = 0;
+  private readonly report = problemReporter('civic-map');
+  private controller: AbortController | undefined;
+  private loadRun = 0;
+  private loaded: { bbox: BBox | undefined; complete: boolean; source: unknown } | undefined;
+  private fitted = false;
+  private moveTimer: ReturnType<typeof setTimeout> | undefined;
+  private hintTimer: ReturnType<typeof setTimeout> | undefined;
+  private declaredQueued = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.observer = new MutationObserver(() => this.queueDeclared());
+    this.observer.observe(this, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['lat', 'lng', 'label', 'initiative-id'],
+    });
+    this.readDeclared();
+    if (this.hasUpdated) void this.buildMap();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.controller?.abort();
+    clearTimeout(this.moveTimer);
+    clearTimeout(this.hintTimer);
+    this.mapView?.destroy();
+    this.mapView = undefined;
+    this.mapState = 'loading';
+    this.fitted = false;
+  }
+
+  protected override firstUpdated(): void {
+    void this.buildMap();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapter')) this.adapterProvider.setValue(this.adapter);
+    if (changed.has('adapter') || changed.has('maxPins')) {
+      this.loaded = undefined;
+      if (!this.declared) void this.loadAdapterPins();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('view') && this.view === 'map' && this.mapView) {
+      this.mapView.invalidateSize();
+      if (!this.fitted) this.fitOnce();
+      void this.mapView.refresh();
+    }
+  }
+
+  /** Whether the pins are declared as children (else they come from the adapter). */
+  private get declared(): boolean {
+    return !!this.querySelector('civic-map-pin');
+  }
+
+  private get wantsFit(): boolean {
+    return this.fitToPins || !parseLatLng(this.center);
+  }
+
+  /** The Leaflet view, for tests and advanced hosts (undefined until the map chunk has loaded). */
+  get leafletView(): MapView | undefined {
+    return this.mapView;
+  }
+
+  // --- the map -----------------------------------------------------------------------------------
+
+  private async buildMap(): Promise<void> {
+    if (this.building || this.mapView) return;
+    const container = this.renderRoot.querySelector<HTMLElement>('#map');
+    if (!container) return;
+    this.building = true;
+    this.mapState = 'loading';
+    try {
+      const { createMapView } = await (this.constructor as typeof CivicMap).loadView();
+      if (!this.isConnected || this.mapView) return;
+      const t = this.localize;
+      const reduced = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+      const center = parseLatLng(this.center);
+      this.mapView = createMapView({
+        container,
+        root: this.renderRoot as ShadowRoot,
+        center,
+        zoom: center && this.zoom !== undefined && Number.isFinite(this.zoom) ? this.zoom : undefined,
+        tileUrl: this.tileUrl?.trim() || undefined,
+        maxZoom: 18,
+        animate: !reduced && document.visibilityState === 'visible',
+        rtl: t.dir() === 'rtl',
+        labels: {
+          zoomIn: t.term('mapZoomIn'),
+          zoomOut: t.term('mapZoomOut'),
+          cluster: (n) => t.term('mapClusterLabel', n, t.number(n)),
+          clusterCount: (n) => t.number(n),
+        },
+        onViewChange: () => this.viewChanged(),
+        onSelect: (pin) => this.select(pin as MapPin),
+        onWheelHint: () => this.showHint(),
+        onBasemapError: (e) => console.error('<civic-map>: the offline basemap could not be drawn', e),
+      });
+      this.mapState = 'ready';
+      if (this.pins.length) {
+        await this.mapView.setPins(this.pins);
+        this.fitOnce();
+      }
+      if (!this.declared) void this.loadAdapterPins();
+    } catch (e) {
+      this.mapState = 'failed';
+      console.error('<civic-map>: the map could not be loaded; showing the list instead.', e);
+      if (!this.declared) void this.loadAdapterPins();
+    } finally {
+      this.building = false;
+    }
+  }
+
+  private fitOnce(): void {
+    if (!this.mapView || !this.wantsFit || this.view !== 'map') return;
+    if (this.fitted && !this.fitToPins) return;
+    if (!this.pins.length) return;
+    this.mapView.fit(this.pins);
+    this.fitted = true;
+  }
+
+  private viewChanged(): void {
+    const view = this.mapView;
+    if (!view) return;
+    const bbox = view.bounds();
+    this.inView = this.pins.filter((p) => inBBox(p, bbox));
+    if (this.declared || !this.adapter) return;
+    clearTimeout(this.moveTimer);
+    this.moveTimer = setTimeout(() => void this.loadAdapterPins(), MOVE_DEBOUNCE_MS);
+  }
+
+  private showHint(): void {
+    this.hint = true;
+    clearTimeout(this.hintTimer);
+    this.hintTimer = setTimeout(() => (this.hint = false), HINT_MS);
+  }
+
+  // --- pins --------------------------------------------------------------------------------------
+
+  private keyFor(el: Element): string {
+    let key = this.pinKeys.get(el);
+    if (!key) this.pinKeys.set(el, (key = `d${++this.nextPinKey}`));
+    return key;
+  }
+
+  private queueDeclared(): void {
+    if (this.declaredQueued) return;
+    this.declaredQueued = true;
+    queueMicrotask(() => {
+      this.declaredQueued = false;
+      this.readDeclared();
+    });
+  }
+
+  /** Read the `<civic-map-pin>` children; pins with bad coordinates are left off and reported. */
+  private readDeclared(): void {
+    const elements = [...this.querySelectorAll('civic-map-pin')];
+    if (!elements.length) {
+      if (this.loaded === undefined && this.pins.some((p) => p.key.startsWith('d'))) {
+        this.pins = [];
+        void this.loadAdapterPins();
+      }
+      return;
+    }
+    this.controller?.abort();
+    this.loaded = undefined;
+    const good: MapPin[] = [];
+    elements.forEach((el, n) => {
+      const lat = attributeNumber(el.getAttribute('lat'));
+      const lng = attributeNumber(el.getAttribute('lng'));
+      const initiativeId = el.getAttribute('initiative-id')?.trim() || undefined;
+      const label = el.getAttribute('label')?.trim() || initiativeId || `${lat}, ${lng}`;
+      const id = initiativeId ?? el.getAttribute('label')?.trim() ?? `pin ${n + 1}`;
+      const problem = coordinateProblem(lat, lng);
+      if (problem) this.report(id, problem, el.getAttribute('lat'), el.getAttribute('lng'));
+      else good.push({ key: this.keyFor(el), lat, lng, label, initiativeId });
+    });
+    this.setPins(this.dropSwapped(good));
+    this.phase = 'ready';
+    this.error = undefined;
+  }
+
+  private dropSwapped(pins: MapPin[]): MapPin[] {
+    const swapped = swappedAmong(pins);
+    for (const p of swapped) this.report(p.initiativeId ?? p.label, 'swapped', p.lat, p.lng);
+    return swapped.size ? pins.filter((p) => !swapped.has(p)) : pins;
+  }
+
+  private setPins(pins: MapPin[]): void {
+    this.pins = pins;
+    if (!this.mapView) return;
+    const view = this.mapView;
+    void view.setPins(pins).then(() => {
+      if (view === this.mapView) this.fitOnce();
+    });
+  }
+
+  /** The area to ask the adapter for: everything the first time a map fits itself, else the view and a margin. */
+  private wantedArea(): { ask: BBox | undefined; visible: BBox } {
+    const view = this.mapView;
+    if (!view || this.mapState !== 'ready') return { ask: undefined, visible: WORLD };
+    if (!this.fitted && this.wantsFit) return { ask: undefined, visible: WORLD };
+    const visible = view.bounds();
+    const [w, s, e, n] = view.bounds(0.5);
+    return { ask: e - w >= 359 || (w === -180 && e === 180) ? WORLD : [w, s, e, n], visible };
+  }
+
+  /** Load the adapter's initiatives for the visible area (unless what is loaded already covers it). */
+  private async loadAdapterPins(): Promise<void> {
+    const adapter = this.adapter;
+    if (this.declared || this.mapState === 'loading') return;
+    if (!adapter) {
+      this.phase = 'idle';
+      return;
+    }
+    const { ask, visible } = this.wantedArea();
+    const loaded = this.loaded;
+    if (loaded && loaded.source === adapter && loaded.complete && covers(loaded.bbox, visible)) return;
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    const run = ++this.loadRun;
+    this.phase = 'loading';
+    try {
+      const raw: unknown[] = [];
+      let cursor: string | undefined;
+      let truncated = false;
+      do {
+        const page = pageShape(
+          await adapter.listInitiatives(
+            { bbox: ask && ask !== WORLD ? ask : undefined, cursor, limit: PAGE_LIMIT },
+            { signal: controller.signal, locale: this.localize.lang() },
+          ),
+        );
+        raw.push(...page.items);
+        cursor = page.nextCursor;
+        if (raw.length >= this.maxPins) {
+          truncated = !!cursor;
+          raw.length = Math.min(raw.length, this.maxPins);
+          break;
+        }
+      } while (cursor);
+      const pins = await inSlices(raw, (item, n) => this.pinFrom(item, n), controller.signal);
+      if (run !== this.loadRun || this.declared) return;
+      this.loaded = { bbox: ask, complete: !truncated, source: adapter };
+      this.truncated = truncated;
+      this.error = undefined;
+      this.phase = 'ready';
+      this.setPins(this.dropSwapped(pins));
+    } catch (e) {
+      const error = toCivicError(e);
+      if (run !== this.loadRun || error.code === 'aborted') return;
+      this.reportError(error);
+      this.error = error;
+      this.phase = 'error';
+    }
+  }
+
+  /**
+   * One adapter item as a pin. A malformed initiative fails the whole load (`invalid-response`), as
+   * everywhere in Civic Kit; an initiative whose only fault is its place is left off and reported.
+   */
+  private pinFrom(item: unknown, n: number): MapPin | undefined {
+    let initiative: Initiative;
+    try {
+      initiative = parseInitiative(item);
+    } catch (e) {
+      const raw = item as { id?: unknown; place?: { lat?: unknown; lng?: unknown } } | null;
+      if (raw && typeof raw === 'object' && raw.place !== undefined) {
+        try {
+          parseInitiative({ ...raw, place: undefined });
+        } catch {
+          throw e;
+        }
+        const problem = coordinateProblem(raw.place?.lat, raw.place?.lng) ?? 'not-a-number';
+        this.report(String(raw.id ?? `item ${n + 1}`), problem, raw.place?.lat, raw.place?.lng);
+        return undefined;
+      }
+      throw e;
+    }
+    const place = initiative.place;
+    if (!place) return undefined;
+    const problem = coordinateProblem(place.lat, place.lng);
+    if (problem) {
+      this.report(initiative.id, problem, place.lat, place.lng);
+      return undefined;
+    }
+    return {
+      key: `i:${initiative.id}`,
+      lat: place.lat,
+      lng: place.lng,
+      label: initiative.title,
+      initiativeId: initiative.id,
+      initiative,
+    };
+  }
+
+  // --- user actions ------------------------------------------------------------------------------
+
+  private select(pin: MapPin): void {
+    const event = new CivicPinSelectEvent(pin.initiativeId, pin.label, pin.lat, pin.lng, pin.initiative);
+    if (!this.dispatchEvent(event)) return;
+    this.mapView?.openPopup(pin, this.popupContent(pin));
+  }
+
+  private popupContent(pin: MapPin): HTMLElement {
+    const t = this.localize;
+    const content = document.createElement('div');
+    content.className = 'popup';
+    content.setAttribute('role', 'dialog');
+    content.setAttribute('aria-label', pin.label);
+    content.dir = t.dir();
+    let body: unknown;
+    if (pin.initiative)
+      body = html`<civic-initiative-card .initiative=${pin.initiative} heading-level=${this.headingLevel}></civic-initiative-card>`;
+    else if (pin.initiativeId)
+      body = html`<civic-initiative-card initiative-id=${pin.initiativeId} heading-level=${this.headingLevel}></civic-initiative-card>`;
+    else body = html`<div class="popup-label">${heading(this.headingLevel, undefined, pin.label)}</div>`;
+    render(
+      html`<button
+          part="popup-close"
+          class="popup-close"
+          type="button"
+          data-autofocus
+          aria-label=${t.term('mapClosePopup')}
+          @click=${() => this.mapView?.closePopup()}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+        ${body}`,
+      content,
+    );
+    return content;
+  }
+
+  private toggleView(): void {
+    this.view = this.view === 'map' ? 'list' : 'map';
+  }
+
+  private async showOnMap(pin: MapPin): Promise<void> {
+    this.view = 'map';
+    await this.updateComplete;
+    const view = this.mapView;
+    if (!view) return;
+    view.invalidateSize();
+    await view.showPin(pin);
+    this.select(pin);
+  }
+
+  // --- rendering ---------------------------------------------------------------------------------
+
+  private get listShown(): boolean {
+    return this.view === 'list' || this.mapState === 'failed';
+  }
+
+  private countText(): string {
+    const t = this.localize;
+    if (this.phase === 'loading' && !this.pins.length) return t.term('mapLoadingPins');
+    const shown = this.mapState === 'ready' && !this.listShown ? (this.inView ?? this.pins) : this.listPins;
+    if (this.mapState === 'loading' && !shown.length) return t.term('mapLoadingPins');
+    if (!shown.length) return t.term('mapNoPinsInView');
+    return t.term('mapPinsInView', shown.length, t.number(shown.length));
+  }
+
+  /** What the list view shows: the pins in the map's area, or every pin when there is no map. */
+  private get listPins(): MapPin[] {
+    return this.mapState === 'ready' && this.inView ? this.inView : this.pins;
+  }
+
+  override render(): TemplateResult {
+    const t = this.localize;
+    const list = this.listShown;
+    const busy = this.phase === 'loading' || this.mapState === 'loading';
+    return html`<div part="base" class="base">
+      <div class="bar">
+        <p part="count" class="count" role="status">${this.countText()}</p>
+        ${
+          this.mapState === 'failed'
+            ? nothing
+            : html`<button part="view-toggle" class="button button--secondary" type="button" @click=${this.toggleView}>
+                ${list ? t.term('mapShowAsMap') : t.term('mapShowAsList')}
+              </button>`
+        }
+      </div>
+      ${this.mapState === 'failed' ? html`<p part="message" class="message message--error" role="alert">${t.term('mapFailed')}</p>` : nothing}
+      ${
+        this.phase === 'error' && this.error
+          ? html`<div class="problem">
+              <p part="message" class="message message--error" role="alert">${errorText(this.localize, this.error)}</p>
+              <button part="retry-button" class="button button--secondary" type="button" @click=${this.retry}>
+                ${t.term('retry')}
+              </button>
+            </div>`
+          : nothing
+      }
+      ${this.truncated ? html`<p class="note">${t.term('mapTooManyPins', t.number(this.pins.length))}</p>` : nothing}
+      <div class="map-wrap" ?hidden=${list}>
+        <div
+          part="map"
+          id="map"
+          class="map"
+          role="region"
+          aria-label=${t.term('mapLabel')}
+          aria-describedby="map-help"
+          aria-busy=${busy ? 'true' : 'false'}
+        ></div>
+        <p id="map-help" class="visually-hidden">${t.term('mapHelp')}</p>
+        <p class="hint ${this.hint ? 'hint--shown' : ''}" aria-hidden="true">
+          ${/Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? t.term('mapScrollHintMac') : t.term('mapScrollHint')}
+        </p>
+        ${this.mapState === 'ready' ? this.renderAttribution() : nothing}
+      </div>
+      ${list ? this.renderList() : nothing}
+    </div>`;
+  }
+
+  private retry = (): void => {
+    this.loaded = undefined;
+    void this.loadAdapterPins();
+  };
+
+  private renderAttribution(): TemplateResult {
+    const t = this.localize;
+    const credit = this.tileUrl?.trim()
+      ? attributionParts(this.attribution ?? '')
+      : [html`<a href="https://www.naturalearthdata.com/">${t.term('mapBasemapAttribution')}</a>`];
+    return html`<p part="attribution" class="attribution">
+      <a href="https://leafletjs.com/">Leaflet</a>${credit.length ? html`${' | '}${credit}` : nothing}
+    </p>`;
+  }
+
+  private renderList(): TemplateResult {
+    const t = this.localize;
+    const pins = this.listPins;
+    const virtual = pins.length > VIRTUALIZE_ABOVE;
+    if (virtual && !observerProvided) {
+      provideResizeObserver(DeferredResizeObserver);
+      observerProvided = true;
+    }
+    const canShow = this.mapState === 'ready';
+    const item = (pin: MapPin, index: number) =>
+      html`<div
+        part="item"
+        class="list-item"
+        role="listitem"
+        aria-posinset=${virtual ? index + 1 : nothing}
+        aria-setsize=${virtual ? pins.length : nothing}
+      >
+        ${
+          pin.initiative
+            ? cardTemplate(pin.initiative, this.localize, { headingLevel: this.headingLevel, idPrefix: `l${index}` })
+            : pin.initiativeId
+              ? html`<civic-initiative-card initiative-id=${pin.initiativeId} heading-level=${this.headingLevel}></civic-initiative-card>`
+              : html`<article part="card" class="card"><div class="body">${heading(this.headingLevel, undefined, pin.label)}</div></article>`
+        }
+        ${
+          canShow
+            ? html`<button part="show-on-map" class="button button--secondary show-on-map" type="button" @click=${() => void this.showOnMap(pin)}>
+                ${t.term('mapShowOnMap', pin.label)}
+              </button>`
+            : nothing
+        }
+      </div>`;
+    return html`<section part="list" id="list" class="list" aria-label=${t.term('mapListLabel')}>
+      ${
+        pins.length
+          ? html`<div class="list-items ${virtual ? 'list-items--virtual' : ''}" role="list">
+              ${virtual ? virtualize({ items: pins, renderItem: item, keyFunction: (p) => p.key }) : pins.map(item)}
+            </div>`
+          : nothing
+      }
+    </section>`;
+  }
+}

@@ -1,0 +1,422 @@
+/**
+ * Everything Leaflet: loaded only when a `<civic-map>` connects (`import('./map.view.js')`), so a
+ * page with only cards never downloads it. The element owns the data, the words and the popup's
+ * content; this module owns the slippy map, clustering, markers and keyboard behaviour on the map.
+ */
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import { createClusterer, WORKER_ABOVE, type BBox, type Clusterer, type ClusterItem } from './map.cluster.js';
+import { leafletStyles } from './map.leaflet.styles.js';
+
+export interface ViewPin {
+  key: string;
+  lat: number;
+  lng: number;
+  label: string;
+}
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  /** Where Leaflet's CSS is adopted (the element's shadow root). */
+  root: ShadowRoot;
+  center: { lat: number; lng: number } | undefined;
+  zoom: number | undefined;
+  /** A raster tile URL template chosen by the site; without one, the offline basemap is drawn. */
+  tileUrl: string | undefined;
+  maxZoom: number;
+  /** Animate zooms and pans (off for `prefers-reduced-motion` and hidden pages). */
+  animate: boolean;
+  rtl: boolean;
+  labels: { zoomIn: string; zoomOut: string; cluster: (count: number) => string; clusterCount: (count: number) => string };
+  /** Cluster in a worker above this many points. */
+  workerAbove?: number;
+  /** The visible area changed and its markers are drawn. */
+  onViewChange: () => void;
+  /** A pin was activated (click, Enter or Space); `trigger` gets focus back when its popup closes. */
+  onSelect: (pin: ViewPin) => void;
+  /** A wheel turned over the map without focus or a modifier: tell the visitor how to zoom. */
+  onWheelHint: () => void;
+  /** The offline basemap could not be drawn (the map still works). */
+  onBasemapError?: (error: unknown) => void;
+}
+
+type Marker = L.Marker & { civicKey?: string };
+
+const keyOf = (item: ClusterItem, pins: readonly ViewPin[]) =>
+  item.kind === 'cluster' ? `c:${item.id}` : `p:${pins[item.index]?.key ?? item.index}`;
+
+/** Adopt Leaflet's CSS into the shadow root, before the element's own rules (which refine it). */
+function adoptLeafletStyles(root: ShadowRoot): void {
+  const sheet = leafletStyles.styleSheet;
+  if (sheet && Array.isArray(root.adoptedStyleSheets)) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+    return;
+  }
+  if (root.querySelector('style[data-leaflet]')) return;
+  const style = document.createElement('style');
+  style.dataset['leaflet'] = '';
+  const nonce = (globalThis as { litNonce?: string }).litNonce;
+  if (nonce) style.setAttribute('nonce', nonce);
+  style.textContent = leafletStyles.cssText;
+  root.prepend(style);
+}
+
+export class MapView {
+  readonly map: L.Map;
+  private readonly options: MapViewOptions;
+  private readonly markerLayer: L.LayerGroup;
+  private clusterer: Clusterer;
+  private pins: ViewPin[] = [];
+  private readonly markers = new Map<string, { marker: Marker; item: ClusterItem }>();
+  private order: string[] = [];
+  private refreshRun = 0;
+  private loadRun = 0;
+  private popup: L.Popup | undefined;
+  private popupKey: string | undefined;
+  /** After a cluster is expanded: the keys of its children, the first of which gets focus. */
+  private focusNext: Set<string> | undefined;
+  private focusWithin = false;
+  private readonly cleanups: (() => void)[] = [];
+  private ready: Promise<void>;
+  private destroyed = false;
+
+  constructor(options: MapViewOptions) {
+    this.options = options;
+    const { container, animate, maxZoom } = options;
+    this.map = L.map(container, {
+      zoomControl: false,
+      attributionControl: false,
+      scrollWheelZoom: false,
+      zoomAnimation: animate,
+      fadeAnimation: animate,
+      markerZoomAnimation: animate,
+      inertia: animate,
+      worldCopyJump: true,
+      maxZoom,
+      minZoom: 1,
+      keyboardPanDelta: 120,
+    });
+    L.control
+      .zoom({
+        position: options.rtl ? 'topright' : 'topleft',
+        zoomInTitle: options.labels.zoomIn,
+        zoomOutTitle: options.labels.zoomOut,
+      })
+      .addTo(this.map);
+    this.markerLayer = L.layerGroup().addTo(this.map);
+    this.clusterer = createClusterer(0, options.workerAbove ?? WORKER_ABOVE);
+    this.map.setView(options.center ?? { lat: 30, lng: 0 }, options.zoom ?? (options.center ? 12 : 2), {
+      animate: false,
+    });
+    this.ready = options.tileUrl ? Promise.resolve(this.addTiles(options.tileUrl)) : this.addBasemap();
+    this.map.on('moveend', () => void this.refresh());
+    this.listen(container);
+  }
+
+  /** Resolves once the base layer (tiles or the offline basemap) is on the map. */
+  get basemapReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /** Where clustering runs now (for tests and diagnostics). */
+  get clusteringIn(): 'main' | 'worker' {
+    return this.clusterer.where;
+  }
+
+  private addTiles(url: string): void {
+    L.tileLayer(url, { maxZoom: this.options.maxZoom, crossOrigin: false }).addTo(this.map);
+  }
+
+  private async addBasemap(): Promise<void> {
+    try {
+      const { basemap } = await import('./map.basemap.js');
+      if (this.destroyed) return;
+      const { land, borders } = basemap();
+      L.geoJSON(land, {
+        interactive: false,
+        style: { className: 'civic-land', stroke: false, fillOpacity: 1 },
+      }).addTo(this.map);
+      L.geoJSON(borders, { interactive: false, style: { className: 'civic-border', weight: 1, fill: false } }).addTo(
+        this.map,
+      );
+    } catch (e) {
+      this.options.onBasemapError?.(e);
+    }
+  }
+
+  /** Keyboard and wheel behaviour that Leaflet leaves to the page. */
+  private listen(container: HTMLElement): void {
+    const on = <K extends keyof HTMLElementEventMap>(
+      type: K,
+      fn: (e: HTMLElementEventMap[K]) => void,
+      capture = false,
+    ) => {
+      container.addEventListener(type, fn as EventListener, capture);
+      this.cleanups.push(() => container.removeEventListener(type, fn as EventListener, capture));
+    };
+    on('focusin', () => {
+      this.focusWithin = true;
+      this.map.scrollWheelZoom.enable();
+    });
+    on('focusout', (e) => {
+      if (e.relatedTarget instanceof Node && container.contains(e.relatedTarget)) return;
+      this.focusWithin = false;
+      this.map.scrollWheelZoom.disable();
+    });
+    // The page keeps scrolling under the map unless the map has focus or a modifier is held.
+    on(
+      'wheel',
+      (e) => {
+        const wanted = this.focusWithin || e.ctrlKey || e.metaKey;
+        if (wanted) this.map.scrollWheelZoom.enable();
+        else {
+          this.map.scrollWheelZoom.disable();
+          this.options.onWheelHint();
+        }
+      },
+      true,
+    );
+    on('keydown', (e) => {
+      if (e.key !== 'Escape' || !this.popup) return;
+      e.stopPropagation();
+      this.closePopup();
+    });
+  }
+
+  /** Replace the pins; resolves when they are clustered and drawn. */
+  async setPins(pins: readonly ViewPin[]): Promise<void> {
+    const run = ++this.loadRun;
+    this.pins = [...pins];
+    const limit = this.options.workerAbove ?? WORKER_ABOVE;
+    if (pins.length > limit && this.clusterer.where === 'main') {
+      this.clusterer.dispose();
+      this.clusterer = createClusterer(pins.length, limit);
+    }
+    const coords = new Float64Array(pins.length * 2);
+    pins.forEach((p, i) => coords.set([p.lng, p.lat], i * 2));
+    await this.clusterer.load(coords);
+    if (run !== this.loadRun || this.destroyed) return;
+    // Cluster ids are only meaningful within one data set.
+    for (const { marker } of this.markers.values()) marker.remove();
+    this.markers.clear();
+    await this.refresh();
+  }
+
+  /** Fit the view around these pins (or keep it when there are none). */
+  fit(pins: readonly ViewPin[]): void {
+    if (!pins.length) return;
+    const bounds = L.latLngBounds(pins.map((p) => [p.lat, p.lng] as [number, number]));
+    this.map.fitBounds(bounds, { padding: [32, 32], maxZoom: 14, animate: false });
+  }
+
+  /** The visible area as `[west, south, east, north]`, longitudes within ±180 (west > east across the antimeridian). */
+  bounds(pad = 0): BBox {
+    const b = this.map.getBounds().pad(pad);
+    const south = Math.max(-90, b.getSouth());
+    const north = Math.min(90, b.getNorth());
+    if (b.getEast() - b.getWest() >= 360) return [-180, south, 180, north];
+    const wrap = (lng: number) => ((((lng + 180) % 360) + 360) % 360) - 180;
+    return [wrap(b.getWest()), south, wrap(b.getEast()), north];
+  }
+
+  /** Recluster for the current view and update the markers. */
+  async refresh(): Promise<void> {
+    const run = ++this.refreshRun;
+    const b = this.map.getBounds().pad(0.25);
+    const items = await this.clusterer.clusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
+    if (run !== this.refreshRun || this.destroyed) return;
+    this.draw(items);
+    this.options.onViewChange();
+  }
+
+  private draw(items: ClusterItem[]): void {
+    const wanted = new Map(items.map((item) => [keyOf(item, this.pins), item]));
+    const focused = this.focusedKey();
+    let lostFocus = false;
+    for (const [key, { marker }] of this.markers) {
+      if (wanted.has(key)) continue;
+      if (key === focused) lostFocus = true;
+      marker.remove();
+      this.markers.delete(key);
+    }
+    for (const [key, item] of wanted) if (!this.markers.has(key)) this.addMarker(key, item);
+    this.reorder();
+    if (this.focusNext) {
+      const next = this.order.find((k) => this.focusNext!.has(k));
+      this.focusNext = undefined;
+      if (next) {
+        this.markerElement(next)?.focus();
+        return;
+      }
+      lostFocus = true;
+    }
+    if (lostFocus) this.options.container.focus({ preventScroll: true });
+  }
+
+  private addMarker(key: string, item: ClusterItem): void {
+    const cluster = item.kind === 'cluster';
+    const pin = item.kind === 'point' ? this.pins[item.index] : undefined;
+    const face = document.createElement('span');
+    face.className = 'civic-marker__face';
+    face.setAttribute('aria-hidden', 'true');
+    let size = 28;
+    let className = 'civic-marker civic-marker--pin';
+    if (item.kind === 'cluster') {
+      face.textContent = this.options.labels.clusterCount(item.count);
+      size = item.count < 10 ? 36 : item.count < 100 ? 42 : item.count < 1000 ? 48 : item.count < 10_000 ? 56 : 64;
+      className = `civic-marker civic-marker--cluster${item.count >= 10_000 ? ' civic-marker--huge' : ''}`;
+    }
+    const marker: Marker = L.marker([item.lat, item.lng], {
+      icon: L.divIcon({ className, html: face, iconSize: [size, size] }),
+      keyboard: true,
+      riseOnHover: true,
+    });
+    marker.civicKey = key;
+    marker.on('click', () => void this.activate(key));
+    marker.on('keydown', (e: L.LeafletKeyboardEvent) => {
+      const k = e.originalEvent.key;
+      if (k !== 'Enter' && k !== ' ') return;
+      e.originalEvent.preventDefault();
+      void this.activate(key);
+    });
+    marker.addTo(this.markerLayer);
+    const el = marker.getElement();
+    if (el) {
+      el.dataset['key'] = key;
+      el.setAttribute(
+        'aria-label',
+        item.kind === 'cluster' ? this.options.labels.cluster(item.count) : (pin?.label ?? ''),
+      );
+      if (!cluster) {
+        el.setAttribute('aria-haspopup', 'dialog');
+        el.setAttribute('aria-expanded', String(this.popupKey === key));
+      }
+    }
+    this.markers.set(key, { marker, item });
+  }
+
+  /** Tab order follows reading order: rows from the top, then along the row in the page's direction. */
+  private reorder(): void {
+    const row = 48;
+    const placed = [...this.markers].map(([key, { marker }]) => {
+      const p = this.map.latLngToContainerPoint(marker.getLatLng());
+      return { key, band: Math.floor(p.y / row), x: this.options.rtl ? -p.x : p.x };
+    });
+    placed.sort((a, b) => a.band - b.band || a.x - b.x);
+    const order = placed.map((p) => p.key);
+    if (order.length === this.order.length && order.every((k, i) => k === this.order[i])) return;
+    this.order = order;
+    const active = this.focusedKey();
+    const pane = this.map.getPane('markerPane');
+    for (const key of order) {
+      const el = this.markerElement(key);
+      if (el && pane) pane.append(el);
+    }
+    if (active) this.markerElement(active)?.focus({ preventScroll: true });
+  }
+
+  private markerElement(key: string): HTMLElement | undefined {
+    return this.markers.get(key)?.marker.getElement();
+  }
+
+  private focusedKey(): string | undefined {
+    const active = this.options.root.activeElement;
+    return active instanceof HTMLElement && this.options.container.contains(active) ? active.dataset['key'] : undefined;
+  }
+
+  /** The order markers are reached by Tab, as keys (`p:…` pins, `c:…` clusters). */
+  get markerOrder(): readonly string[] {
+    return this.order;
+  }
+
+  private async activate(key: string): Promise<void> {
+    const entry = this.markers.get(key);
+    if (!entry) return;
+    const { item } = entry;
+    if (item.kind === 'point') {
+      const pin = this.pins[item.index];
+      if (pin) this.options.onSelect(pin);
+      return;
+    }
+    const { zoom, children } = await this.clusterer.expand(item.id);
+    if (this.destroyed) return;
+    this.focusNext = new Set(
+      children.map((c) => (c.kind === 'cluster' ? `c:${c.id}` : `p:${this.pins[c.index]?.key ?? c.index}`)),
+    );
+    const target = Math.min(Math.max(zoom, this.map.getZoom() + 1), this.map.getMaxZoom());
+    this.map.setView([item.lat, item.lng], target, { animate: this.options.animate });
+  }
+
+  /** Open `content` in a popup at `pin`; focus moves into it, and back to the pin when it closes. */
+  openPopup(pin: ViewPin, content: HTMLElement): void {
+    this.closePopup(false);
+    const key = `p:${pin.key}`;
+    const size = this.map.getSize();
+    const popup = L.popup({
+      closeButton: false,
+      closeOnEscapeKey: false,
+      autoPan: true,
+      autoPanPadding: [16, 16],
+      keepInView: false,
+      maxWidth: Math.max(160, size.x - 64),
+      minWidth: Math.min(200, Math.max(120, size.x - 64)),
+      maxHeight: Math.max(160, size.y - 48),
+      className: 'civic-popup',
+    })
+      .setLatLng([pin.lat, pin.lng])
+      .setContent(content);
+    this.popup = popup;
+    this.popupKey = key;
+    popup.on('remove', () => {
+      if (this.popup !== popup) return;
+      const hadFocus = popup.getElement()?.contains(this.options.root.activeElement) ?? false;
+      this.popup = undefined;
+      this.popupKey = undefined;
+      this.markerElement(key)?.setAttribute('aria-expanded', 'false');
+      if (hadFocus || this.closingRestoresFocus) this.focusPin(key);
+    });
+    popup.openOn(this.map);
+    this.markerElement(key)?.setAttribute('aria-expanded', 'true');
+    content.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
+  }
+
+  /** Set while `closePopup` closes it (Leaflet also closes popups itself, e.g. on a map click). */
+  private closingRestoresFocus = false;
+
+  /** Close the open popup; focus goes back to its pin (or the map) unless `restore` is false. */
+  closePopup(restore = true): void {
+    if (!this.popup) return;
+    this.closingRestoresFocus = restore;
+    this.map.closePopup(this.popup);
+    this.closingRestoresFocus = false;
+  }
+
+  private focusPin(key: string): void {
+    (this.markerElement(key) ?? this.options.container).focus({ preventScroll: true });
+  }
+
+  /** Centre on a pin (zooming in to at least `zoom`) and draw the markers there. */
+  async showPin(pin: ViewPin, zoom = 15): Promise<void> {
+    this.map.setView([pin.lat, pin.lng], Math.max(this.map.getZoom(), Math.min(zoom, this.map.getMaxZoom())), {
+      animate: false,
+    });
+    await this.refresh();
+  }
+
+  invalidateSize(): void {
+    this.map.invalidateSize({ animate: false, pan: false });
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.clusterer.dispose();
+    // Leaflet's wheel zoom waits ~40 ms before zooming and does not cancel that wait on remove().
+    clearTimeout((this.map.scrollWheelZoom as unknown as { _timer?: ReturnType<typeof setTimeout> })._timer);
+    this.map.remove();
+  }
+}
+
+export function createMapView(options: MapViewOptions): MapView {
+  adoptLeafletStyles(options.root);
+  return new MapView(options);
+}
