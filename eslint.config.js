@@ -48,6 +48,11 @@ export default tseslint.config(
     },
   },
   {
+    // The reference server and its tests run on Node, not in a page.
+    files: ['packages/server/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

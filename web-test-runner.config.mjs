@@ -2,6 +2,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+import { civicServerPlugin } from './test/server-plugin.mjs';
+import { cspMiddleware, hardeningCommands } from './test/hardening/wtr-plugins.mjs';
 
 /** Browser tests in real headless Chromium (`CHROME_PATH` overrides the Debian binary). */
 export default {
@@ -10,7 +12,13 @@ export default {
   rootDir: '.',
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }),
+    hardeningCommands(),
+    civicServerPlugin(),
+  ],
+  // Pages under test/fixtures/csp/ are served with a strict Content-Security-Policy.
+  middleware: [cspMiddleware()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -14,6 +14,8 @@ const KB = 1024;
 const BUDGETS = {
   'civic-initiative-card': 18.5,
   'civic-provider': 12.5,
+  'civic-find-the-others': 37.5,
+  'civic-poll': 36,
   'civic-kit (CDN bundle, with the demo data)': 40,
   'lazy: demo data set': 15,
 };

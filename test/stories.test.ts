@@ -7,13 +7,21 @@ import '@civic-kit/elements';
 import { expect, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import type { LitElement } from 'lit';
+import * as findTheOthers from '../stories/find-the-others.stories.js';
 import * as initiativeCard from '../stories/initiative-card.stories.js';
 import type { SettledState } from '../stories/initiative-card.stories.js';
+import * as initiativeList from '../stories/initiative-list.stories.js';
+import * as map from '../stories/map.stories.js';
+import * as poll from '../stories/poll.stories.js';
 import * as provider from '../stories/provider.stories.js';
 import { expectAccessible } from './helpers/axe.js';
 
 const modules: Record<string, Record<string, unknown>> = {
+  'find-the-others.stories.ts': findTheOthers,
   'initiative-card.stories.ts': initiativeCard,
+  'initiative-list.stories.ts': initiativeList,
+  'map.stories.ts': map,
+  'poll.stories.ts': poll,
   'provider.stories.ts': provider,
 };
 

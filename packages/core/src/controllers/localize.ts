@@ -1,38 +1,48 @@
-import {
-  LocalizeController as BaseLocalizeController,
-  registerTranslation as baseRegisterTranslation,
-  update,
-  type FunctionParams,
-  type Translation,
-} from '@shoelace-style/localize';
-import type { ReactiveControllerHost } from 'lit';
-
-export type { Translation } from '@shoelace-style/localize';
-
 /**
- * The base controller builds an `Intl.Locale` on every `term()`; with thousands of strings on a page
- * that dominated rendering. Look-ups are cached per language, and the cache is emptied whenever a
- * translation is registered (always through this function).
+ * Strings, numbers and dates in the language of each element's nearest `lang` ancestor (across shadow
+ * roots), so two embeds on one page can speak different languages.
+ *
+ * This replaced @shoelace-style/localize, which reads only the element's own `lang` or `<html lang>`,
+ * falls back to the first table ever registered (not to English as merged since), and builds an
+ * `Intl.Locale` and an `Intl` formatter on every call — on a page of cards that dominated rendering.
  */
-const lookups = new Map<string, unknown>();
-const proto = BaseLocalizeController.prototype as unknown as {
-  getTranslationData: (this: unknown, lang: string) => unknown;
-};
-const uncached = proto.getTranslationData;
-proto.getTranslationData = function (this: unknown, lang: string) {
-  let found = lookups.get(lang);
-  if (!found) lookups.set(lang, (found = uncached.call(this, lang)));
-  return found;
-};
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export function registerTranslation(...translations: Translation[]): void {
-  lookups.clear();
-  baseRegisterTranslation(...translations);
+/** One language's strings: plain strings, or functions of already formatted values. */
+export interface Translation {
+  $code: string;
+  $name: string;
+  $dir: 'ltr' | 'rtl';
 }
+type Term = string | ((...args: never[]) => string);
+type Args<T> = T extends (...args: infer A) => string ? A : [];
 
 /** A host may replace any single string of one element instance (`el.strings = { retry: 'Try again' }`). */
 export type StringOverrides = Readonly<Record<string, string | ((...args: never[]) => string)>>;
 type Host = ReactiveControllerHost & HTMLElement & { strings?: StringOverrides | undefined };
+
+// Kept on globalThis under a `Symbol.for` key: two copies of Civic Kit on a page share their strings.
+const KEY = Symbol.for('civic-kit.translations');
+const g = globalThis as Record<symbol, unknown>;
+const tables = (g[KEY] ??= new Map<string, Record<string, unknown>>()) as Map<string, Record<string, unknown>>;
+const connected = new Set<ReactiveControllerHost>();
+
+/** Re-render every connected element (after a `lang`/`dir` change or new strings). */
+function update(): void {
+  for (const host of connected) host.requestUpdate();
+}
+
+/** Add strings for a language; tables merge, so each element can register its own. */
+export function registerTranslation(...translations: Translation[]): void {
+  for (const t of translations) {
+    const code = t.$code.toLowerCase();
+    tables.set(code, { ...tables.get(code), ...t });
+  }
+  update();
+}
+
+/** Which language tables exist, for tests and diagnostics. */
+export const registeredLanguages = (): string[] => [...tables.keys()];
 
 /** The nearest `lang`/`dir`, walking up through parents and out of shadow roots. */
 function nearest(el: Element, attr: 'lang' | 'dir'): string | undefined {
@@ -47,16 +57,7 @@ function nearest(el: Element, attr: 'lang' | 'dir'): string | undefined {
   return undefined;
 }
 
-const formatters = new Map<string, unknown>();
-function formatter<T, O>(Ctor: new (lang: string, options?: O) => T, lang: string, options?: O): T {
-  const key = `${Ctor.name}|${lang}|${options ? JSON.stringify(options) : ''}`;
-  let f = formatters.get(key) as T | undefined;
-  if (!f) formatters.set(key, (f = new Ctor(lang, options)));
-  return f;
-}
-
-// One observer for the whole document: any `lang`/`dir` change re-renders connected elements, so two
-// embeds on one page can each follow their own container's language.
+// One observer for the whole document: any `lang`/`dir` change re-renders connected elements.
 let observing = false;
 function observeDocument(): void {
   if (observing || typeof MutationObserver === 'undefined' || typeof document === 'undefined') return;
@@ -68,20 +69,32 @@ function observeDocument(): void {
   });
 }
 
-/**
- * Strings, numbers and dates in the language of the element's nearest `lang` ancestor (across shadow
- * roots), rather than only its own `lang` or `<html lang>` as the base controller reads.
- */
-export class LocalizeController<
-  T extends Translation = Translation & Record<string, unknown>,
-> extends BaseLocalizeController<T> {
-  declare host: Host;
+// Building an Intl formatter costs far more than using one: share them per language and options.
+const formatters = new Map<string, unknown>();
+function formatter<T, O>(Ctor: new (lang: string, options?: O) => T, lang: string, options?: O): T {
+  const key = `${Ctor.name}|${lang}|${options ? JSON.stringify(options) : ''}`;
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = new Ctor(lang, options)));
+  return f;
+}
+
+export class LocalizeController<T extends Translation = Translation & Record<string, Term>> implements ReactiveController {
+  private readonly host: Host;
   private cachedLang: string | undefined;
   private cachedDir: string | undefined;
 
   constructor(host: Host) {
-    super(host);
+    this.host = host;
+    host.addController(this);
     observeDocument();
+  }
+
+  hostConnected(): void {
+    connected.add(this.host);
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this.host);
   }
 
   hostUpdate(): void {
@@ -89,7 +102,8 @@ export class LocalizeController<
     this.cachedDir = undefined;
   }
 
-  override lang(): string {
+  /** The element's language: its nearest `lang`, else the browser's, as a canonical BCP 47 tag. */
+  lang(): string {
     if (this.cachedLang) return this.cachedLang;
     const raw = (nearest(this.host, 'lang') ?? globalThis.navigator?.language ?? 'en').replace(/_/g, '-');
     let lang = 'en';
@@ -101,37 +115,51 @@ export class LocalizeController<
     return (this.cachedLang = lang);
   }
 
-  override dir(): string {
-    if (this.cachedDir) return this.cachedDir;
+  /** `ltr` or `rtl`: the nearest `dir`, else the direction of the element's language. */
+  dir(): 'ltr' | 'rtl' {
+    if (this.cachedDir) return this.cachedDir as 'ltr' | 'rtl';
     const explicit = nearest(this.host, 'dir')?.toLowerCase();
-    return (this.cachedDir =
-      explicit === 'rtl' || explicit === 'ltr'
-        ? explicit
-        : super.exists('$dir', {})
-          ? String((super.term as unknown as (k: string) => unknown)('$dir'))
-          : 'ltr');
+    const fromLanguage = this.table(this.lang())?.['$dir'];
+    const dir = explicit === 'rtl' || explicit === 'ltr' ? explicit : fromLanguage === 'rtl' ? 'rtl' : 'ltr';
+    return (this.cachedDir = dir) as 'ltr' | 'rtl';
   }
 
-  override term<K extends keyof T>(key: K, ...args: FunctionParams<T[K]>): string {
-    const override = this.host.strings?.[key as string];
-    if (typeof override === 'string') return override;
-    if (typeof override === 'function') return (override as (...a: unknown[]) => string)(...args);
-    return super.term(key, ...args);
+  /** A string: the instance's override, else the element's language (`de-AT`, then `de`), else English. */
+  term<K extends keyof T & string>(key: K, ...args: Args<T[K]>): string {
+    const lang = this.lang();
+    const found =
+      this.host.strings?.[key] ?? this.table(lang)?.[key] ?? this.table(lang.split('-')[0]!)?.[key] ?? tables.get('en')?.[key];
+    if (typeof found === 'function') return (found as (...a: unknown[]) => string)(...args);
+    if (typeof found === 'string') return found;
+    console.error(`Civic Kit: no string for "${key}"`);
+    return key;
   }
 
-  // Building an Intl formatter costs far more than using one: a page of cards formats thousands of
-  // numbers and dates, so formatters are shared per language and options.
-  override number(value: number | string, options?: Intl.NumberFormatOptions): string {
+  /** Whether a string exists in the element's language (not counting the English fallback). */
+  exists(key: string): boolean {
+    const lang = this.lang();
+    return this.table(lang)?.[key] !== undefined || this.table(lang.split('-')[0]!)?.[key] !== undefined;
+  }
+
+  number(value: number | string, options?: Intl.NumberFormatOptions): string {
     const n = Number(value);
     return Number.isNaN(n) ? '' : formatter(Intl.NumberFormat, this.lang(), options).format(n);
   }
 
-  override date(value: Date | string, options?: Intl.DateTimeFormatOptions): string {
+  date(value: Date | string, options?: Intl.DateTimeFormatOptions): string {
     return formatter(Intl.DateTimeFormat, this.lang(), options).format(new Date(value));
+  }
+
+  relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit, options?: Intl.RelativeTimeFormatOptions): string {
+    return formatter(Intl.RelativeTimeFormat, this.lang(), options).format(value, unit);
   }
 
   /** A list in words: "a, b and c". */
   list(items: readonly string[], type: Intl.ListFormatOptions['type'] = 'conjunction'): string {
     return formatter(Intl.ListFormat, this.lang(), { style: 'long', type }).format(items);
+  }
+
+  private table(lang: string): Record<string, unknown> | undefined {
+    return tables.get(lang.toLowerCase());
   }
 }

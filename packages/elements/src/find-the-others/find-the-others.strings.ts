@@ -274,7 +274,8 @@ const de: FindTheOthersStrings = {
   signupLocateClear: 'Stattdessen einen Ort eingeben',
   signupLocateDenied:
     'Diese Seite darf deinen Standort nicht verwenden. Gib stattdessen eine Postleitzahl oder einen Ort ein, oder erlaube den Standort in den Einstellungen deines Browsers.',
-  signupLocateUnavailable: 'Dein Standort konnte nicht ermittelt werden. Gib stattdessen eine Postleitzahl oder einen Ort ein.',
+  signupLocateUnavailable:
+    'Dein Standort konnte nicht ermittelt werden. Gib stattdessen eine Postleitzahl oder einen Ort ein.',
   signupRadius: 'Wie weit von dir entfernt',
   signupRadiusHint: 'Wir suchen Menschen und Initiativen in dieser Entfernung.',
   signupRadiusOption: (d) => `Im Umkreis von ${d}`,

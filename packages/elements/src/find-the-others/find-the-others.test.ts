@@ -158,10 +158,7 @@ describe('<civic-find-the-others>', () => {
     });
 
     it('asks for a town with the address-level2 token, or a postcode', async () => {
-      const town = await signupForm(
-        {},
-        html`<civic-find-the-others place-input="town"></civic-find-the-others>`,
-      );
+      const town = await signupForm({}, html`<civic-find-the-others place-input="town"></civic-find-the-others>`);
       expect(q(town, '#place')!.getAttribute('autocomplete')).to.equal('address-level2');
       expect(text(q(town, 'label[for="place"]'))).to.equal('Town or city');
       const postcode = await signupForm(
@@ -444,7 +441,10 @@ describe('<civic-find-the-others>', () => {
       getCurrentPosition: (ok: PositionCallback, fail?: PositionErrorCallback | null) =>
         setTimeout(() =>
           outcome.coords
-            ? ok({ coords: { ...outcome.coords, accuracy: 10 }, timestamp: Date.now() } as unknown as GeolocationPosition)
+            ? ok({
+                coords: { latitude: outcome.coords.lat, longitude: outcome.coords.lng, accuracy: 10 },
+                timestamp: Date.now(),
+              } as unknown as GeolocationPosition)
             : fail?.({ code: outcome.error, PERMISSION_DENIED: 1 } as unknown as GeolocationPositionError),
         ),
     });
@@ -621,7 +621,7 @@ describe('<civic-find-the-others>', () => {
         findOthers: async () => ({ nearbyCount: 'lots', initiatives: [{ id: 7 }] }) as unknown as Matches,
       };
       const el = await signupForm({ adapter });
-      await fill(el, valid);
+      await fill(el, { ...valid, interests: [] });
       const done = oneEvent(el, 'civic-signup-done');
       await submit(el);
       const e = (await done) as unknown as CivicSignupDoneEvent;
@@ -769,7 +769,7 @@ describe('<civic-find-the-others>', () => {
       const forms: CivicFindTheOthers[] = [];
       for (let i = 0; i < 100; i++) {
         const el = await signupForm({ adapter });
-        await fill(el, { ...valid, email: `person${i}@example.org` });
+        await fill(el, { ...valid, interests: [], email: `person${i}@example.org` });
         await submit(el);
         await settled(el, () => el.shadowRoot!.querySelector('form')?.getAttribute('aria-busy') !== 'true');
         forms.push(el);

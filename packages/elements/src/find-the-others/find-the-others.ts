@@ -206,6 +206,13 @@ export class CivicFindTheOthers extends CivicDataElement {
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel: HeadingLevel = 2;
 
+  /**
+   * Storage key of the offline queue. Forms on one site that send to different data sources need
+   * different keys, so a queued sign-up is only ever sent where it was meant to go.
+   */
+  @property({ type: String, attribute: 'outbox-key' })
+  outboxKey = 'civic-kit:outbox';
+
   /** A sign-up sent sooner than this after the form appeared is silently dropped (a script, not a person). */
   @property({ type: Number, attribute: 'min-fill-seconds' })
   minFillSeconds = 3;
@@ -239,7 +246,9 @@ export class CivicFindTheOthers extends CivicDataElement {
   private key: string | undefined;
   /** The sign-up last sent, for a retry of exactly the same thing. */
   private pending: SignupInput | undefined;
-  private readonly outbox = new Outbox();
+  private get outbox(): Outbox {
+    return new Outbox(this.outboxKey || undefined);
+  }
   /** Queued sign-ups this element looks after (its own, or left by an earlier visit to the page). */
   private readonly queued = new Set<string>();
   private shownAt = 0;
@@ -279,7 +288,8 @@ export class CivicFindTheOthers extends CivicDataElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('adapter') && this.adapter && this.queued.size) void this.flush();
+    // After this update, not during it.
+    if (changed.has('adapter') && this.adapter && this.queued.size) void Promise.resolve().then(() => this.flush());
     const focus = this.focusNext;
     this.focusNext = undefined;
     if (focus) this.find(`[data-focus="${focus}"]`)?.focus();
@@ -341,7 +351,11 @@ export class CivicFindTheOthers extends CivicDataElement {
   }
 
   private get placeLabel(): string {
-    const key = { 'postcode-or-town': 'signupPlace', postcode: 'signupPlacePostcode', town: 'signupPlaceTown' } as const;
+    const key = {
+      'postcode-or-town': 'signupPlace',
+      postcode: 'signupPlacePostcode',
+      town: 'signupPlaceTown',
+    } as const;
     return this.localize.term(key[this.placeInput] ?? 'signupPlace');
   }
 
@@ -512,8 +526,8 @@ export class CivicFindTheOthers extends CivicDataElement {
           />`;
     return html`<div part="field" class="field ${invalid ? 'field--error' : ''}">
       ${this.renderLabel(field, label, o.optional)}
-      ${o.hint ? html`<p id="${field}-hint" part="hint" class="hint">${o.hint}</p>` : nothing} ${this.renderError(field)}
-      ${control}
+      ${o.hint ? html`<p id="${field}-hint" part="hint" class="hint">${o.hint}</p>` : nothing}
+      ${this.renderError(field)} ${control}
     </div>`;
   }
 
@@ -768,7 +782,10 @@ export class CivicFindTheOthers extends CivicDataElement {
               ${m.initiatives.map(
                 (i) =>
                   html`<li>
-                    <civic-initiative-card .initiative=${i} heading-level=${Math.min(6, level + 2)}></civic-initiative-card>
+                    <civic-initiative-card
+                      .initiative=${i}
+                      heading-level=${Math.min(6, level + 2)}
+                    ></civic-initiative-card>
                   </li>`,
               )}
             </ul>`
@@ -859,7 +876,9 @@ export class CivicFindTheOthers extends CivicDataElement {
     const radius = Number(value('radius'));
     if (radius > 0) v.radiusKm = radius;
     const checked = (name: string) =>
-      [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].filter((c) => c.checked).map((c) => c.value);
+      [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)]
+        .filter((c) => c.checked)
+        .map((c) => c.value);
     v.interests = checked('interests');
     v.consents = checked('consent');
   }

@@ -80,8 +80,10 @@ export const pollStyles = css`
     color: var(--_color-danger);
     font-weight: 600;
   }
+  /* Kept in the page while empty (a live region must exist before it speaks), taking no room. */
   .count:empty {
-    display: none;
+    block-size: 0;
+    margin-block-end: calc(-1 * var(--_space-s));
   }
   .choices {
     display: grid;

@@ -179,6 +179,8 @@ export class CivicPoll extends CivicDataElement {
   private unsubscribe: (() => void) | undefined;
   private sourceTimer: ReturnType<typeof setTimeout> | undefined;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private clockTimer: ReturnType<typeof setTimeout> | undefined;
+  private clockAt: number | undefined;
   private lastLive = 0;
   private flushing = false;
   private endDrag: (() => void) | undefined;
@@ -227,6 +229,8 @@ export class CivicPoll extends CivicDataElement {
     CivicPoll.connected.delete(this);
     clearTimeout(this.sourceTimer);
     clearTimeout(this.liveTimer);
+    clearTimeout(this.clockTimer);
+    this.clockAt = undefined;
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('storage', this.onStorage);
     this.unsubscribe?.();
@@ -236,7 +240,7 @@ export class CivicPoll extends CivicDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const has = (k: string) => (changed as Map<PropertyKey, unknown>).has(k);
-    if (has('pollId') || has('poll') || has('adapter') || has('voter')) {
+    if (has('pollId') || has('poll') || has('adapter') || has('voter') || has('outbox')) {
       this.latest = undefined;
       this.selection = [];
       this.attempt = undefined;
@@ -255,6 +259,7 @@ export class CivicPoll extends CivicDataElement {
       this.resubscribe();
       this.flushSoon();
     }
+    this.watchClock();
     // Bar widths through the CSSOM: a style attribute from the template would break a strict CSP.
     for (const fill of this.renderRoot.querySelectorAll<HTMLElement>('.fill[data-share]')) {
       fill.style.setProperty('--_w', fill.dataset['share'] ?? '0');
@@ -311,6 +316,24 @@ export class CivicPoll extends CivicDataElement {
       return (this.latest = checkPoll(await adapter.getPoll(id, this.readOptions())));
     } catch {
       return undefined;
+    }
+  }
+
+  /** Ask the backend again when the poll opens or closes, so the page need not be reloaded. */
+  private watchClock(): void {
+    const poll = this.current;
+    const when = poll?.status === 'scheduled' ? poll.opensAt : poll?.status === 'open' ? poll.closesAt : undefined;
+    const at = when && this.adapter && this.isConnected ? Date.parse(when) + 1000 : undefined;
+    if (at === this.clockAt) return;
+    clearTimeout(this.clockTimer);
+    this.clockAt = at;
+    const wait = at === undefined ? NaN : at - Date.now();
+    if (wait > 0 && wait < 2 ** 31 - 1) {
+      this.clockTimer = setTimeout(() => {
+        this.clockAt = undefined;
+        const before = this.current;
+        void this.refresh().then((fresh) => fresh && this.announceChange(before, fresh));
+      }, wait);
     }
   }
 
@@ -584,7 +607,7 @@ export class CivicPoll extends CivicDataElement {
     this.problem = undefined;
     this.selection = mine ? [...mine.choices] : [];
     void this.updateComplete.then(() =>
-      this.focusOn('.choices input:checked, .choices input, .ranked button, .unranked button'),
+      this.focusOn('.choices input:checked', '.choices input', '.ranked button', '.unranked button'),
     );
   }
 
@@ -596,8 +619,12 @@ export class CivicPoll extends CivicDataElement {
     void this.updateComplete.then(() => this.focusOn('[part~="change-button"]'));
   }
 
-  private focusOn(selector: string): void {
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  /** Focus the first element matching the first selector that matches anything. */
+  private focusOn(...selectors: string[]): void {
+    for (const selector of selectors) {
+      const target = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
   }
 
   // --- the ballot --------------------------------------------------------------------------------
@@ -893,7 +920,7 @@ export class CivicPoll extends CivicDataElement {
                     href="#choices"
                     @click=${(e: Event) => {
                       e.preventDefault();
-                      this.focusOn('.choices input, .ranked button, .unranked button');
+                      this.focusOn('.choices input', '.ranked button', '.unranked button');
                     }}
                     >${problem}</a
                   >

@@ -1,0 +1,430 @@
+/**
+ * The REST adapter: speaks the Civic Kit REST contract (`packages/server/openapi.json`) to any
+ * server that implements it, such as `@civic-kit/server`.
+ *
+ * - every call has a timeout and honours `signal` (a cancelled call is `aborted`, never `network`);
+ * - reads, and writes that carry an idempotency key (all of them), are retried on network failures
+ *   and on 429/503 with exponential backoff and full jitter, waiting at least `Retry-After`;
+ * - every response is validated with the core `parse*` functions (`invalid-response` otherwise);
+ * - RFC 9457 problem details become a `CivicError` with the code their `type` names, with
+ *   per-field messages and `retryAfter`;
+ * - `subscribe` shares one `EventSource` for all topics, which reconnects with backoff.
+ */
+import {
+  CIVIC_ERROR_CODES,
+  CivicError,
+  parseInitiative,
+  parseInitiativePage,
+  parseInterests,
+  parseMatches,
+  parsePoll,
+  type Ballot,
+  type CallOptions,
+  type Capability,
+  type ChangeEvent,
+  type CivicAdapter,
+  type CivicErrorCode,
+  type Initiative,
+  type InitiativeQuery,
+  type Interest,
+  type Matches,
+  type Page,
+  type Poll,
+  type SignupInput,
+  type Topic,
+  type WriteOptions,
+} from '@civic-kit/core';
+
+export const REST_CAPABILITIES: readonly Capability[] = [
+  'list-initiatives',
+  'get-initiative',
+  'support-initiative',
+  'get-poll',
+  'vote',
+  'change-vote',
+  'list-interests',
+  'find-others',
+  'subscribe',
+];
+
+type EventSourceConstructor = new (url: string) => EventSource;
+
+export interface RestAdapterOptions {
+  /** The server's base URL, e.g. `https://api.our-town.org/civic`. */
+  endpoint: string;
+  /** A voter token from the host site, used when a call names none (reads show `myBallot` with it). */
+  voter?: string | undefined;
+  /** Milliseconds before one attempt counts as a network failure. Default 10 000. */
+  timeoutMs?: number;
+  /** Further attempts after the first, for retryable failures. Default 3. */
+  retries?: number;
+  /** First backoff step in milliseconds (doubling each time, with full jitter). Default 300. */
+  retryBaseMs?: number;
+  /** Longest backoff step. Default 8 000. */
+  retryMaxMs?: number;
+  /** A `Retry-After` longer than this (seconds) is not waited for: the call fails with `rate-limited`. Default 30. */
+  maxRetryAfterSeconds?: number;
+  /**
+   * The per-browser id sent (as `Civic-Browser`) when there is no voter token, for polls that allow
+   * anonymous voting. Default: a random id kept in localStorage per endpoint origin; `false` sends none.
+   */
+  browserId?: string | false;
+  fetch?: typeof fetch;
+  /** Default: the global `EventSource`; without one, `subscribe` is not offered. */
+  EventSource?: EventSourceConstructor | undefined;
+  /** Jitter source (tests). */
+  random?: () => number;
+}
+
+interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  locale?: string | undefined;
+  /** Send who is asking (voter token or browser id). */
+  identify?: boolean;
+  voter?: string | undefined;
+  idempotencyKey?: string | undefined;
+  body?: unknown;
+}
+
+const PROBLEM_PREFIX = 'urn:civic-kit:problem:';
+const BROWSER_KEY = 'civic-kit:browser-id:';
+
+const aborted = (cause?: unknown) => new CivicError('aborted', 'The request was cancelled', { cause });
+
+/** A code for a response that carries no recognisable problem type. */
+function codeForStatus(status: number): CivicErrorCode {
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate-limited';
+  if (status === 501 || status === 405) return 'unsupported';
+  if (status === 502 || status === 503 || status === 504) return 'network';
+  if (status >= 400 && status < 500) return 'invalid-request';
+  return 'invalid-response';
+}
+
+/** `Retry-After` as seconds (delta-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** `/place/lat` → `place.lat` (the dot paths `CivicError.fields` uses). */
+const dotPath = (pointer: string) =>
+  pointer
+    .replace(/^#?\//, '')
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+
+/** An error response (problem details or anything else) as a `CivicError`. */
+export async function errorFromResponse(res: Response): Promise<CivicError> {
+  let problem: Record<string, unknown> | undefined;
+  if (/json/i.test(res.headers.get('content-type') ?? '')) {
+    try {
+      const body: unknown = await res.json();
+      if (body && typeof body === 'object' && !Array.isArray(body)) problem = body as Record<string, unknown>;
+    } catch {
+      /* not JSON after all */
+    }
+  }
+  const type = typeof problem?.type === 'string' ? problem.type : '';
+  const named = type.startsWith(PROBLEM_PREFIX) ? type.slice(PROBLEM_PREFIX.length) : problem?.code;
+  const code = CIVIC_ERROR_CODES.includes(named as CivicErrorCode)
+    ? (named as CivicErrorCode)
+    : codeForStatus(res.status);
+  const detail = typeof problem?.detail === 'string' ? problem.detail : undefined;
+  const title = typeof problem?.title === 'string' ? problem.title : undefined;
+  const fields: Record<string, string> = {};
+  if (Array.isArray(problem?.errors)) {
+    for (const e of problem.errors as Record<string, unknown>[]) {
+      if (!e || typeof e.detail !== 'string') continue;
+      const key =
+        typeof e.parameter === 'string' ? e.parameter : typeof e.pointer === 'string' ? dotPath(e.pointer) : '';
+      if (key && !(key in fields)) fields[key] = e.detail;
+    }
+  }
+  const retryAfter =
+    parseRetryAfter(res.headers.get('retry-after')) ??
+    (typeof problem?.retryAfter === 'number' ? problem.retryAfter : undefined);
+  return new CivicError(code, (detail ?? title ?? `The server answered ${res.status}`).slice(0, 500), {
+    ...(Object.keys(fields).length ? { fields } : {}),
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
+    cause: problem ?? res.status,
+  });
+}
+
+function storedBrowserId(endpoint: string): string {
+  const fresh = () =>
+    globalThis.crypto?.randomUUID?.() ??
+    `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  let key = BROWSER_KEY;
+  try {
+    key += new URL(endpoint, globalThis.location?.href).origin;
+    const storage = globalThis.localStorage;
+    const existing = storage?.getItem(key);
+    if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing;
+    const id = fresh();
+    storage?.setItem(key, id);
+    return id;
+  } catch {
+    return fresh(); // storage blocked: one id for this page
+  }
+}
+
+export class RestAdapter implements CivicAdapter {
+  readonly capabilities: ReadonlySet<Capability>;
+  readonly endpoint: string;
+  private readonly options: RestAdapterOptions;
+  private readonly fetchFn: typeof fetch;
+  private readonly EventSourceCtor: EventSourceConstructor | undefined;
+  private browser: string | undefined;
+  private readonly listeners = new Map<string, Set<(e: ChangeEvent) => void>>();
+  private source: EventSource | undefined;
+  private sourceTopics = '';
+  private reopenTimer: ReturnType<typeof setTimeout> | undefined;
+  private reconnects = 0;
+  private disposed = false;
+
+  constructor(options: RestAdapterOptions) {
+    this.options = options;
+    this.endpoint = options.endpoint.replace(/\/+$/, '');
+    this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.EventSourceCtor = 'EventSource' in options ? options.EventSource : globalThis.EventSource;
+    this.capabilities = new Set(REST_CAPABILITIES.filter((c) => c !== 'subscribe' || this.EventSourceCtor));
+  }
+
+  // ─── the contract ─────────────────────────────────────────────────────────────────────────
+
+  async listInitiatives(query: InitiativeQuery, o?: CallOptions): Promise<Page<Initiative>> {
+    const p = new URLSearchParams();
+    if (query.q) p.set('q', query.q);
+    if (query.tags?.length) p.set('tags', query.tags.join(','));
+    if (query.status?.length) p.set('status', query.status.join(','));
+    if (query.near) p.set('near', `${query.near.lat},${query.near.lng}`);
+    if (query.radiusKm !== undefined) p.set('radiusKm', String(query.radiusKm));
+    if (query.bbox) p.set('bbox', query.bbox.join(','));
+    if (query.sort) p.set('sort', query.sort);
+    if (query.cursor) p.set('cursor', query.cursor);
+    if (query.limit !== undefined) p.set('limit', String(query.limit));
+    const qs = p.toString();
+    return parseInitiativePage(await this.request('GET', `/initiatives${qs ? `?${qs}` : ''}`, { ...o }));
+  }
+
+  async getInitiative(id: string, o?: CallOptions & { voter?: string | undefined }): Promise<Initiative> {
+    return parseInitiative(
+      await this.request('GET', `/initiatives/${encodeURIComponent(id)}`, { ...o, identify: true }),
+    );
+  }
+
+  async supportInitiative(id: string, o: WriteOptions): Promise<Initiative> {
+    return parseInitiative(
+      await this.request('POST', `/initiatives/${encodeURIComponent(id)}/support`, { ...o, identify: true, body: {} }),
+    );
+  }
+
+  async getPoll(id: string, o?: CallOptions & { voter?: string | undefined }): Promise<Poll> {
+    return parsePoll(await this.request('GET', `/polls/${encodeURIComponent(id)}`, { ...o, identify: true }));
+  }
+
+  async vote(pollId: string, ballot: Ballot, o: WriteOptions): Promise<Poll> {
+    return parsePoll(
+      await this.request('POST', `/polls/${encodeURIComponent(pollId)}/votes`, { ...o, identify: true, body: ballot }),
+    );
+  }
+
+  async listInterests(o?: CallOptions): Promise<Interest[]> {
+    return parseInterests(await this.request('GET', '/interests', { ...o }));
+  }
+
+  async findOthers(signup: SignupInput, o: WriteOptions): Promise<Matches> {
+    return parseMatches(await this.request('POST', '/signups', { ...o, identify: true, body: signup }));
+  }
+
+  subscribe(topic: Topic, onEvent: (event: ChangeEvent) => void): () => void {
+    if (!this.EventSourceCtor || this.disposed) return () => undefined;
+    const key = `${topic.kind}:${topic.id}`;
+    let set = this.listeners.get(key);
+    if (!set) this.listeners.set(key, (set = new Set()));
+    set.add(onEvent);
+    this.scheduleReopen(0, false);
+    return () => {
+      set.delete(onEvent);
+      if (!set.size) this.listeners.delete(key);
+      this.scheduleReopen(0, false);
+    };
+  }
+
+  /** Close the live connection (the provider calls this when it replaces the adapter). */
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.clear();
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.source?.close();
+    this.source = undefined;
+  }
+
+  // ─── HTTP ─────────────────────────────────────────────────────────────────────────────────
+
+  private backoff(attempt: number): number {
+    const base = this.options.retryBaseMs ?? 300;
+    const max = this.options.retryMaxMs ?? 8000;
+    return Math.floor((this.options.random ?? Math.random)() * Math.min(max, base * 2 ** attempt));
+  }
+
+  private sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(aborted(signal.reason));
+      const onAbort = () => {
+        clearTimeout(t);
+        reject(aborted(signal?.reason));
+      };
+      const t = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private headers(method: string, o: RequestOptions): Headers {
+    const h = new Headers({ Accept: 'application/json, application/problem+json' });
+    if (o.locale) h.set('Accept-Language', o.locale);
+    if (o.body !== undefined) h.set('Content-Type', 'application/json');
+    if (o.idempotencyKey !== undefined) h.set('Idempotency-Key', `"${o.idempotencyKey.replace(/["\\]/g, '')}"`);
+    if (o.identify) {
+      const voter = o.voter ?? this.options.voter;
+      if (voter) h.set('Authorization', `Bearer ${voter}`);
+      else if (this.options.browserId !== false) {
+        this.browser ??= this.options.browserId || storedBrowserId(this.endpoint);
+        h.set('Civic-Browser', this.browser);
+      }
+    }
+    void method;
+    return h;
+  }
+
+  /** One call with timeouts, retries and error mapping; resolves to the parsed JSON body. */
+  private async request(method: 'GET' | 'POST', path: string, o: RequestOptions): Promise<unknown> {
+    const signal = o.signal;
+    const retries = this.options.retries ?? 3;
+    const timeoutMs = this.options.timeoutMs ?? 10_000;
+    // Safe to repeat: reads, and writes the server recognises by their key.
+    const retryable = method === 'GET' || o.idempotencyKey !== undefined;
+    const body = o.body === undefined ? undefined : JSON.stringify(o.body);
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw aborted(signal.reason);
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs);
+      const onAbort = () => controller.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      let failure: CivicError;
+      try {
+        const res = await this.fetchFn(`${this.endpoint}${path}`, {
+          method,
+          headers: this.headers(method, o),
+          body,
+          signal: controller.signal,
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+        if (res.ok) {
+          if (!/json/i.test(res.headers.get('content-type') ?? ''))
+            throw new CivicError('invalid-response', `The server answered ${path} with something other than JSON`);
+          try {
+            return await res.json();
+          } catch (e) {
+            if (controller.signal.aborted) throw e;
+            throw new CivicError('invalid-response', `The server answered ${path} with malformed JSON`, { cause: e });
+          }
+        }
+        failure = await errorFromResponse(res);
+        const wait = failure.retryAfter;
+        const transient = res.status === 429 || res.status === 503;
+        if (
+          !retryable ||
+          !transient ||
+          attempt >= retries ||
+          (wait !== undefined && wait > (this.options.maxRetryAfterSeconds ?? 30))
+        )
+          throw failure;
+        await this.sleep(Math.max((wait ?? 0) * 1000, this.backoff(attempt)), signal);
+        continue;
+      } catch (e) {
+        if (signal?.aborted) throw aborted(signal.reason);
+        if (e instanceof CivicError) throw e;
+        failure = new CivicError(
+          'network',
+          timedOut ? `The server did not answer within ${timeoutMs} ms` : 'The server could not be reached',
+          { cause: e },
+        );
+        if (!retryable || attempt >= retries) throw failure;
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      }
+      await this.sleep(this.backoff(attempt), signal);
+    }
+  }
+
+  // ─── live updates ─────────────────────────────────────────────────────────────────────────
+
+  private scheduleReopen(delayMs: number, resume: boolean): void {
+    if (this.disposed) return;
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.reopenTimer = setTimeout(() => {
+      this.reopenTimer = undefined;
+      this.reopen(resume);
+    }, delayMs);
+  }
+
+  private reopen(resume: boolean): void {
+    const topics = [...this.listeners.keys()].sort().join(',');
+    if (!resume && topics === this.sourceTopics && this.source && this.source.readyState !== 2) return;
+    this.source?.close();
+    this.source = undefined;
+    this.sourceTopics = topics;
+    if (!topics || !this.EventSourceCtor) return;
+    const url = `${this.endpoint}/events?topics=${encodeURIComponent(topics)}${resume ? '&lastEventId=resume' : ''}`;
+    const source = new this.EventSourceCtor(url);
+    this.source = source;
+    source.addEventListener('ready', () => (this.reconnects = 0));
+    source.addEventListener('change', (m) => this.deliver((m as MessageEvent<string>).data));
+    source.addEventListener('error', () => {
+      // Reconnect ourselves (not the browser's way), always asking for every topic as it is now:
+      // changes made while the stream was down, or before it first connected, are not lost.
+      if (this.source !== source) return;
+      source.close();
+      this.scheduleReopen(this.backoff(Math.min(this.reconnects++, 6)) + 250, true);
+    });
+  }
+
+  private deliver(data: string): void {
+    let event: ChangeEvent;
+    try {
+      const raw = JSON.parse(data) as { kind?: unknown; id?: unknown; poll?: unknown; initiative?: unknown };
+      if (typeof raw.id !== 'string') throw new CivicError('invalid-response', 'An event without an id');
+      if (raw.kind === 'poll') event = { kind: 'poll', id: raw.id, poll: parsePoll(raw.poll) };
+      else if (raw.kind === 'initiative')
+        event = { kind: 'initiative', id: raw.id, initiative: parseInitiative(raw.initiative) };
+      else throw new CivicError('invalid-response', 'An event of an unknown kind');
+    } catch (e) {
+      console.warn('Civic Kit REST adapter: ignored a malformed live event', e);
+      return;
+    }
+    for (const l of [...(this.listeners.get(`${event.kind}:${event.id}`) ?? [])]) {
+      try {
+        l(event);
+      } catch (e) {
+        console.error(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * `pnpm start`: the whole system on one machine.
+ *
+ * 1. The reference server (built: `packages/server/dist`) on http://127.0.0.1:8787 with SQLite in
+ *    `.data/demo.sqlite`, seeded with the demo data the first time only — so votes and supports
+ *    survive a restart. Demo polls and initiatives accept anonymous per-browser participation, as
+ *    the demo page has no host login to sign voter tokens.
+ * 2. The example community page (examples/index.html) on http://127.0.0.1:8000/examples/, served
+ *    with its data source switched to this server: `adapter="rest" endpoint="http://127.0.0.1:8787"`,
+ *    and a small bundle that registers the REST adapter loaded before the CDN bundle.
+ *
+ * PORT / API_PORT / HOST and DATABASE_URL (PostgreSQL instead of SQLite) are honoured.
+ */
+import { startDevServer } from '@web/dev-server';
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { configFromEnv, isEmpty, seed, startServer } from '../dist/index.js';
+import { demoData } from '@civic-kit/core/demo';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const host = process.env.HOST ?? '127.0.0.1';
+const pagePort = Number(process.env.PORT ?? 8000);
+const apiPort = Number(process.env.API_PORT ?? 8787);
+const pageOrigins = [`http://${host}:${pagePort}`, `http://localhost:${pagePort}`, `http://127.0.0.1:${pagePort}`];
+
+const env = { ...process.env, CIVIC_SQLITE_PATH: process.env.CIVIC_SQLITE_PATH ?? `${root}.data/demo.sqlite` };
+delete env.PORT;
+const config = configFromEnv(env, { host, port: apiPort });
+config.allowedOrigins.push(...pageOrigins);
+const server = await startServer(config);
+if (await isEmpty(server.db)) {
+  const counts = await seed(server.db, demoData(), { anonymous: true });
+  console.log(`Seeded the demo data: ${counts.initiatives} initiatives, ${counts.polls} polls.`);
+}
+
+const restBundle = (
+  await build({
+    entryPoints: [`${root}packages/adapters/src/rest/register.ts`],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    conditions: ['source'],
+    target: 'es2022',
+    tsconfig: `${root}tsconfig.base.json`,
+    legalComments: 'none',
+  })
+).outputFiles[0].text;
+
+const examples = (await import(`${root}examples/dev-server.config.mjs`)).default;
+const page = async () =>
+  (await readFile(`${root}examples/index.html`, 'utf8'))
+    .replace(
+      /<civic-provider adapter="memory"( persist="[^"]*")?/,
+      `<civic-provider adapter="rest" endpoint="${server.url}"`,
+    )
+    .replace(
+      /(<script type="module" src="[^"]*civic-kit\.js"><\/script>)/,
+      '<script type="module" src="/__civic/rest.js"></script>\n    $1',
+    );
+
+await startDevServer({
+  config: {
+    ...examples,
+    hostname: host,
+    port: pagePort,
+    middleware: [
+      async function restWiredExample(ctx, next) {
+        if (ctx.path === '/__civic/rest.js') {
+          ctx.type = 'text/javascript';
+          ctx.body = restBundle;
+          return undefined;
+        }
+        if (ctx.path === '/examples/' || ctx.path === '/examples/index.html') {
+          ctx.type = 'text/html';
+          ctx.body = await page();
+          return undefined;
+        }
+        return next();
+      },
+      ...(examples.middleware ?? []),
+    ],
+    plugins: [],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+
+console.log(`
+The demo community page: http://${host}:${pagePort}/examples/
+  its data from the Civic Kit server at ${server.url} (${server.db.kind === 'sqlite' ? `SQLite ${config.database}` : 'PostgreSQL'}; OpenAPI at ${server.url}/openapi.json)
+  votes and supports are kept across restarts. Stop with Ctrl-C.
+`);
+const stop = () => void server.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,377 @@
+/**
+ * The HTTP API (see `openapi.json`): Hono routes over the store, with CORS, body limits, rate
+ * limits, voter identity, idempotency keys and RFC 9457 problem details.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import {
+  CAPABILITIES,
+  INITIATIVE_SORTS,
+  INITIATIVE_STATUSES,
+  isCivicError,
+  parseLatLng,
+  type BBox,
+  type CivicErrorCode,
+  type InitiativeQuery,
+  type InitiativeSort,
+  type InitiativeStatus,
+} from '@civic-kit/core';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { streamSSE } from 'hono/streaming';
+import { readFileSync } from 'node:fs';
+import { identify, type Voter } from './auth.js';
+import type { ServerConfig } from './config.js';
+import type { Db, Queryable } from './db/db.js';
+import { parseTopic, type LiveEvents, type TopicKey } from './events.js';
+import { badRequest, HttpProblem, pointer, unauthorized, type FieldError } from './problems.js';
+import { RateLimiter } from './rate-limit.js';
+import * as store from './store.js';
+
+export const VERSION = '0.1.0';
+
+/** The status each `CivicError` code is sent with. */
+const STATUS: Record<CivicErrorCode, number> = {
+  network: 503,
+  'invalid-response': 500,
+  'invalid-request': 400,
+  'not-found': 404,
+  conflict: 409,
+  unauthorized: 401,
+  'rate-limited': 429,
+  unsupported: 501,
+  closed: 409,
+  aborted: 499,
+  misconfigured: 500,
+};
+
+let openapiCache: string | undefined;
+/** The OpenAPI document kept in the repository (`packages/server/openapi.json`). */
+export function openapiDocument(): string {
+  return (openapiCache ??= readFileSync(new URL('../openapi.json', import.meta.url), 'utf8'));
+}
+
+/** Anything thrown, as a problem. */
+export function toProblem(e: unknown): HttpProblem {
+  if (e instanceof HttpProblem) return e;
+  if (isCivicError(e)) {
+    const errors: FieldError[] = Object.entries(e.fields ?? {}).map(([path, detail]) => ({
+      detail,
+      pointer: pointer(path),
+    }));
+    return new HttpProblem(STATUS[e.code], e.code, e.message, { errors, retryAfter: e.retryAfter });
+  }
+  console.error('civic-server: unexpected failure', e);
+  return new HttpProblem(500, 'invalid-response', 'The server failed to answer this request');
+}
+
+function problemResponse(c: Context, p: HttpProblem): Response {
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' };
+  if (p.retryAfter !== undefined) headers['Retry-After'] = String(p.retryAfter);
+  return c.body(JSON.stringify(p.toJSON()), p.status as 400, headers);
+}
+
+const MAX_LIST_ITEMS = 20;
+
+function listParam(c: Context, name: string): string[] | undefined {
+  const values = c.req.queries(name);
+  if (!values) return undefined;
+  const items = values
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length > MAX_LIST_ITEMS || items.some((s) => s.length > 100))
+    throw badRequest(`Too many or too long values in \`${name}\``, [
+      { detail: 'Too many or too long', parameter: name },
+    ]);
+  return items;
+}
+
+function numberParam(c: Context, name: string, min: number, max: number): number | undefined {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw badRequest(`\`${name}\` must be a number from ${min} to ${max}`, [
+      { detail: `A number from ${min} to ${max}`, parameter: name },
+    ]);
+  return n;
+}
+
+/** `GET /initiatives` query parameters, checked. */
+export function parseInitiativeQuery(c: Context): InitiativeQuery {
+  const query: InitiativeQuery = {};
+  const q = c.req.query('q');
+  if (q !== undefined && q !== '') {
+    if (q.length > 200) throw badRequest('`q` is longer than 200 characters', [{ detail: 'Too long', parameter: 'q' }]);
+    query.q = q;
+  }
+  const tags = listParam(c, 'tags');
+  if (tags?.length) query.tags = tags;
+  const status = listParam(c, 'status');
+  if (status?.length) {
+    const wrong = status.find((s) => !INITIATIVE_STATUSES.includes(s as InitiativeStatus));
+    if (wrong !== undefined)
+      throw badRequest(`Unknown status "${wrong}"`, [
+        { detail: `One of ${INITIATIVE_STATUSES.join(', ')}`, parameter: 'status' },
+      ]);
+    query.status = status as InitiativeStatus[];
+  }
+  const near = c.req.query('near');
+  if (near !== undefined && near !== '') {
+    const point = parseLatLng(near);
+    if (!point) throw badRequest('`near` must be "lat,lng"', [{ detail: 'Expected "lat,lng"', parameter: 'near' }]);
+    query.near = point;
+  }
+  const radiusKm = numberParam(c, 'radiusKm', 0, 20_040);
+  if (radiusKm !== undefined) query.radiusKm = radiusKm;
+  const bbox = c.req.query('bbox');
+  if (bbox !== undefined && bbox !== '') {
+    const parts = bbox.split(',').map((s) => Number(s.trim()));
+    const [w, s, e, n] = parts as [number, number, number, number];
+    if (
+      parts.length !== 4 ||
+      !parts.every(Number.isFinite) ||
+      Math.abs(w) > 180 ||
+      Math.abs(e) > 180 ||
+      Math.abs(s) > 90 ||
+      Math.abs(n) > 90 ||
+      s > n
+    )
+      throw badRequest('`bbox` must be "west,south,east,north"', [
+        { detail: 'Expected "west,south,east,north"', parameter: 'bbox' },
+      ]);
+    query.bbox = [w, s, e, n] as BBox;
+  }
+  const sort = c.req.query('sort');
+  if (sort !== undefined && sort !== '') {
+    if (!INITIATIVE_SORTS.includes(sort as InitiativeSort))
+      throw badRequest(`Unknown sort "${sort.slice(0, 50)}"`, [
+        { detail: `One of ${INITIATIVE_SORTS.join(', ')}`, parameter: 'sort' },
+      ]);
+    query.sort = sort as InitiativeSort;
+  }
+  const cursor = c.req.query('cursor');
+  if (cursor !== undefined && cursor !== '') query.cursor = cursor;
+  const limit = numberParam(c, 'limit', 1, Number.MAX_SAFE_INTEGER);
+  if (limit !== undefined) {
+    if (!Number.isInteger(limit))
+      throw badRequest('`limit` must be a whole number', [{ detail: 'A whole number', parameter: 'limit' }]);
+    query.limit = limit;
+  }
+  return query;
+}
+
+/** `Idempotency-Key: "…"` (a structured-field string, as the IETF draft has it; bare also accepted). */
+function idempotencyKey(c: Context): string {
+  const raw = c.req.header('idempotency-key');
+  const key = raw?.trim().replace(/^"(.*)"$/, '$1');
+  if (!key)
+    throw badRequest('Writes need an Idempotency-Key header', [{ detail: 'Missing', parameter: 'Idempotency-Key' }]);
+  if (!/^[\x21-\x7e]{1,200}$/.test(key))
+    throw badRequest('The Idempotency-Key must be 1–200 visible ASCII characters', [
+      { detail: 'Malformed', parameter: 'Idempotency-Key' },
+    ]);
+  return key;
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type))
+    throw new HttpProblem(415, 'invalid-request', 'Send the body as application/json', {
+      errors: [{ detail: 'Expected application/json', parameter: 'Content-Type' }],
+    });
+  try {
+    return await c.req.json();
+  } catch {
+    throw badRequest('The body is not valid JSON');
+  }
+}
+
+export interface AppParts {
+  db: Db;
+  config: ServerConfig;
+  events: LiveEvents;
+}
+
+export function createApp({ db, config, events }: AppParts): Hono {
+  const app = new Hono();
+  const allowed = new Set([...config.allowedOrigins, ...config.sites.flatMap((s) => s.origins ?? [])]);
+  const reads = new RateLimiter(config.addressReads);
+  const addressWrites = new RateLimiter(config.addressWrites);
+  const voterWrites = new RateLimiter(config.voterWrites);
+  const streams = new Map<string, number>();
+
+  const address = (c: Context): string => {
+    if (config.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  };
+  const limited = (seconds: number, what: string) =>
+    new HttpProblem(429, 'rate-limited', `Too many ${what}; try again in ${seconds} s`, { retryAfter: seconds });
+  const voterOf = (c: Context): Voter =>
+    identify(c.req.header('authorization'), c.req.header('civic-browser'), config.sites, c.req.header('origin'));
+
+  app.onError((e, c) => problemResponse(c, toProblem(e)));
+  app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', `Nothing at ${c.req.path}`)));
+
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: [
+        'Content-Type',
+        'Authorization',
+        'Idempotency-Key',
+        'Civic-Browser',
+        'Last-Event-ID',
+        'Accept-Language',
+      ],
+      exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-store');
+    if (c.req.method === 'GET' && c.req.path !== '/events') {
+      const wait = reads.take(address(c as Context));
+      if (wait) throw limited(wait, 'requests');
+    }
+    if (c.req.method === 'POST') {
+      const origin = c.req.header('origin');
+      if (origin && !allowed.has(origin)) throw unauthorized(`Requests from ${origin} are not allowed`, 403);
+      const wait = addressWrites.take(address(c as Context));
+      if (wait) throw limited(wait, 'writes from this address');
+    }
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      onError: () => {
+        throw new HttpProblem(413, 'invalid-request', `The body is larger than ${config.bodyLimit} bytes`);
+      },
+    }),
+  );
+
+  /** One write: who, rate limit, idempotency key, the transaction, the live event. */
+  const write = async <T>(
+    c: Context,
+    op: (tx: Queryable, voter: Voter, body: unknown) => Promise<T>,
+    topic?: TopicKey,
+  ): Promise<Response> => {
+    const voter = voterOf(c);
+    if (voter.kind !== 'none') {
+      const wait = voterWrites.take(voter.id);
+      if (wait) throw limited(wait, 'writes by this voter');
+    }
+    const key = idempotencyKey(c);
+    const body = await jsonBody(c);
+    const now = config.now();
+    const result = await store.idempotent(
+      db,
+      {
+        principal: voter.kind === 'none' ? 'public' : voter.id,
+        key,
+        fingerprint: store.fingerprint('POST', c.req.path, body),
+        now,
+      },
+      async (tx) => ({ status: 200, body: await op(tx, voter, body) }),
+    );
+    if (!result.replayed && topic) void events.changed(topic);
+    if (config.testDelayWriteResponsesMs > 0) {
+      console.log(`test-hook: committed ${key}; holding the response`);
+      await new Promise((r) => setTimeout(r, config.testDelayWriteResponsesMs));
+    }
+    c.header('Idempotent-Replayed', String(result.replayed));
+    return c.json(result.body as object, result.status as 200);
+  };
+
+  app.get('/', (c) =>
+    c.json({
+      name: 'Civic Kit reference server',
+      version: VERSION,
+      openapi: '/openapi.json',
+      capabilities: CAPABILITIES,
+    }),
+  );
+  app.get('/health', async (c) => {
+    await db.get('SELECT 1 AS ok');
+    return c.json({ status: 'ok', database: db.kind });
+  });
+  app.get('/openapi.json', (c) => c.body(openapiDocument(), 200, { 'Content-Type': 'application/json' }));
+
+  app.get('/initiatives', async (c) => c.json(await store.listInitiatives(db, parseInitiativeQuery(c), voterOf(c))));
+  app.get('/initiatives/:id', async (c) => c.json(await store.getInitiative(db, c.req.param('id'), voterOf(c))));
+  app.post('/initiatives/:id/support', (c) => {
+    const id = c.req.param('id');
+    return write(c, (tx, voter) => store.supportInitiative(tx, id, voter, config.now()), `initiative:${id}`);
+  });
+  app.get('/polls/:id', async (c) => c.json(await store.getPoll(db, c.req.param('id'), voterOf(c), config.now())));
+  app.post('/polls/:id/votes', (c) => {
+    const id = c.req.param('id');
+    return write(c, (tx, voter, body) => store.vote(tx, id, body, voter, config.now()), `poll:${id}`);
+  });
+  app.get('/interests', async (c) => c.json(await store.listInterests(db)));
+  app.post('/signups', (c) => write(c, (tx, voter, body) => store.signup(tx, body, voter, config.now())));
+
+  app.get('/events', (c) => {
+    const raw = [...(c.req.queries('topics') ?? []), ...(c.req.queries('topic') ?? [])].flatMap((s) => s.split(','));
+    const topics = [...new Set(raw.map((s) => s.trim()).filter(Boolean))];
+    if (!topics.length || topics.length > 100)
+      throw badRequest('Name 1 to 100 topics, e.g. `?topics=poll:first-project`', [
+        { detail: '1 to 100 topics', parameter: 'topics' },
+      ]);
+    const keys = topics.map((t) => parseTopic(t));
+    const wrong = topics.find((_, i) => !keys[i]);
+    if (wrong !== undefined)
+      throw badRequest(`Unknown topic "${wrong.slice(0, 50)}"`, [
+        { detail: 'Expected poll:<id> or initiative:<id>', parameter: 'topics' },
+      ]);
+    const who = address(c);
+    if ((streams.get(who) ?? 0) >= config.streamsPerAddress) throw limited(30, 'open event streams');
+    const resume = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      streams.set(who, (streams.get(who) ?? 0) + 1);
+      let id = Date.now();
+      let queue = Promise.resolve();
+      const send = (event: unknown) => {
+        queue = queue
+          .then(() => stream.writeSSE({ event: 'change', data: JSON.stringify(event), id: String(++id) }))
+          .catch(() => undefined);
+      };
+      const stop = events.subscribe(keys as TopicKey[], send);
+      const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), 20_000);
+      try {
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ topics }), id: String(id), retry: 2000 });
+        if (resume !== undefined) {
+          // A reconnecting client may have missed changes: send each topic as it is now.
+          for (const t of keys as TopicKey[]) {
+            const event = await events.snapshot(t);
+            if (event) send(event);
+          }
+        }
+        await new Promise<void>((resolve) => stream.onAbort(resolve));
+      } finally {
+        clearInterval(keepAlive);
+        stop();
+        const n = (streams.get(who) ?? 1) - 1;
+        if (n > 0) streams.set(who, n);
+        else streams.delete(who);
+      }
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * civic-server — run the reference server and look after its data.
+ *
+ *   civic-server [serve]                       start the HTTP server (configured by the environment)
+ *   civic-server migrate                       apply the migrations and exit
+ *   civic-server seed --demo [--anonymous] [--if-empty] [--replace]
+ *   civic-server seed --file data.json [...]   add initiatives, polls, interests, people, places
+ *   civic-server export-signups [--out f.json] every sign-up with its consent receipts, OSDI-shaped
+ *   civic-server delete-person --email a@b.c   delete a person's data on request
+ *   civic-server delete-person --voter site:subject
+ *   civic-server token --subject ID [--site ID] sign a voter token with the configured site secret (testing)
+ */
+import { demoData } from '@civic-kit/core/demo';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { signVoterToken } from './auth.js';
+import { configFromEnv } from './config.js';
+import { openConfiguredDatabase, startServer } from './server.js';
+import { clear, deletePerson, exportSignups, isEmpty, seed, type SeedData } from './store.js';
+
+const HELP = `Usage: civic-server [serve|migrate|seed|export-signups|delete-person|token] [options]
+See packages/server/README.md for every option and environment variable.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' },
+      file: { type: 'string' },
+      anonymous: { type: 'boolean' },
+      'if-empty': { type: 'boolean' },
+      replace: { type: 'boolean' },
+      out: { type: 'string' },
+      email: { type: 'string' },
+      voter: { type: 'string' },
+      subject: { type: 'string' },
+      site: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0] ?? 'serve';
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const config = configFromEnv();
+
+  if (command === 'serve') {
+    const server = await startServer(config);
+    console.log(`Civic Kit server on ${server.url} (${server.db.kind}); OpenAPI at ${server.url}/openapi.json`);
+    const stop = () => void server.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return new Promise<number>(() => undefined);
+  }
+
+  if (command === 'token') {
+    const site = config.sites.find((s) => s.id === (values.site ?? config.sites[0]?.id));
+    if (!site || !values.subject) {
+      console.error('token needs --subject and a configured site secret (CIVIC_VOTER_SECRET or CIVIC_SITES)');
+      return 2;
+    }
+    console.log(signVoterToken(site, values.subject, { expiresInSeconds: 3600 }));
+    return 0;
+  }
+
+  const db = await openConfiguredDatabase(config);
+  try {
+    switch (command) {
+      case 'migrate':
+        console.log(`Database ready (${db.kind}).`);
+        return 0;
+      case 'seed': {
+        if (!values.demo && !values.file) {
+          console.error('seed needs --demo or --file <data.json>');
+          return 2;
+        }
+        if (values['if-empty'] && !(await isEmpty(db))) {
+          console.log('The database already holds data; not seeding (--if-empty).');
+          return 0;
+        }
+        if (values.replace) await db.transaction(clear);
+        const data = values.demo ? demoData() : (JSON.parse(await readFile(values.file!, 'utf8')) as SeedData);
+        const counts = await seed(db, data, { anonymous: !!values.anonymous });
+        console.log(`Seeded ${counts.initiatives} initiatives and ${counts.polls} polls.`);
+        return 0;
+      }
+      case 'export-signups': {
+        const json = `${JSON.stringify(await exportSignups(db), null, 2)}\n`;
+        if (values.out) await writeFile(values.out, json, { mode: 0o600 });
+        else process.stdout.write(json);
+        return 0;
+      }
+      case 'delete-person': {
+        if (!values.email && !values.voter) {
+          console.error('delete-person needs --email <address> or --voter <site:subject>');
+          return 2;
+        }
+        const counts = await deletePerson(db, { email: values.email, voter: values.voter });
+        console.log(
+          `Deleted ${counts.signups} sign-ups, ${counts.ballots} ballots, ${counts.supports} supports, ` +
+            `${counts.idempotencyKeys} stored responses.`,
+        );
+        return 0;
+      }
+      default:
+        console.error(`Unknown command "${command}".\n${HELP}`);
+        return 2;
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

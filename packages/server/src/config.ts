@@ -1,0 +1,93 @@
+import type { SiteConfig } from './auth.js';
+import type { RateLimit } from './rate-limit.js';
+
+export interface ServerConfig {
+  /** `postgres://…` for PostgreSQL, else a SQLite file path. */
+  database: string;
+  /** PostgreSQL schema for the tables (default: the connection's `search_path`). */
+  databaseSchema?: string | undefined;
+  host: string;
+  port: number;
+  /** Sites whose voter tokens are accepted; their origins are allowed by CORS. */
+  sites: SiteConfig[];
+  /** More origins allowed to call the API from a browser (CORS allow-list). */
+  allowedOrigins: string[];
+  /** Largest request body in bytes. */
+  bodyLimit: number;
+  /** Writes per voter (token or browser id). */
+  voterWrites: RateLimit;
+  /** Writes per client address. */
+  addressWrites: RateLimit;
+  /** Reads per client address. */
+  addressReads: RateLimit;
+  /** Open `/events` streams per client address. */
+  streamsPerAddress: number;
+  /** Take the client address from `X-Forwarded-For` (only behind a proxy you run). */
+  trustProxy: boolean;
+  /** How long idempotency keys (and their responses) are kept. */
+  idempotencyTtlHours: number;
+  /** Test hook: hold every write's response this long after it was committed. Never set it in production. */
+  testDelayWriteResponsesMs: number;
+  /** The clock (tests). */
+  now: () => Date;
+}
+
+export const DEFAULT_SQLITE_PATH = '.data/civic.sqlite';
+
+const num = (v: string | undefined, fallback: number): number => {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`Expected a number, got "${v}"`);
+  return n;
+};
+const list = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function sitesFrom(env: NodeJS.ProcessEnv): SiteConfig[] {
+  const sites: SiteConfig[] = [];
+  if (env.CIVIC_SITES) {
+    const parsed: unknown = JSON.parse(env.CIVIC_SITES);
+    if (!Array.isArray(parsed)) throw new Error('CIVIC_SITES must be a JSON array of {id, secret, origins}');
+    for (const s of parsed as Partial<SiteConfig>[]) {
+      if (typeof s.id !== 'string' || typeof s.secret !== 'string')
+        throw new Error('Each of CIVIC_SITES needs an id and a secret');
+      sites.push({ id: s.id, secret: s.secret, origins: Array.isArray(s.origins) ? s.origins : [] });
+    }
+  }
+  if (env.CIVIC_VOTER_SECRET)
+    sites.push({ id: env.CIVIC_SITE_ID ?? 'default', secret: env.CIVIC_VOTER_SECRET, origins: [] });
+  for (const s of sites)
+    if (s.secret.length < 32) throw new Error(`The secret of site "${s.id}" is shorter than 32 characters`);
+  return sites;
+}
+
+/** The configuration from the environment (see the server README for every variable). */
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<ServerConfig> = {},
+): ServerConfig {
+  return {
+    database: env.DATABASE_URL || env.CIVIC_SQLITE_PATH || DEFAULT_SQLITE_PATH,
+    databaseSchema: env.CIVIC_DATABASE_SCHEMA || undefined,
+    host: env.HOST ?? '127.0.0.1',
+    port: num(env.PORT, 8787),
+    sites: sitesFrom(env),
+    allowedOrigins: list(env.CIVIC_ALLOWED_ORIGINS),
+    bodyLimit: num(env.CIVIC_BODY_LIMIT, 16 * 1024),
+    voterWrites: { limit: num(env.CIVIC_VOTER_WRITES_PER_MINUTE, 60), windowSeconds: 60 },
+    addressWrites: { limit: num(env.CIVIC_ADDRESS_WRITES_PER_MINUTE, 600), windowSeconds: 60 },
+    addressReads: { limit: num(env.CIVIC_ADDRESS_READS_PER_MINUTE, 3000), windowSeconds: 60 },
+    streamsPerAddress: num(env.CIVIC_STREAMS_PER_ADDRESS, 50),
+    trustProxy: env.CIVIC_TRUST_PROXY === '1' || env.CIVIC_TRUST_PROXY === 'true',
+    idempotencyTtlHours: num(env.CIVIC_IDEMPOTENCY_TTL_HOURS, 48),
+    testDelayWriteResponsesMs: num(env.CIVIC_TEST_DELAY_WRITE_RESPONSES_MS, 0),
+    now: () => new Date(),
+    ...overrides,
+  };
+}
+
+/** Defaults for embedding the server in a program or test: configFromEnv({}) plus overrides. */
+export const defaultConfig = (overrides: Partial<ServerConfig> = {}): ServerConfig => configFromEnv({}, overrides);

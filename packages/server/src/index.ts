@@ -1,0 +1,20 @@
+/** @civic-kit/server: the reference backend of the REST adapter. */
+export { createApp, openapiDocument, parseInitiativeQuery, toProblem, VERSION } from './app.js';
+export { identify, signVoterToken, verifyVoterToken, type SiteConfig, type Voter } from './auth.js';
+export { configFromEnv, defaultConfig, DEFAULT_SQLITE_PATH, type ServerConfig } from './config.js';
+export { isUniqueViolation, openDatabase, type Db, type Queryable } from './db/db.js';
+export { migrate } from './db/migrate.js';
+export { LiveEvents } from './events.js';
+export { HttpProblem, problemType, PROBLEM_TITLES, type ProblemBody } from './problems.js';
+export { RateLimiter } from './rate-limit.js';
+export { openConfiguredDatabase, startServer, type RunningServer } from './server.js';
+export {
+  clear,
+  deletePerson,
+  exportSignups,
+  isEmpty,
+  seed,
+  type DeletedCounts,
+  type SeedData,
+  type SeedOptions,
+} from './store.js';

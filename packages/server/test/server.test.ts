@@ -1,0 +1,567 @@
+/**
+ * The server over HTTP: concurrency, bad input, identity, CORS, rate limits, live events,
+ * sign-ups with consent receipts, export and deletion, restarts. SQLite always; PostgreSQL too
+ * when DATABASE_URL is set.
+ */
+import { CONFORMANCE_FIXTURE } from '@civic-kit/core/testing';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { deletePerson, exportSignups, signVoterToken, startServer, type SeedData } from '../src/index.js';
+import { buildOpenApi } from '../src/openapi.js';
+import { defaultConfig } from '../src/config.js';
+import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
+import { databaseOption, DATABASES, send } from './helpers.js';
+
+const ORIGIN = 'https://town.example';
+const FIXTURE: SeedData = {
+  ...(CONFORMANCE_FIXTURE as SeedData),
+  polls: [
+    ...CONFORMANCE_FIXTURE.polls,
+    {
+      id: 'crowd',
+      question: 'Which day?',
+      kind: 'single',
+      status: 'open',
+      options: [
+        { id: 'sat', label: 'Saturday' },
+        { id: 'sun', label: 'Sunday' },
+      ],
+    },
+    {
+      id: 'ranked',
+      question: 'Order these',
+      kind: 'ranked',
+      status: 'open',
+      options: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+        { id: 'c', label: 'C' },
+      ],
+    },
+    {
+      id: 'secret',
+      question: 'Hidden until you vote',
+      kind: 'single',
+      status: 'open',
+      resultsVisibility: 'after-vote',
+      allowChange: true,
+      options: [
+        { id: 'x', label: 'X' },
+        { id: 'y', label: 'Y' },
+      ],
+    },
+  ],
+  places: { bristol: { lat: 51.454, lng: -2.587 } },
+  people: [
+    { lat: 51.455, lng: -2.59, interests: ['repair'] },
+    { lat: 51.46, lng: -2.58, interests: ['energy', 'repair'] },
+    { lat: 50.43, lng: -3.68, interests: ['repair'] },
+  ],
+};
+
+const write = (key: string, voter?: string, extra: Record<string, string> = {}) => ({
+  'Idempotency-Key': `"${key}"`,
+  ...(voter ? { Authorization: `Bearer ${voter}` } : {}),
+  ...extra,
+});
+const rows = async (s: TestServer, sql: string) => Number((await s.db.get<{ n: number }>(sql))?.n ?? -1);
+
+for (const database of DATABASES) {
+  describe(`the server on ${database.name}`, () => {
+    let s: TestServer;
+    before(async () => {
+      s = await startTestServer({
+        database: databaseOption(database.url),
+        fixture: FIXTURE,
+        config: { allowedOrigins: [ORIGIN] },
+      });
+    });
+    after(() => s.close());
+
+    it('counts 200 voters voting at once, each request sent twice with the same key, exactly', async () => {
+      const voters = Array.from({ length: 200 }, (_, i) => testVoter(`crowd-${i}`));
+      const ballots = voters.map((v, i) => ({ voter: v, choice: i % 3 === 0 ? 'sun' : 'sat', key: `crowd-key-${i}` }));
+      const results = await Promise.all(
+        ballots.flatMap((b) =>
+          [0, 1].map(() =>
+            send(`${s.url}/polls/crowd/votes`, { headers: write(b.key, b.voter), body: { choices: [b.choice] } }),
+          ),
+        ),
+      );
+      assert.deepEqual(new Set(results.map((r) => r.status)), new Set([200]));
+      assert.equal(results.filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 200);
+      const poll = (await send(`${s.url}/polls/crowd`)).body as {
+        results: { voters: number; counts: Record<string, number> };
+      };
+      const sun = ballots.filter((b) => b.choice === 'sun').length;
+      assert.equal(poll.results.voters, 200);
+      assert.deepEqual(poll.results.counts, { sat: 200 - sun, sun });
+      assert.equal(await rows(s, "SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ballots WHERE poll_id = 'crowd'"), 200);
+    });
+
+    it('keeps one vote when the same voter votes twice (different keys, at once)', async () => {
+      const voter = testVoter('twice');
+      const [a, b] = await Promise.all(
+        ['k-a', 'k-b'].map((key) =>
+          send(`${s.url}/polls/open-single/votes`, {
+            headers: write(`twice-${key}`, voter),
+            body: { choices: ['no'] },
+          }),
+        ),
+      );
+      assert.deepEqual([a!.status, b!.status].sort(), [200, 409]);
+      const conflict = [a!, b!].find((r) => r.status === 409)!;
+      assert.equal(conflict.body.type, 'urn:civic-kit:problem:conflict');
+      assert.equal(conflict.headers.get('content-type'), 'application/problem+json');
+      assert.equal(
+        await rows(s, "SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ballots WHERE voter = 'test-site:twice'"),
+        1,
+      );
+    });
+
+    it('lets a voter change a ballot only where the poll allows it, and hides results until they vote', async () => {
+      const voter = testVoter('changer');
+      const before = (await send(`${s.url}/polls/secret`, { headers: { Authorization: `Bearer ${voter}` } })).body;
+      assert.equal(before.results, undefined);
+      await send(`${s.url}/polls/secret/votes`, { headers: write('change-1', voter), body: { choices: ['x'] } });
+      const changed = await send(`${s.url}/polls/secret/votes`, {
+        headers: write('change-2', voter),
+        body: { choices: ['y'] },
+      });
+      assert.equal(changed.status, 200);
+      assert.deepEqual(changed.body.myBallot, { choices: ['y'] });
+      assert.deepEqual((changed.body.results as { counts: object }).counts, { x: 0, y: 1 });
+    });
+
+    it('keeps every ranked ballot and counts first preferences', async () => {
+      const r = await send(`${s.url}/polls/ranked/votes`, {
+        headers: write('rank-1', testVoter('ranker')),
+        body: { choices: ['b', 'a', 'c'] },
+      });
+      assert.equal(r.status, 200);
+      const results = r.body.results as { counts: Record<string, number>; ballots: string[][] };
+      assert.deepEqual(results.counts, { a: 0, b: 1, c: 0 });
+      assert.deepEqual(results.ballots, [['b', 'a', 'c']]);
+    });
+
+    it('answers bad input with problem details, stores nothing and keeps serving', async () => {
+      const voter = testVoter('mallory');
+      const before = await rows(s, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ballots');
+      const cases: [string, Promise<{ status: number; body: Record<string, unknown> }>, number][] = [
+        [
+          'oversized body',
+          send(`${s.url}/polls/open-single/votes`, {
+            headers: write('big', voter),
+            raw: JSON.stringify({ choices: ['yes'], pad: 'x'.repeat(100_000) }),
+          }),
+          413,
+        ],
+        [
+          'choices not an array',
+          send(`${s.url}/polls/open-single/votes`, { headers: write('t1', voter), body: { choices: 'yes' } }),
+          400,
+        ],
+        [
+          'a number as a choice',
+          send(`${s.url}/polls/open-single/votes`, { headers: write('t2', voter), body: { choices: [1] } }),
+          400,
+        ],
+        [
+          'a body that is not an object',
+          send(`${s.url}/polls/open-single/votes`, { headers: write('t3', voter), body: [1, 2] }),
+          400,
+        ],
+        [
+          'not JSON',
+          send(`${s.url}/polls/open-single/votes`, { headers: write('t4', voter), raw: '{"choices": [' }),
+          400,
+        ],
+        [
+          'unknown option',
+          send(`${s.url}/polls/open-single/votes`, { headers: write('t5', voter), body: { choices: ['maybe'] } }),
+          400,
+        ],
+        [
+          'SQL in a choice',
+          send(`${s.url}/polls/open-single/votes`, {
+            headers: write('t6', voter),
+            body: { choices: ["yes'); DELETE FROM ballots; --"] },
+          }),
+          400,
+        ],
+        [
+          'SQL in a poll id',
+          send(`${s.url}/polls/${encodeURIComponent("x' OR '1'='1")}/votes`, {
+            headers: write('t7', voter),
+            body: { choices: ['yes'] },
+          }),
+          404,
+        ],
+        [
+          'no idempotency key',
+          send(`${s.url}/polls/open-single/votes`, {
+            headers: { Authorization: `Bearer ${voter}` },
+            body: { choices: ['yes'] },
+          }),
+          400,
+        ],
+        [
+          'a key of control characters',
+          send(`${s.url}/polls/open-single/votes`, { headers: write('a b', voter), body: { choices: ['yes'] } }),
+          400,
+        ],
+        [
+          'garbage token',
+          send(`${s.url}/polls/open-single/votes`, { headers: write('t8', 'not-a-token'), body: { choices: ['yes'] } }),
+          401,
+        ],
+        [
+          'forged signature',
+          send(`${s.url}/polls/open-single/votes`, {
+            headers: write(
+              't9',
+              signVoterToken({ id: TEST_SITE.id, secret: 'another-secret-of-sufficient-length-000000' }, 'eve'),
+            ),
+            body: { choices: ['yes'] },
+          }),
+          401,
+        ],
+        [
+          'alg none',
+          send(`${s.url}/polls/open-single/votes`, {
+            headers: write(
+              't10',
+              `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"eve"}').toString('base64url')}.`,
+            ),
+            body: { choices: ['yes'] },
+          }),
+          401,
+        ],
+        [
+          'expired token',
+          send(`${s.url}/polls/open-single/votes`, {
+            headers: write('t11', signVoterToken(TEST_SITE, 'old', { expiresInSeconds: 1, now: Date.now() - 60_000 })),
+            body: { choices: ['yes'] },
+          }),
+          401,
+        ],
+        [
+          'no voter at all',
+          send(`${s.url}/polls/open-single/votes`, { headers: write('t12'), body: { choices: ['yes'] } }),
+          401,
+        ],
+        [
+          'a browser id where the poll wants a token',
+          send(`${s.url}/polls/open-single/votes`, {
+            headers: write('t13', undefined, { 'Civic-Browser': 'b'.repeat(32) }),
+            body: { choices: ['yes'] },
+          }),
+          401,
+        ],
+        [
+          'text/plain body',
+          send(`${s.url}/polls/open-single/votes`, {
+            headers: { ...write('t14', voter), 'Content-Type': 'text/plain' },
+            raw: '{"choices":["yes"]}',
+          }),
+          415,
+        ],
+        ['SQL in q', send(`${s.url}/initiatives?q=${encodeURIComponent("'; DROP TABLE initiatives; --")}`), 200],
+        ['bad near', send(`${s.url}/initiatives?near=1;DROP`), 400],
+        ['bad bbox', send(`${s.url}/initiatives?bbox=0,0,0`), 400],
+        ['bad status', send(`${s.url}/initiatives?status=open'`), 400],
+        ['bad cursor', send(`${s.url}/initiatives?cursor=${encodeURIComponent("1' OR 1=1")}`), 400],
+        ['bad limit', send(`${s.url}/initiatives?limit=abc`), 400],
+        ['radiusKm without near', send(`${s.url}/initiatives?radiusKm=3`), 400],
+        ['bad topics', send(`${s.url}/events?topics=users:all`), 400],
+        ['unknown route', send(`${s.url}/admin`), 404],
+      ];
+      for (const [what, pending, status] of cases) {
+        const r = await pending;
+        assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
+        if (status >= 400) {
+          assert.match(String(r.body.type), /^urn:civic-kit:problem:/, what);
+          assert.equal(r.body.status, status, what);
+          assert.equal(typeof r.body.detail, 'string', what);
+        }
+      }
+      const wrongType = await send(`${s.url}/polls/open-single/votes`, {
+        headers: write('t15', voter),
+        body: { choices: 'yes' },
+      });
+      assert.deepEqual((wrongType.body.errors as { pointer: string }[])[0]?.pointer, '/choices');
+      assert.equal(await rows(s, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ballots'), before);
+      assert.equal((await send(`${s.url}/health`)).status, 200);
+      assert.equal(
+        ((await send(`${s.url}/initiatives?limit=100`)).body.items as unknown[]).length,
+        FIXTURE.initiatives!.length,
+      );
+    });
+
+    it('answers a reused key with the first response, and a key reused for another request with 422', async () => {
+      const voter = testVoter('keys');
+      const first = await send(`${s.url}/initiatives/c-bikes/support`, { headers: write('reuse', voter), body: {} });
+      const again = await send(`${s.url}/initiatives/c-bikes/support`, { headers: write('reuse', voter), body: {} });
+      assert.deepEqual(again.body, first.body);
+      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      const other = await send(`${s.url}/initiatives/c-repair/support`, { headers: write('reuse', voter), body: {} });
+      assert.equal(other.status, 422);
+      assert.equal(other.body.code, 'invalid-request');
+    });
+
+    it('allows anonymous per-browser voting only where a poll allows it', async () => {
+      const anon = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE, anonymous: true });
+      try {
+        const browser = { 'Civic-Browser': 'browser-0123456789abcdef' };
+        const v1 = await send(`${anon.url}/polls/crowd/votes`, {
+          headers: write('a1', undefined, browser),
+          body: { choices: ['sat'] },
+        });
+        assert.equal(v1.status, 200);
+        assert.deepEqual(v1.body.myBallot, { choices: ['sat'] });
+        const v2 = await send(`${anon.url}/polls/crowd/votes`, {
+          headers: write('a2', undefined, browser),
+          body: { choices: ['sun'] },
+        });
+        assert.equal(v2.status, 409);
+        const mine = await send(`${anon.url}/polls/crowd`, { headers: browser });
+        assert.deepEqual(mine.body.myBallot, { choices: ['sat'] });
+      } finally {
+        await anon.close();
+      }
+    });
+
+    it('allows the listed origins through CORS and refuses writes from others', async () => {
+      const pre = await fetch(`${s.url}/polls/crowd/votes`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: ORIGIN,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization,idempotency-key,content-type',
+        },
+      });
+      assert.equal(pre.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.match(pre.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/i);
+      const read = await send(`${s.url}/polls/crowd`, { headers: { Origin: ORIGIN } });
+      assert.equal(read.headers.get('access-control-allow-origin'), ORIGIN);
+      const foreign = await send(`${s.url}/polls/crowd`, { headers: { Origin: 'https://evil.example' } });
+      assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+      const w = await send(`${s.url}/polls/crowd/votes`, {
+        headers: write('evil', testVoter('evil'), { Origin: 'https://evil.example' }),
+        body: { choices: ['sat'] },
+      });
+      assert.equal(w.status, 403);
+      assert.equal(w.body.code, 'unauthorized');
+      const problem = await send(`${s.url}/polls/none`, { headers: { Origin: ORIGIN } });
+      assert.equal(
+        problem.headers.get('access-control-allow-origin'),
+        ORIGIN,
+        'problems must be readable cross-origin',
+      );
+    });
+
+    it('limits writes per voter and per address, with Retry-After', async () => {
+      const limited = await startTestServer({
+        database: databaseOption(database.url),
+        fixture: FIXTURE,
+        config: { voterWrites: { limit: 2, windowSeconds: 60 } },
+      });
+      try {
+        const voter = testVoter('eager');
+        const statuses: number[] = [];
+        let last: Awaited<ReturnType<typeof send>> | undefined;
+        for (const id of ['c-repair', 'c-bikes', 'c-housing']) {
+          last = await send(`${limited.url}/initiatives/${id}/support`, {
+            headers: write(`eager-${id}`, voter),
+            body: {},
+          });
+          statuses.push(last.status);
+        }
+        assert.deepEqual(statuses, [200, 200, 429]);
+        assert.equal(last!.body.code, 'rate-limited');
+        assert.ok(Number(last!.headers.get('retry-after')) >= 1);
+        const other = await send(`${limited.url}/initiatives/c-bikes/support`, {
+          headers: write('calm', testVoter('calm')),
+          body: {},
+        });
+        assert.equal(other.status, 200);
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('streams live results to /events subscribers', async () => {
+      const controller = new AbortController();
+      const res = await fetch(`${s.url}/events?topics=poll:crowd,initiative:c-orchard`, { signal: controller.signal });
+      assert.equal(res.headers.get('content-type'), 'text/event-stream');
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      const until = async (pattern: RegExp) => {
+        const deadline = Date.now() + 5000;
+        while (!pattern.test(text) && Date.now() < deadline) text += (await reader.read()).value ?? '';
+        assert.match(text, pattern);
+      };
+      await until(/event: ready/);
+      await send(`${s.url}/polls/crowd/votes`, {
+        headers: write('live', testVoter('live')),
+        body: { choices: ['sun'] },
+      });
+      await until(/event: change\ndata: .*"voters":201/);
+      const event = JSON.parse(/event: change\ndata: (.*)\n/.exec(text)![1]!) as {
+        kind: string;
+        id: string;
+        poll: { myBallot?: unknown };
+      };
+      assert.equal(event.kind, 'poll');
+      assert.equal(event.id, 'crowd');
+      assert.equal(event.poll.myBallot, undefined, 'events carry the public view');
+      controller.abort();
+    });
+
+    it('stores sign-ups with consent receipts, answers with counts only, exports OSDI and deletes on request', async () => {
+      const consent = {
+        purpose: 'contact',
+        text: 'You may email me about local groups.',
+        version: '2026-11',
+        timestamp: '2026-11-28T10:00:00Z',
+        locale: 'en',
+      };
+      const r = await send(`${s.url}/signups`, {
+        headers: write('signup-1'),
+        body: {
+          name: 'Ada Example',
+          email: 'Ada@Example.org',
+          place: { text: 'Bristol' },
+          radiusKm: 5,
+          interests: ['repair', 'energy', 'unknown'],
+          consent: [consent],
+        },
+      });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal(r.body.nearbyCount, 2);
+      assert.deepEqual(r.body.sharedInterests, [
+        { interest: 'repair', label: 'Repair', count: 2 },
+        { interest: 'energy', label: 'Energy', count: 1 },
+      ]);
+      assert.doesNotMatch(JSON.stringify(r.body), /Ada|example\.org/i, 'no personal data in matches');
+      const bad = await send(`${s.url}/signups`, {
+        headers: write('signup-2'),
+        body: { name: '', email: 'nope', place: {}, radiusKm: 5, interests: [], consent: [] },
+      });
+      assert.equal(bad.status, 400);
+      assert.ok((bad.body.errors as { pointer: string }[]).some((e) => e.pointer === '/email'));
+
+      const osdi = (await exportSignups(s.db)) as {
+        total_records: number;
+        _embedded: { 'osdi:people': Record<string, unknown>[] };
+      };
+      assert.equal(osdi.total_records, 1);
+      const person = osdi._embedded['osdi:people'][0]!;
+      assert.deepEqual(person.email_addresses, [{ address: 'Ada@Example.org', primary: true, status: 'subscribed' }]);
+      assert.equal((person['civic_kit:consents'] as { text: string }[])[0]!.text, consent.text);
+
+      const before = await rows(s, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM people');
+      const deleted = await deletePerson(s.db, { email: 'ada@example.org' });
+      assert.equal(deleted.signups, 1);
+      assert.equal(await rows(s, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM consents'), 0);
+      assert.equal(await rows(s, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM people'), before - 1);
+      const voter = await deletePerson(s.db, { voter: 'test-site:changer' });
+      assert.equal(voter.ballots, 1);
+    });
+
+    if (database.name === 'PostgreSQL') {
+      it('runs as several stateless processes sharing PostgreSQL: a vote on one reaches streams on another', async () => {
+        const schema = s.location.replace(/^postgres:/, '');
+        const second = await startServer(
+          defaultConfig({ database: database.url!, databaseSchema: schema, port: 0, sites: [TEST_SITE] }),
+        );
+        const controller = new AbortController();
+        try {
+          const res = await fetch(`${s.url}/events?topics=poll:crowd`, { signal: controller.signal });
+          const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+          let text = '';
+          const until = async (pattern: RegExp) => {
+            const deadline = Date.now() + 5000;
+            while (!pattern.test(text) && Date.now() < deadline) text += (await reader.read()).value ?? '';
+            assert.match(text, pattern);
+          };
+          await until(/event: ready/);
+          const before = ((await send(`${second.url}/polls/crowd`)).body.results as { voters: number }).voters;
+          const r = await send(`${second.url}/polls/crowd/votes`, {
+            headers: write('other-process', testVoter('other-process')),
+            body: { choices: ['sat'] },
+          });
+          assert.equal(r.status, 200);
+          await until(new RegExp(`"voters":${before + 1}`));
+        } finally {
+          controller.abort();
+          await second.close();
+        }
+      });
+    }
+
+    it('serves the OpenAPI document it keeps in the repository', async () => {
+      const served = await send(`${s.url}/openapi.json`);
+      assert.equal(served.body.openapi, '3.1.0');
+      assert.deepEqual(
+        JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')),
+        buildOpenApi(),
+        'openapi.json is out of date: run `pnpm --filter @civic-kit/server openapi`',
+      );
+    });
+  });
+}
+
+describe('restarts and the CLI (SQLite file)', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'civic-restart-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('keeps votes across a restart', async () => {
+    const config = defaultConfig({ database: join(dir, 'keep.sqlite'), port: 0, sites: [TEST_SITE] });
+    const first = await startServer(config);
+    const { seed } = await import('../src/store.js');
+    await seed(first.db, FIXTURE);
+    await send(`${first.url}/polls/crowd/votes`, {
+      headers: write('keep', testVoter('keeper')),
+      body: { choices: ['sun'] },
+    });
+    await first.close();
+    const second = await startServer(config);
+    try {
+      const poll = await send(`${second.url}/polls/crowd`);
+      assert.deepEqual((poll.body.results as { counts: object }).counts, { sat: 0, sun: 1 });
+      const replay = await send(`${second.url}/polls/crowd/votes`, {
+        headers: write('keep', testVoter('keeper')),
+        body: { choices: ['sun'] },
+      });
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('seeds the demo data once, exports sign-ups and deletes a person from the command line', async () => {
+    const run = promisify(execFile);
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', new URL('../src/cli.ts', import.meta.url).pathname, ...args], {
+        env: { ...process.env, DATABASE_URL: '', CIVIC_SQLITE_PATH: join(dir, 'cli.sqlite') },
+      });
+    assert.match(
+      (await cli('seed', '--demo', '--anonymous', '--if-empty')).stdout,
+      /Seeded \d+ initiatives and \d+ polls/,
+    );
+    assert.match((await cli('seed', '--demo', '--if-empty')).stdout, /not seeding/);
+    const exported = JSON.parse((await cli('export-signups')).stdout) as { total_records: number };
+    assert.equal(exported.total_records, 0);
+    assert.match((await cli('delete-person', '--email', 'nobody@example.org')).stdout, /Deleted 0 sign-ups/);
+  });
+});
