@@ -1,6 +1,8 @@
 /**
  * Browser bundles of @civic-kit/elements (the npm packages themselves are built by `tsc -b`):
- * - `cdn/civic-kit.js`: one self-contained ESM file with every element and language;
+ * - `cdn/civic-kit.js`: every element and language in one ESM file, self-contained (no other host, no
+ *   bare imports); what only some pages need — the map engine, the demo data — stays in lazily
+ *   loaded chunks beside it (`cdn/chunks/`), fetched only when a map or `adapter="memory"` appears;
  * - `cdn/elements/*.js`: one entry per element sharing chunks, for pages that want only some;
  *   lazily loaded data (the demo data set) stays in chunks of its own.
  * `cdn/manifest.json` lists each entry's static closure, which the size check measures.
@@ -54,8 +56,8 @@ const onwarn = (warning, warn) => {
 export default [
   {
     input: { 'civic-kit': 'packages/elements/src/cdn.ts' },
-    output: { dir: out, format: 'es', inlineDynamicImports: true, sourcemap: true },
-    plugins: plugins(),
+    output: { dir: out, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    plugins: [...plugins(), manifest()],
     onwarn,
   },
   {

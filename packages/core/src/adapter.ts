@@ -32,6 +32,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** BCP 47 locale the caller would like translated content in. */
   locale?: string | undefined;
+  /** The host's voter token, so reads can say what this person did (`myBallot`, `supportedByMe`). */
+  voter?: VoterToken | undefined;
 }
 
 /** A token the host site issues to identify a voter (signed by the host; opaque to Civic Kit). */
@@ -40,7 +42,6 @@ export type VoterToken = string;
 export interface WriteOptions extends CallOptions {
   /** Chosen once per ballot / support / sign-up by the element, reused on every retry. */
   idempotencyKey: string;
-  voter?: VoterToken | undefined;
 }
 
 /** A box of south-west and north-east corners: `[west, south, east, north]` in degrees. */

@@ -112,6 +112,15 @@ export const PollSchema = v.pipe(
     language: v.optional(text(35)),
   }),
   v.check((p) => new Set(p.options.map((o) => o.id)).size === p.options.length, 'Poll option ids must be unique'),
+  v.check((p) => {
+    const ids = new Set(p.options.map((o) => o.id));
+    const known = (choices: readonly string[]) => choices.every((c) => ids.has(c));
+    return (
+      Object.keys(p.results?.counts ?? {}).every((c) => ids.has(c)) &&
+      (p.results?.ballots ?? []).every(known) &&
+      known(p.myBallot?.choices ?? [])
+    );
+  }, 'Results and ballots may only name options of the poll'),
 );
 export type Poll = v.InferOutput<typeof PollSchema>;
 export type PollInput = v.InferInput<typeof PollSchema>;

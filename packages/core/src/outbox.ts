@@ -31,7 +31,7 @@ export class Outbox {
   /** Keys being sent right now by this page, so two elements never send the same entry at once. */
   private static readonly sending = new Set<string>();
 
-  constructor(storageKey = DEFAULT_KEY, storage: Storage | undefined = globalThis.localStorage) {
+  constructor(storageKey = DEFAULT_KEY, storage: Storage | undefined = defaultStorage()) {
     this.storageKey = storageKey;
     this.storage = storage;
   }
@@ -74,8 +74,11 @@ export class Outbox {
   ): Promise<{ delivered: OutboxEntry<T>[]; failed: { entry: OutboxEntry<T>; error: CivicError }[] }> {
     const delivered: OutboxEntry<T>[] = [];
     const failed: { entry: OutboxEntry<T>; error: CivicError }[] = [];
-    for (const entry of this.list<T>(filter)) {
-      if (Outbox.sending.has(entry.key)) continue;
+    for (const listed of this.list<T>(filter)) {
+      if (Outbox.sending.has(listed.key)) continue;
+      // Read again: another tab (or flush) may have delivered it since the list was made.
+      const entry = this.list<T>(filter).find((e) => e.key === listed.key);
+      if (!entry) continue;
       Outbox.sending.add(entry.key);
       try {
         await send(entry);
@@ -83,8 +86,10 @@ export class Outbox {
         delivered.push(entry);
       } catch (e) {
         const error = toCivicError(e);
-        if (error.retryable) this.put({ ...entry, attempts: entry.attempts + 1 });
-        else {
+        // Put it back only if it is still queued (not delivered elsewhere meanwhile).
+        if (error.retryable) {
+          if (this.list({}).some((x) => x.key === entry.key)) this.put({ ...entry, attempts: entry.attempts + 1 });
+        } else {
           this.remove(entry.key);
           failed.push({ entry, error });
         }
@@ -116,6 +121,15 @@ export class Outbox {
     } catch {
       /* storage full or blocked: kept in memory for this page */
     }
+  }
+}
+
+/** localStorage, or undefined where reading it throws (sandboxed frames, blocked storage). */
+function defaultStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
   }
 }
 

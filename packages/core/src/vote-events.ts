@@ -6,8 +6,11 @@ import type { CivicError } from './errors.js';
 import type { Ballot, Poll } from './model.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
-const frozen = (ballot: Ballot): Readonly<Ballot> =>
-  Object.freeze({ choices: Object.freeze([...ballot.choices]) }) as Ballot;
+/** A ballot as events carry it: a frozen copy, so a listener cannot change what is sent. */
+export interface ReadonlyBallot {
+  readonly choices: readonly string[];
+}
+const frozen = (ballot: Ballot): ReadonlyBallot => Object.freeze({ choices: Object.freeze([...ballot.choices]) });
 
 /**
  * Before a ballot is written. `preventDefault()` stops the adapter write: the host then sends the
@@ -15,7 +18,7 @@ const frozen = (ballot: Ballot): Readonly<Ballot> =>
  */
 export class CivicVoteEvent extends Event {
   static readonly eventName = 'civic-vote';
-  readonly ballot: Readonly<Ballot>;
+  readonly ballot: ReadonlyBallot;
   constructor(
     readonly pollId: string,
     ballot: Ballot,
@@ -35,7 +38,7 @@ export class CivicVoteEvent extends Event {
  */
 export class CivicVoteDoneEvent extends Event {
   static readonly eventName = 'civic-vote-done';
-  readonly ballot: Readonly<Ballot>;
+  readonly ballot: ReadonlyBallot;
   constructor(
     readonly pollId: string,
     ballot: Ballot,

@@ -2,9 +2,19 @@
 import './translations/all.js';
 import './define/civic-provider.js';
 import './define/civic-initiative-card.js';
+import './define/civic-poll.js';
+import './define/civic-find-the-others.js';
 
 export { CivicProvider, PROVIDER_THEMES, type ProviderTheme } from './provider/provider.js';
 export { CivicInitiativeCard } from './initiative-card/initiative-card.js';
+export { CivicPoll, POLL_HEADING_LEVELS, type PollHeadingLevel } from './poll/poll.js';
+export {
+  CivicFindTheOthers,
+  PLACE_INPUTS,
+  RADIUS_CHOICES_KM,
+  type PlaceInput,
+  type ConsentPurpose,
+} from './find-the-others/find-the-others.js';
 export { THEME_TOKENS, type ThemeToken } from './themes/token-docs.js';
 export { TOKEN_DEFAULTS, type ThemeTokenName } from './themes/tokens.js';
 export type { CivicTranslation } from './translations/translation.js';

@@ -78,7 +78,9 @@ function formatter<T, O>(Ctor: new (lang: string, options?: O) => T, lang: strin
   return f;
 }
 
-export class LocalizeController<T extends Translation = Translation & Record<string, Term>> implements ReactiveController {
+export class LocalizeController<
+  T extends Translation = Translation & Record<string, Term>,
+> implements ReactiveController {
   private readonly host: Host;
   private cachedLang: string | undefined;
   private cachedDir: string | undefined;
@@ -128,7 +130,10 @@ export class LocalizeController<T extends Translation = Translation & Record<str
   term<K extends keyof T & string>(key: K, ...args: Args<T[K]>): string {
     const lang = this.lang();
     const found =
-      this.host.strings?.[key] ?? this.table(lang)?.[key] ?? this.table(lang.split('-')[0]!)?.[key] ?? tables.get('en')?.[key];
+      this.host.strings?.[key] ??
+      this.table(lang)?.[key] ??
+      this.table(lang.split('-')[0]!)?.[key] ??
+      tables.get('en')?.[key];
     if (typeof found === 'function') return (found as (...a: unknown[]) => string)(...args);
     if (typeof found === 'string') return found;
     console.error(`Civic Kit: no string for "${key}"`);

@@ -168,7 +168,7 @@ export class MemoryAdapter implements CivicAdapter {
     return this.view(s, this.findInitiative(s, id), undefined);
   }
 
-  async getPoll(id: string, o?: CallOptions & { voter?: string | undefined }): Promise<Poll> {
+  async getPoll(id: string, o?: CallOptions): Promise<Poll> {
     const s = await this.begin(o);
     return this.pollView(this.findPoll(s, id), o?.voter ?? ANONYMOUS);
   }

@@ -1,11 +1,11 @@
 import { defineElement } from '@civic-kit/core';
 import { CivicFindTheOthers } from '../find-the-others/find-the-others.js';
-import { findTheOthersStrings } from '../find-the-others/find-the-others.strings.js';
+import { en as findTheOthersEn } from '../find-the-others/find-the-others.strings.js';
 import { registerStrings } from '../translations/languages.js';
 // The results panel shows nearby initiatives as cards.
 import './civic-initiative-card.js';
 
-registerStrings(findTheOthersStrings, ['en']);
+registerStrings({ en: findTheOthersEn });
 defineElement('civic-find-the-others', CivicFindTheOthers);
 
 declare global {

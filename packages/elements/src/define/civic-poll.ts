@@ -1,12 +1,12 @@
 import { defineElement, registerTranslation } from '@civic-kit/core';
 import { CivicPoll } from '../poll/poll.js';
-import { pollStrings } from '../poll/poll.strings.js';
+import { en as pollEn } from '../poll/poll.strings.js';
 import { en } from '../translations/en.js';
 import { registerStrings } from '../translations/languages.js';
 
 // English only here, so a one-element embed stays small; `translations/all.ts` registers the rest.
 registerTranslation(en);
-registerStrings(pollStrings, ['en']);
+registerStrings({ en: pollEn });
 defineElement('civic-poll', CivicPoll);
 
 declare global {

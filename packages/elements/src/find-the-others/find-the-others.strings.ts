@@ -87,7 +87,7 @@ export interface FindTheOthersStrings {
   signupNextText: string;
 }
 
-const en: FindTheOthersStrings = {
+export const en: FindTheOthersStrings = {
   signupOptional: '(optional)',
   signupName: 'Full name',
   signupEmail: 'Email address',

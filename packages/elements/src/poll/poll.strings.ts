@@ -94,7 +94,7 @@ export interface PollStrings {
   pollRoundPercentNote: string;
 }
 
-const en: PollStrings = {
+export const en: PollStrings = {
   pollNotFound: 'This poll could not be found. It may have been removed.',
   pollOpenUntil: (d) => `Open until ${d}`,
   pollClosedOn: (d) => `This poll closed on ${d}.`,

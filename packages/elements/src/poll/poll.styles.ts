@@ -130,6 +130,8 @@ export const pollStyles = css`
     list-style: none;
   }
   .error-summary a {
+    display: inline-block;
+    min-block-size: 1.5rem;
     color: var(--_color-danger);
     font-weight: 600;
   }

@@ -669,14 +669,14 @@ describe('<civic-poll>', () => {
       const vote = (voter: string) =>
         adapter.vote('first-project', { choices: ['play-street'] }, { idempotencyKey: voter, voter });
       await vote('v1');
-      await settled(el, () => announcer.textContent!.includes('125 people'));
+      await settled(el, () => announcer.textContent.includes('125 people'));
       const first = Date.now();
       await vote('v2');
       await vote('v3');
       await el.updateComplete;
       expect(votesFor(el, 'A monthly play street'), 'the numbers update at once').to.equal(22);
       expect(announcer.textContent, 'the announcement waits').to.contain('125 people');
-      await waitUntil(() => announcer.textContent!.includes('127 people'), 'the latest was not announced', {
+      await waitUntil(() => announcer.textContent.includes('127 people'), 'the latest was not announced', {
         timeout: 7000,
       });
       expect(Date.now() - first).to.be.at.least(4500);

@@ -11,11 +11,15 @@ export const LANGUAGES = {
 export type Language = keyof typeof LANGUAGES;
 
 /**
- * Register one element's strings. Define files register English only (so a one-element embed stays
- * small); `translations/all.ts` registers every language. Strings merge into one table per language.
+ * Register one element's strings for the languages given. Define files register English only —
+ * importing just the English table, so a one-element embed does not carry every language —
+ * and `translations/all.ts` registers them all. Strings merge into one table per language.
  */
-export function registerStrings(strings: Readonly<Record<Language, object>>, only?: readonly Language[]): void {
-  for (const code of only ?? (Object.keys(LANGUAGES) as Language[])) {
-    registerTranslation({ $code: code, ...LANGUAGES[code], ...strings[code] });
+export function registerStrings(
+  strings: Readonly<Partial<Record<Language, object>>>,
+  only?: readonly Language[],
+): void {
+  for (const [code, table] of Object.entries(strings) as [Language, object][]) {
+    if (!only || only.includes(code)) registerTranslation({ $code: code, ...LANGUAGES[code], ...table });
   }
 }
