@@ -12,6 +12,11 @@ registerAdapter('memory', async ({ persist, attributes }) => {
     ...(attributes['latency'] ? { latency: Number(attributes['latency']) || 0 } : {}),
   });
 });
+// The REST adapter's code is fetched only when a page uses `adapter="rest"`.
+registerAdapter('rest', async (config) => {
+  const { createRestAdapter } = await import('@civic-kit/adapters/rest');
+  return createRestAdapter(config);
+});
 defineElement('civic-provider', CivicProvider);
 
 declare global {
