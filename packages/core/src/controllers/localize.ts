@@ -123,7 +123,7 @@ export class LocalizeController<
     const explicit = nearest(this.host, 'dir')?.toLowerCase();
     const fromLanguage = this.table(this.lang())?.['$dir'];
     const dir = explicit === 'rtl' || explicit === 'ltr' ? explicit : fromLanguage === 'rtl' ? 'rtl' : 'ltr';
-    return (this.cachedDir = dir) as 'ltr' | 'rtl';
+    return (this.cachedDir = dir);
   }
 
   /** A string: the instance's override, else the element's language (`de-AT`, then `de`), else English. */

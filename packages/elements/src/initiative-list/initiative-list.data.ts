@@ -4,6 +4,8 @@
  * otherwise block the page for a few hundred milliseconds). Shared by the list and the map.
  */
 import { CivicError, parseInitiative, type Initiative, type Page } from '@civic-kit/core';
+import type * as VirtualizeModule from '@lit-labs/virtualizer/virtualize.js';
+import type { TemplateResult } from 'lit';
 
 const SLICE_MS = 8;
 
@@ -44,9 +46,14 @@ export async function inSlices<T>(
 }
 
 /** The page's shape, checked before its items (a malformed page is one `invalid-response`). */
-export function pageShape(data: unknown): { items: unknown[]; nextCursor: string | undefined; total: number | undefined } {
+export function pageShape(data: unknown): {
+  items: unknown[];
+  nextCursor: string | undefined;
+  total: number | undefined;
+} {
   const page = data as Partial<Record<keyof Page<unknown>, unknown>> | null;
-  const bad = (why: string) => new CivicError('invalid-response', `The backend sent a malformed page of initiatives (${why})`);
+  const bad = (why: string) =>
+    new CivicError('invalid-response', `The backend sent a malformed page of initiatives (${why})`);
   if (typeof page !== 'object' || page === null || !Array.isArray(page.items)) throw bad('items: expected an array');
   if (page.nextCursor !== undefined && typeof page.nextCursor !== 'string') throw bad('nextCursor: expected a string');
   const total = page.total;
@@ -159,4 +166,40 @@ function afterTask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** Above this many items, only those near the viewport are in the DOM (@lit-labs/virtualizer). */
+export const VIRTUALIZE_ABOVE = 100;
+
+type Virtualize = (typeof VirtualizeModule)['virtualize'];
+let virtualizeLoaded: Virtualize | undefined;
+let virtualizeLoading: Promise<void> | undefined;
+
+/**
+ * The virtualizer's `virtualize` directive, loaded the first time a list grows past
+ * `VIRTUALIZE_ABOVE` (most lists never do, and it is ~9 KB). Until it has loaded, `undefined`, and
+ * `onLoad` is called once it has. If it cannot load, every item is rendered.
+ */
+export function virtualizer(onLoad: () => void): Virtualize | undefined {
+  if (virtualizeLoaded) return virtualizeLoaded;
+  virtualizeLoading ??= Promise.all([
+    import('@lit-labs/virtualizer/virtualize.js'),
+    import('@lit-labs/virtualizer/polyfillLoaders/ResizeObserver.js'),
+  ]).then(
+    ([v, ro]) => {
+      ro.provideResizeObserver(DeferredResizeObserver);
+      virtualizeLoaded = v.virtualize;
+    },
+    () => {
+      virtualizeLoaded = (({
+        items = [],
+        renderItem,
+      }: {
+        items?: unknown[];
+        renderItem?: (i: unknown, n: number) => TemplateResult;
+      }) => items.map((item, n) => renderItem?.(item, n))) as unknown as Virtualize;
+    },
+  );
+  void virtualizeLoading.then(onLoad);
+  return undefined;
 }

@@ -126,7 +126,11 @@ function details(i: Initiative, t: LocalizeController<CivicTranslation>): Templa
   </dl>`;
 }
 
-function supporters(i: Initiative, t: LocalizeController<CivicTranslation>, id: string): TemplateResult | typeof nothing {
+function supporters(
+  i: Initiative,
+  t: LocalizeController<CivicTranslation>,
+  id: string,
+): TemplateResult | typeof nothing {
   const s = i.supporters;
   if (!s) return nothing;
   const formatted = t.number(s.count);
@@ -143,7 +147,10 @@ function supporters(i: Initiative, t: LocalizeController<CivicTranslation>, id: 
   </div>`;
 }
 
-function source(s: { name: string; url?: string | undefined }, t: LocalizeController<CivicTranslation>): TemplateResult {
+function source(
+  s: { name: string; url?: string | undefined },
+  t: LocalizeController<CivicTranslation>,
+): TemplateResult {
   const url = safeUrl(s.url);
   const label = t.term('from', s.name);
   return html`<p part="source" class="source">${url ? html`<a href=${url}>${label}</a>` : label}</p>`;

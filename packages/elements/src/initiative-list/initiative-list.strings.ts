@@ -7,6 +7,8 @@ import type { Language } from '../translations/languages.js';
 export interface InitiativeListStrings {
   listLabel: string;
   listFiltersLabel: string;
+  /** The search form's name when the list has a `label`: two lists on a page need different names. */
+  listFiltersFor: (label: string) => string;
   listSearch: string;
   listSearchButton: string;
   listStatusFilter: string;
@@ -43,6 +45,7 @@ export const initiativeListStrings = {
   en: {
     listLabel: 'Initiatives',
     listFiltersLabel: 'Filter initiatives',
+    listFiltersFor: (l) => `Filter ${l}`,
     listSearch: 'Search',
     listSearchButton: 'Search',
     listStatusFilter: 'Status',
@@ -74,6 +77,7 @@ export const initiativeListStrings = {
   es: {
     listLabel: 'Iniciativas',
     listFiltersLabel: 'Filtrar iniciativas',
+    listFiltersFor: (l) => `Filtrar ${l}`,
     listSearch: 'Buscar',
     listSearchButton: 'Buscar',
     listStatusFilter: 'Estado',
@@ -105,6 +109,7 @@ export const initiativeListStrings = {
   de: {
     listLabel: 'Initiativen',
     listFiltersLabel: 'Initiativen filtern',
+    listFiltersFor: (l) => `${l} filtern`,
     listSearch: 'Suche',
     listSearchButton: 'Suchen',
     listStatusFilter: 'Status',
@@ -137,6 +142,7 @@ export const initiativeListStrings = {
   fr: {
     listLabel: 'Initiatives',
     listFiltersLabel: 'Filtrer les initiatives',
+    listFiltersFor: (l) => `Filtrer ${l}`,
     listSearch: 'Rechercher',
     listSearchButton: 'Rechercher',
     listStatusFilter: 'Statut',
@@ -168,6 +174,7 @@ export const initiativeListStrings = {
   ar: {
     listLabel: 'المبادرات',
     listFiltersLabel: 'تصفية المبادرات',
+    listFiltersFor: (l) => `تصفية ${l}`,
     listSearch: 'بحث',
     listSearchButton: 'ابحث',
     listStatusFilter: 'الحالة',

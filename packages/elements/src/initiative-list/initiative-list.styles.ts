@@ -8,6 +8,7 @@ export const initiativeListStyles = css`
   }
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-m);
   }
   .filters {
@@ -19,6 +20,7 @@ export const initiativeListStyles = css`
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     flex: 1 1 10rem;
     gap: var(--_space-xs);
     min-inline-size: 0;
@@ -44,6 +46,8 @@ export const initiativeListStyles = css`
   select {
     min-block-size: 2.75rem;
     inline-size: 100%;
+    min-inline-size: 0;
+    max-inline-size: 100%;
     padding: var(--_space-xs) var(--_space-s);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);

@@ -1,7 +1,6 @@
 import {
   can,
   CivicDataElement,
-  CivicError,
   coarsen,
   INITIATIVE_SORTS,
   INITIATIVE_STATUSES,
@@ -9,14 +8,13 @@ import {
   parseLatLng,
   toCivicError,
   type CivicAdapter,
+  type CivicError,
   type Initiative,
   type InitiativeQuery,
   type InitiativeSort,
   type InitiativeStatus,
   type LocalizeController,
 } from '@civic-kit/core';
-import { provideResizeObserver } from '@lit-labs/virtualizer/polyfillLoaders/ResizeObserver.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -24,23 +22,25 @@ import { initiativeCardStyles } from '../initiative-card/initiative-card.styles.
 import { errorText } from '../shared/error-message.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
-import { DeferredResizeObserver, parsePageInSlices } from './initiative-list.data.js';
+import { parsePageInSlices, VIRTUALIZE_ABOVE, virtualizer } from './initiative-list.data.js';
 import { cardTemplate, type HeadingLevel } from './initiative-list.item.js';
 import type { InitiativeListStrings } from './initiative-list.strings.js';
 import { initiativeListStyles } from './initiative-list.styles.js';
 
 /** Radius choices offered when the list has a point to measure from. */
-export const RADIUS_CHOICES_KM = [1, 2, 5, 10, 25, 50, 100] as const;
+export const LIST_RADIUS_CHOICES_KM = [1, 2, 5, 10, 25, 50, 100] as const;
 /** Sort orders the list offers, in menu order (`distance` only with a point). */
-export const LIST_SORTS = ['relevance', 'newest', 'supporters', 'distance', 'ending-soon'] as const satisfies
-  readonly InitiativeSort[];
-/** Above this many loaded items, only those near the viewport are in the DOM (@lit-labs/virtualizer). */
-export const VIRTUALIZE_ABOVE = 100;
+export const LIST_SORTS = [
+  'relevance',
+  'newest',
+  'supporters',
+  'distance',
+  'ending-soon',
+] as const satisfies readonly InitiativeSort[];
+export { VIRTUALIZE_ABOVE } from './initiative-list.data.js';
 const MAX_PAGE_SIZE = 1000;
 const SEARCH_DEBOUNCE_MS = 400;
 const SOURCE_WAIT_MS = 3000;
-
-let observerProvided = false;
 
 const words = {
   fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
@@ -132,6 +132,13 @@ export class CivicInitiativeList extends CivicDataElement {
   /** Level of each card's heading, to fit the page's outline (2–6). */
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel: HeadingLevel = 3;
+
+  /**
+   * What this list is called on the page ("initiatives in Bristol"): names the list and its search
+   * form, so two lists on one page can be told apart. Default: "Initiatives".
+   */
+  @property({ type: String })
+  label: string | undefined;
 
   /** Hide the search and filter form (the attributes still filter). */
   @property({ type: Boolean, attribute: 'no-filters' })
@@ -339,18 +346,18 @@ export class CivicInitiativeList extends CivicDataElement {
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
-  private onSearchInput(e: Event): void {
+  private onSearchInput = (e: Event): void => {
     const value = (e.target as HTMLInputElement).value;
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => this.setSearch(value), SEARCH_DEBOUNCE_MS);
-  }
+  };
 
-  private onSubmit(e: Event): void {
+  private onSubmit = (e: Event): void => {
     e.preventDefault();
     clearTimeout(this.searchTimer);
     const input = this.renderRoot.querySelector<HTMLInputElement>('#q');
     if (input) this.setSearch(input.value);
-  }
+  };
 
   private setSearch(value: string): void {
     const q = value.trim() || undefined;
@@ -359,30 +366,30 @@ export class CivicInitiativeList extends CivicDataElement {
     this.changed();
   }
 
-  private onStatus(e: Event): void {
+  private onStatus = (e: Event): void => {
     const value = (e.target as HTMLSelectElement).value as InitiativeStatus | '';
     this.status = value ? [value] : [];
     this.changed();
-  }
+  };
 
-  private onTag(e: Event): void {
+  private onTag = (e: Event): void => {
     const value = (e.target as HTMLSelectElement).value;
     this.tags = value ? [value] : [];
     this.changed();
-  }
+  };
 
-  private onRadius(e: Event): void {
+  private onRadius = (e: Event): void => {
     const value = Number((e.target as HTMLSelectElement).value);
     this.radiusKm = value > 0 ? value : undefined;
     this.changed();
-  }
+  };
 
-  private onSort(e: Event): void {
+  private onSort = (e: Event): void => {
     this.sort = (e.target as HTMLSelectElement).value as InitiativeSort;
     this.changed();
-  }
+  };
 
-  private clearFilters(): void {
+  private clearFilters = (): void => {
     clearTimeout(this.searchTimer);
     this.q = undefined;
     this.tags = [];
@@ -394,7 +401,7 @@ export class CivicInitiativeList extends CivicDataElement {
     this.changed();
     // The button goes away with the filters: keep the keyboard user in the form.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#q')?.focus());
-  }
+  };
 
   private useMyLocation(): void {
     const geo = globalThis.navigator?.geolocation;
@@ -426,7 +433,12 @@ export class CivicInitiativeList extends CivicDataElement {
         <p part="count" class="count" role="status">${this.announcement}</p>
         ${
           this.filtered && !(this.phase === 'ready' && !this.items.length)
-            ? html`<button part="clear-button" class="button button--secondary" type="button" @click=${this.clearFilters}>
+            ? html`<button
+                part="clear-button"
+                class="button button--secondary"
+                type="button"
+                @click=${this.clearFilters}
+              >
                 ${this.localize.term('listClearFilters')}
               </button>`
             : nothing
@@ -448,9 +460,11 @@ export class CivicInitiativeList extends CivicDataElement {
       this.location === 'mine'
         ? t.term('listYourLocation')
         : (this.nearLabel ?? (point ? `${t.number(point.lat)}, ${t.number(point.lng)}` : ''));
-    const radii = [...RADIUS_CHOICES_KM] as number[];
-    if (this.radiusKm !== undefined && this.radiusKm > 0 && !radii.includes(this.radiusKm))
-      radii.push(this.radiusKm), radii.sort((a, b) => a - b);
+    const radii = [...LIST_RADIUS_CHOICES_KM] as number[];
+    if (this.radiusKm !== undefined && this.radiusKm > 0 && !radii.includes(this.radiusKm)) {
+      radii.push(this.radiusKm);
+      radii.sort((a, b) => a - b);
+    }
     const km = (n: number) => t.number(n, { style: 'unit', unit: 'kilometer' });
     const sortLabels: Record<InitiativeSort, string> = {
       relevance: t.term('listSortRelevance'),
@@ -459,11 +473,27 @@ export class CivicInitiativeList extends CivicDataElement {
       distance: t.term('listSortDistance'),
       'ending-soon': t.term('listSortEndingSoon'),
     };
-    return html`<form part="filters" class="filters" role="search" aria-label=${t.term('listFiltersLabel')} novalidate @submit=${this.onSubmit}>
+    const name = this.label?.trim();
+    return html`<form
+      part="filters"
+      class="filters"
+      role="search"
+      aria-label=${name ? t.term('listFiltersFor', name) : t.term('listFiltersLabel')}
+      novalidate
+      @submit=${this.onSubmit}
+    >
       <div class="field field--search">
         <label for="q">${t.term('listSearch')}</label>
         <div class="search-row">
-          <input part="search" id="q" name="q" type="search" autocomplete="off" .value=${this.q ?? ''} @input=${this.onSearchInput} />
+          <input
+            part="search"
+            id="q"
+            name="q"
+            type="search"
+            autocomplete="off"
+            .value=${this.q ?? ''}
+            @input=${this.onSearchInput}
+          />
           <button class="button" type="submit">${t.term('listSearchButton')}</button>
         </div>
       </div>
@@ -494,7 +524,9 @@ export class CivicInitiativeList extends CivicDataElement {
                   <option value="" ?selected=${this.radiusKm === undefined}>${t.term('listAnyDistance')}</option>
                   ${radii.map(
                     (r) =>
-                      html`<option value=${r} ?selected=${r === this.radiusKm}>${t.term('listWithinDistance', km(r))}</option>`,
+                      html`<option value=${r} ?selected=${r === this.radiusKm}>
+                        ${t.term('listWithinDistance', km(r))}
+                      </option>`,
                   )}
                 </select>
                 <span class="hint" id="from">${t.term('listFromPlace', from)}</span>`
@@ -536,11 +568,12 @@ export class CivicInitiativeList extends CivicDataElement {
       const note = this.phase === 'waiting' && this.waitedForSource ? t.term('errorNoSource') : undefined;
       return html`<div class="skeletons" aria-busy="true">
         ${[0, 1, 2].map(
-          () => html`<div class="card card--loading">
-            <div class="skeleton skeleton--title"></div>
-            <div class="skeleton"></div>
-            <div class="skeleton skeleton--short"></div>
-          </div>`,
+          () =>
+            html`<div class="card card--loading">
+              <div class="skeleton skeleton--title"></div>
+              <div class="skeleton"></div>
+              <div class="skeleton skeleton--short"></div>
+            </div>`,
         )}
         ${note ? html`<p class="note">${note}</p>` : nothing}
       </div>`;
@@ -550,18 +583,20 @@ export class CivicInitiativeList extends CivicDataElement {
         <p part="message" class="message">${this.filtered ? t.term('listNoMatches') : t.term('listNoneYet')}</p>
         ${
           this.filtered
-            ? html`<button part="clear-button" class="button button--secondary" type="button" @click=${this.clearFilters}>
+            ? html`<button
+                part="clear-button"
+                class="button button--secondary"
+                type="button"
+                @click=${this.clearFilters}
+              >
                 ${t.term('listClearFilters')}
               </button>`
             : nothing
         }
       </div>`;
     }
-    const virtual = this.items.length > VIRTUALIZE_ABOVE;
-    if (virtual && !observerProvided) {
-      provideResizeObserver(DeferredResizeObserver);
-      observerProvided = true;
-    }
+    const virtualize = this.items.length > VIRTUALIZE_ABOVE ? virtualizer(() => this.requestUpdate()) : undefined;
+    const virtual = !!virtualize;
     const total = Math.max(this.total ?? 0, this.items.length);
     const item = (i: Initiative, index: number) =>
       html`<div
@@ -579,18 +614,24 @@ export class CivicInitiativeList extends CivicDataElement {
         part="list"
         class="items ${virtual ? 'items--virtual' : ''}"
         role="list"
-        aria-label=${t.term('listLabel')}
+        aria-label=${this.label?.trim() || t.term('listLabel')}
         aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
       >
         ${
-          virtual
+          virtualize
             ? virtualize({ items: this.items, renderItem: item, keyFunction: (i) => i.id })
-            : repeat(this.items, (i) => i.id, item)
+            : repeat(
+                this.items.slice(0, this.items.length > VIRTUALIZE_ABOVE ? VIRTUALIZE_ABOVE : undefined),
+                (i) => i.id,
+                item,
+              )
         }
       </div>
       ${
         this.moreError
-          ? html`<p part="message" class="message message--error" role="alert">${errorText(this.localize, this.moreError)}</p>`
+          ? html`<p part="message" class="message message--error" role="alert">
+              ${errorText(this.localize, this.moreError)}
+            </p>`
           : nothing
       }
       ${

@@ -48,7 +48,8 @@ writeFileSync(
  * Earth 1:110m, public domain; world-atlas is ISC-licensed). Do not edit. Parsed with JSON.parse,
  * which is faster than an object literal of this size.
  */
-export const BASEMAP_TOPOLOGY = '${json}';
+export const BASEMAP_TOPOLOGY =
+  '${json}';
 `,
 );
 console.log(`map.basemap-data.ts: ${json.length} characters, ${borders.length} border arcs`);

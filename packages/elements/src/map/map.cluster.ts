@@ -12,7 +12,12 @@ import Supercluster from 'supercluster';
 
 /** Above this many points, cluster in a worker. */
 export const WORKER_ABOVE = 2000;
-const OPTIONS = { radius: 60, maxZoom: 16, minPoints: 2 } as const;
+/**
+ * `radius` is in pixels of a tile `extent` wide: Leaflet's tiles are 256 px, so markers (28–64 px)
+ * are at least ~64 px apart and never cover each other. Clusters exist up to the map's last zoom
+ * level: pins at one address stay one cluster, which lists them instead of zooming.
+ */
+const OPTIONS = { radius: 64, extent: 256, maxZoom: 18, minPoints: 2 } as const;
 const STRIDE = 5;
 
 export type ClusterItem =
@@ -27,9 +32,11 @@ export type BBox = [west: number, south: number, east: number, north: number];
 export type Index = Supercluster<{ i: number }, { i: number }>;
 
 export function buildIndex(coords: Float64Array): Index {
-  const features = new Array<{ type: 'Feature'; properties: { i: number }; geometry: { type: 'Point'; coordinates: number[] } }>(
-    coords.length / 2,
-  );
+  const features = new Array<{
+    type: 'Feature';
+    properties: { i: number };
+    geometry: { type: 'Point'; coordinates: number[] };
+  }>(coords.length / 2);
   for (let i = 0; i < features.length; i++) {
     features[i] = {
       type: 'Feature',
@@ -46,7 +53,10 @@ export function queryClusters(index: Index, bbox: BBox, zoom: number): Float64Ar
   found.forEach((f, n) => {
     const p = f.properties as { cluster?: boolean; cluster_id?: number; point_count?: number; i?: number };
     const [lng = 0, lat = 0] = f.geometry.coordinates;
-    out.set([p.cluster ? 1 : 0, p.cluster ? (p.cluster_id ?? 0) : (p.i ?? 0), lng, lat, p.point_count ?? 1], n * STRIDE);
+    out.set(
+      [p.cluster ? 1 : 0, p.cluster ? (p.cluster_id ?? 0) : (p.i ?? 0), lng, lat, p.point_count ?? 1],
+      n * STRIDE,
+    );
   });
   return out;
 }
@@ -61,10 +71,20 @@ export function expandCluster(index: Index, id: number): { zoom: number; childre
   return { zoom: index.getClusterExpansionZoom(id), children: out };
 }
 
+export function clusterLeaves(index: Index, id: number, limit: number): Float64Array {
+  return Float64Array.from(index.getLeaves(id, limit).map((f) => f.properties.i));
+}
+
 export function unpackItems(packed: Float64Array): ClusterItem[] {
   const items: ClusterItem[] = [];
   for (let o = 0; o < packed.length; o += STRIDE) {
-    const [kind, id, lng, lat, count] = packed.subarray(o, o + STRIDE) as unknown as [number, number, number, number, number];
+    const [kind, id, lng, lat, count] = packed.subarray(o, o + STRIDE) as unknown as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     items.push(kind === 1 ? { kind: 'cluster', id, lng, lat, count } : { kind: 'point', index: id, lng, lat });
   }
   return items;
@@ -85,11 +105,13 @@ export function unpackChildren(packed: Float64Array): ClusterChild[] {
 export type WorkerRequest =
   | { op: 'load'; seq: number; coords: Float64Array }
   | { op: 'clusters'; seq: number; bbox: BBox; zoom: number }
-  | { op: 'expand'; seq: number; id: number };
+  | { op: 'expand'; seq: number; id: number }
+  | { op: 'leaves'; seq: number; id: number; limit: number };
 export type WorkerResponse =
   | { seq: number; op: 'load' }
   | { seq: number; op: 'clusters'; packed: Float64Array }
   | { seq: number; op: 'expand'; zoom: number; children: Float64Array }
+  | { seq: number; op: 'leaves'; indices: Float64Array }
   | { seq: number; op: 'error'; message: string };
 
 /** The worker's whole job; `map.worker.ts` wires it to `onmessage`. */
@@ -109,6 +131,12 @@ export function answer(state: { index?: Index | undefined }, request: WorkerRequ
         if (!state.index) return { seq: request.seq, op: 'expand', zoom: 0, children: new Float64Array() };
         return { seq: request.seq, op: 'expand', ...expandCluster(state.index, request.id) };
       }
+      case 'leaves':
+        return {
+          seq: request.seq,
+          op: 'leaves',
+          indices: state.index ? clusterLeaves(state.index, request.id, request.limit) : new Float64Array(),
+        };
     }
   } catch (e) {
     return { seq: request.seq, op: 'error', message: e instanceof Error ? e.message : String(e) };
@@ -123,6 +151,8 @@ export interface Clusterer {
   load(coords: Float64Array): Promise<void>;
   clusters(bbox: BBox, zoom: number): Promise<ClusterItem[]>;
   expand(id: number): Promise<{ zoom: number; children: ClusterChild[] }>;
+  /** The indices of (at most `limit` of) the points in a cluster. */
+  leaves(id: number, limit: number): Promise<number[]>;
   dispose(): void;
 }
 
@@ -143,6 +173,10 @@ class MainThreadClusterer implements Clusterer {
     if (!this.index) return Promise.resolve({ zoom: 0, children: [] });
     const { zoom, children } = expandCluster(this.index, id);
     return Promise.resolve({ zoom, children: unpackChildren(children) });
+  }
+
+  leaves(id: number, limit: number): Promise<number[]> {
+    return Promise.resolve(this.index ? [...clusterLeaves(this.index, id, limit)] : []);
   }
 
   dispose(): void {
@@ -232,6 +266,18 @@ class WorkerClusterer implements Clusterer {
       }
     }
     return this.fallback!.expand(id);
+  }
+
+  async leaves(id: number, limit: number): Promise<number[]> {
+    if (!this.fallback) {
+      try {
+        const r = await this.ask({ op: 'leaves', seq: ++this.seq, id, limit });
+        if (r.op === 'leaves') return [...r.indices];
+      } catch {
+        this.failOver();
+      }
+    }
+    return this.fallback!.leaves(id, limit);
   }
 
   dispose(): void {

@@ -51,12 +51,16 @@ export function swappedAmong<T extends { lat: number; lng: number }>(points: rea
 }
 
 /** Reports each skipped pin once per reporter (one per map). */
-export function problemReporter(tag: string): (id: string, problem: CoordinateProblem, lat: unknown, lng: unknown) => void {
+export function problemReporter(
+  tag: string,
+): (id: string, problem: CoordinateProblem, lat: unknown, lng: unknown) => void {
   const seen = new Set<string>();
   return (id, problem, lat, lng) => {
     const key = `${problem}\u0000${id}`;
     if (seen.has(key)) return;
     seen.add(key);
-    console.warn(`<${tag}>: left pin "${id}" off the map: ${PROBLEM_TEXT[problem]} (lat ${String(lat)}, lng ${String(lng)}).`);
+    console.warn(
+      `<${tag}>: left pin "${id}" off the map: ${PROBLEM_TEXT[problem]} (lat ${String(lat)}, lng ${String(lng)}).`,
+    );
   };
 }

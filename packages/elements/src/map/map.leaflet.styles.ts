@@ -4,7 +4,7 @@ import { css } from 'lit';
  * The parts of Leaflet 1.9.4's `dist/leaflet.css` that `<civic-map>` uses (panes, tiles, markers,
  * popups, the zoom control, animations), unchanged in substance. Leaflet's CSS must be inside the
  * shadow root; it ships in the lazily loaded map chunk and is adopted when the map is built.
- * Left out: the layers and scale controls, tooltips, VML and old-IE rules, and the default marker
+ * Left out: the popup's fade-in (a popup that takes focus should be readable at once), the layers and scale controls, tooltips, VML and old-IE rules, and the default marker
  * icon (its image is never requested: pins are `divIcon`s). Leaflet: BSD-2-Clause, © Volodymyr
  * Agafonkin, © CloudMade.
  */
@@ -159,13 +159,6 @@ export const leafletStyles = css`
   }
   .leaflet-right .leaflet-control {
     margin-right: 10px;
-  }
-  .leaflet-fade-anim .leaflet-popup {
-    opacity: 0;
-    transition: opacity 0.2s linear;
-  }
-  .leaflet-fade-anim .leaflet-map-pane .leaflet-popup {
-    opacity: 1;
   }
   .leaflet-zoom-animated {
     transform-origin: 0 0;

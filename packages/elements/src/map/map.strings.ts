@@ -14,6 +14,8 @@ export interface MapStrings {
   /** The accessible name of a cluster marker, e.g. "12 initiatives"; it must contain the number as shown. */
   mapClusterLabel: (count: number, formatted: string) => string;
   mapPinsInView: (count: number, formatted: string) => string;
+  /** The popup of pins that share one place. */
+  mapGroupLabel: (count: number, formatted: string) => string;
   mapNoPinsInView: string;
   mapLoadingPins: string;
   mapTooManyPins: (shown: string) => string;
@@ -21,6 +23,9 @@ export interface MapStrings {
   mapScrollHint: string;
   mapScrollHintMac: string;
   mapBasemapAttribution: string;
+  /** The button that loads another host's map tiles; `provider` is its name or host. */
+  mapShowTiles: (provider: string) => string;
+  mapTilesNote: (provider: string) => string;
 }
 
 const plural = (lang: string, n: number) => new Intl.PluralRules(lang).select(n);
@@ -55,6 +60,7 @@ export const mapStrings = {
     mapShowOnMap: (label) => `Show ${label} on the map`,
     mapClusterLabel: (n, f) => (n === 1 ? '1 initiative' : `${f} initiatives`),
     mapPinsInView: (n, f) => (n === 1 ? '1 initiative in this area' : `${f} initiatives in this area`),
+    mapGroupLabel: (n, f) => (n === 1 ? '1 initiative here' : `${f} initiatives here`),
     mapNoPinsInView: 'No initiatives in this area. Zoom out or move the map to see more.',
     mapLoadingPins: 'Loading initiatives…',
     mapTooManyPins: (shown) => `Showing the first ${shown} initiatives in this area. Zoom in to see the rest.`,
@@ -62,6 +68,9 @@ export const mapStrings = {
     mapScrollHint: 'Use Ctrl + scroll to zoom the map',
     mapScrollHintMac: 'Use ⌘ + scroll to zoom the map',
     mapBasemapAttribution: 'Basemap: Natural Earth',
+    mapShowTiles: (p) => `Show the detailed map from ${p}`,
+    mapTilesNote: (p) =>
+      `The detailed map’s images come from ${p}, which then sees your IP address. Until you choose, a simple map drawn in your browser is shown.`,
   },
   es: {
     mapLabel: 'Mapa de iniciativas',
@@ -76,13 +85,18 @@ export const mapStrings = {
     mapShowOnMap: (label) => `Ver ${label} en el mapa`,
     mapClusterLabel: (n, f) => (n === 1 ? '1 iniciativa' : `${f} iniciativas`),
     mapPinsInView: (n, f) => (n === 1 ? '1 iniciativa en esta zona' : `${f} iniciativas en esta zona`),
+    mapGroupLabel: (n, f) => (n === 1 ? '1 iniciativa aquí' : `${f} iniciativas aquí`),
     mapNoPinsInView: 'No hay iniciativas en esta zona. Aleja o mueve el mapa para ver más.',
     mapLoadingPins: 'Cargando iniciativas…',
-    mapTooManyPins: (shown) => `Se muestran las primeras ${shown} iniciativas de esta zona. Acerca el mapa para ver el resto.`,
+    mapTooManyPins: (shown) =>
+      `Se muestran las primeras ${shown} iniciativas de esta zona. Acerca el mapa para ver el resto.`,
     mapFailed: 'No se pudo cargar el mapa, así que las iniciativas se muestran en una lista.',
     mapScrollHint: 'Usa Ctrl + rueda para hacer zoom en el mapa',
     mapScrollHintMac: 'Usa ⌘ + rueda para hacer zoom en el mapa',
     mapBasemapAttribution: 'Mapa base: Natural Earth',
+    mapShowTiles: (p) => `Mostrar el mapa detallado de ${p}`,
+    mapTilesNote: (p) =>
+      `Las imágenes del mapa detallado vienen de ${p}, que verá tu dirección IP. Hasta que lo elijas, se muestra un mapa sencillo dibujado en tu navegador.`,
   },
   de: {
     mapLabel: 'Karte der Initiativen',
@@ -97,13 +111,18 @@ export const mapStrings = {
     mapShowOnMap: (label) => `${label} auf der Karte zeigen`,
     mapClusterLabel: (n, f) => (n === 1 ? '1 Initiative' : `${f} Initiativen`),
     mapPinsInView: (n, f) => (n === 1 ? '1 Initiative in diesem Gebiet' : `${f} Initiativen in diesem Gebiet`),
+    mapGroupLabel: (n, f) => (n === 1 ? '1 Initiative an diesem Ort' : `${f} Initiativen an diesem Ort`),
     mapNoPinsInView: 'Keine Initiativen in diesem Gebiet. Verkleinere oder verschiebe die Karte, um mehr zu sehen.',
     mapLoadingPins: 'Initiativen werden geladen…',
-    mapTooManyPins: (shown) => `Die ersten ${shown} Initiativen in diesem Gebiet. Vergrößere die Karte, um den Rest zu sehen.`,
+    mapTooManyPins: (shown) =>
+      `Die ersten ${shown} Initiativen in diesem Gebiet. Vergrößere die Karte, um den Rest zu sehen.`,
     mapFailed: 'Die Karte konnte nicht geladen werden, deshalb stehen die Initiativen in einer Liste.',
     mapScrollHint: 'Strg + Mausrad zum Zoomen der Karte',
     mapScrollHintMac: '⌘ + Mausrad zum Zoomen der Karte',
     mapBasemapAttribution: 'Grundkarte: Natural Earth',
+    mapShowTiles: (p) => `Detaillierte Karte von ${p} zeigen`,
+    mapTilesNote: (p) =>
+      `Die Bilder der detaillierten Karte kommen von ${p}; dieser Dienst sieht dann deine IP-Adresse. Bis du dich entscheidest, zeigt dein Browser eine einfache Karte.`,
   },
   fr: {
     mapLabel: 'Carte des initiatives',
@@ -118,6 +137,7 @@ export const mapStrings = {
     mapShowOnMap: (label) => `Afficher ${label} sur la carte`,
     mapClusterLabel: (n, f) => (n < 2 ? `${f} initiative` : `${f} initiatives`),
     mapPinsInView: (n, f) => (n < 2 ? `${f} initiative dans cette zone` : `${f} initiatives dans cette zone`),
+    mapGroupLabel: (n, f) => (n < 2 ? `${f} initiative ici` : `${f} initiatives ici`),
     mapNoPinsInView: 'Aucune initiative dans cette zone. Dézoomez ou déplacez la carte pour en voir davantage.',
     mapLoadingPins: 'Chargement des initiatives…',
     mapTooManyPins: (shown) => `Les ${shown} premières initiatives de cette zone. Zoomez pour voir les autres.`,
@@ -125,6 +145,9 @@ export const mapStrings = {
     mapScrollHint: 'Utilisez Ctrl + molette pour zoomer sur la carte',
     mapScrollHintMac: 'Utilisez ⌘ + molette pour zoomer sur la carte',
     mapBasemapAttribution: 'Fond de carte : Natural Earth',
+    mapShowTiles: (p) => `Afficher la carte détaillée de ${p}`,
+    mapTilesNote: (p) =>
+      `Les images de la carte détaillée viennent de ${p}, qui voit alors votre adresse IP. En attendant votre choix, une carte simple dessinée par votre navigateur est affichée.`,
   },
   ar: {
     mapLabel: 'خريطة المبادرات',
@@ -139,6 +162,7 @@ export const mapStrings = {
     mapShowOnMap: (label) => `اعرض ${label} على الخريطة`,
     mapClusterLabel: arabicCluster,
     mapPinsInView: (n, f) => `${arabicCount(n, f)} في هذه المنطقة`,
+    mapGroupLabel: (n, f) => `${arabicCount(n, f)} هنا`,
     mapNoPinsInView: 'لا توجد مبادرات في هذه المنطقة. صغّر الخريطة أو حرّكها لرؤية المزيد.',
     mapLoadingPins: 'جارٍ تحميل المبادرات…',
     mapTooManyPins: (shown) => `تُعرض أول ${shown} مبادرة في هذه المنطقة. كبّر الخريطة لرؤية البقية.`,
@@ -146,5 +170,8 @@ export const mapStrings = {
     mapScrollHint: 'استخدم Ctrl مع عجلة الفأرة لتكبير الخريطة',
     mapScrollHintMac: 'استخدم ⌘ مع عجلة الفأرة لتكبير الخريطة',
     mapBasemapAttribution: 'الخريطة الأساسية: Natural Earth',
+    mapShowTiles: (p) => `اعرض الخريطة المفصلة من ${p}`,
+    mapTilesNote: (p) =>
+      `تأتي صور الخريطة المفصلة من ${p}، الذي سيرى عنوان IP الخاص بك. إلى أن تختار، تُعرض خريطة بسيطة يرسمها متصفحك.`,
   },
 } satisfies Record<Language, MapStrings>;

@@ -94,29 +94,37 @@ export const mapStyles = css`
       0 0 0 2px var(--_color-surface),
       0 0 0 5px var(--_color-text);
   }
-  .leaflet-control-zoom {
+  .zoom {
+    position: absolute;
+    z-index: 1000;
+    inset-block-start: var(--_space-s);
+    inset-inline-start: var(--_space-s);
     display: grid;
     overflow: hidden;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);
     background: var(--_color-surface);
   }
-  .leaflet-control-zoom a {
+  .zoom button {
     inline-size: 2.75rem;
     block-size: 2.75rem;
+    padding: 0;
+    border: 0;
     background: var(--_color-surface);
     color: var(--_color-text);
+    font: inherit;
     font-size: 1.5rem;
-    line-height: 2.75rem;
+    line-height: 1;
+    cursor: pointer;
   }
-  .leaflet-control-zoom a + a {
+  .zoom button + button {
     border-block-start: 1px solid var(--_color-border);
   }
-  .leaflet-control-zoom a:focus-visible {
+  .zoom button:focus-visible {
     outline: var(--_focus-width) solid var(--_color-focus);
     outline-offset: calc(-1 * var(--_focus-width) - 2px);
   }
-  .leaflet-control-zoom a.leaflet-disabled {
+  .zoom button[aria-disabled='true'] {
     color: var(--_color-text-muted);
     cursor: not-allowed;
   }
@@ -158,18 +166,47 @@ export const mapStyles = css`
   .popup-label {
     margin: 0;
   }
-  .attribution {
-    position: absolute;
-    z-index: 1000;
-    inset-block-end: 1px;
-    inset-inline-end: 1px;
-    max-inline-size: calc(100% - 2px);
+  .popup-label .title {
     margin: 0;
-    padding: 0 var(--_space-xs);
-    border-start-start-radius: var(--_radius-m);
+    font-size: var(--_font-size-l);
+  }
+  .group {
+    display: grid;
+    gap: var(--_space-xs);
+    max-block-size: 16rem;
+    margin: 0;
+    padding: 0;
+    overflow-y: auto;
+    list-style: none;
+  }
+  .group .button {
+    inline-size: 100%;
+    justify-content: start;
+    text-align: start;
+  }
+  .attribution {
+    margin: var(--_space-xs) 0 0;
+    color: var(--_color-text-muted);
+    font-size: var(--_font-size-s);
+    text-align: end;
+  }
+  .tile-choice {
+    position: absolute;
+    z-index: 1001;
+    inset-block-start: var(--_space-s);
+    inset-inline: 3.75rem var(--_space-s);
+    display: grid;
+    justify-items: start;
+    gap: var(--_space-xs);
+    padding: var(--_space-s);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
     background: var(--_color-surface);
     color: var(--_color-text);
-    font-size: 0.75rem;
+  }
+  .tile-note {
+    margin: 0;
+    font-size: var(--_font-size-s);
   }
   .hint {
     position: absolute;
@@ -207,7 +244,7 @@ export const mapStyles = css`
   }
   .list-item {
     display: grid;
-    align-content: start;
+    grid-template-rows: 1fr auto;
     gap: var(--_space-xs);
     min-inline-size: 0;
     container-type: inline-size;
@@ -247,8 +284,10 @@ export const mapStyles = css`
     .civic-marker[aria-expanded='true'] {
       border-color: Highlight;
     }
-    .leaflet-control-zoom,
+    .zoom,
+    .zoom button,
     .leaflet-popup-content-wrapper,
+    .tile-choice,
     .popup-close {
       border-color: CanvasText;
     }

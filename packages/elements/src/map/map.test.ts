@@ -120,15 +120,17 @@ describe('<civic-map>', () => {
     it('leaves off pins with bad coordinates, says so once each, and still draws the rest', async () => {
       const warnings = watchWarnings();
       try {
-        const el = await fixture<CivicMap>(html`<civic-map fit-to-pins>
-          ${bristol}
-          <civic-map-pin lat="not a number" lng="-2.5" label="NaN pin"></civic-map-pin>
-          <civic-map-pin label="No coordinates"></civic-map-pin>
-          <civic-map-pin lat="123" lng="-2.5" label="Out of range"></civic-map-pin>
-          <civic-map-pin lat="12" lng="200" label="Way out"></civic-map-pin>
-          <civic-map-pin lat="-2.5860" lng="51.4560" label="Swapped Bristol"></civic-map-pin>
-          <civic-map-pin lat="0" lng="0" label="Null island"></civic-map-pin>
-        </civic-map>`);
+        const el = await fixture<CivicMap>(
+          html`<civic-map fit-to-pins>
+            ${bristol}
+            <civic-map-pin lat="not a number" lng="-2.5" label="NaN pin"></civic-map-pin>
+            <civic-map-pin label="No coordinates"></civic-map-pin>
+            <civic-map-pin lat="123" lng="-2.5" label="Out of range"></civic-map-pin>
+            <civic-map-pin lat="12" lng="200" label="Way out"></civic-map-pin>
+            <civic-map-pin lat="-2.5860" lng="51.4560" label="Swapped Bristol"></civic-map-pin>
+            <civic-map-pin lat="0" lng="0" label="Null island"></civic-map-pin>
+          </civic-map>`,
+        );
         await drawn(el);
         await until(() => count(el) === '5 initiatives in this area', 'the good pins are not all there');
         const said = (id: string) => warnings.messages.filter((m) => m.includes(`"${id}"`));
@@ -148,9 +150,11 @@ describe('<civic-map>', () => {
     });
 
     it('follows pins added, removed and changed in the DOM', async () => {
-      const el = await fixture<CivicMap>(html`<civic-map fit-to-pins>
-        <civic-map-pin lat="51.4627" lng="-2.5626" label="Easton"></civic-map-pin>
-      </civic-map>`);
+      const el = await fixture<CivicMap>(
+        html`<civic-map fit-to-pins>
+          <civic-map-pin lat="51.4627" lng="-2.5626" label="Easton"></civic-map-pin>
+        </civic-map>`,
+      );
       await drawn(el);
       expect(labels(el)).to.deep.equal(['Easton']);
       const far = document.createElement('civic-map-pin');
@@ -168,7 +172,10 @@ describe('<civic-map>', () => {
         if (!m) return NaN;
         const box = $(el, '#map')!.getBoundingClientRect();
         const r = m.getBoundingClientRect();
-        return el.leafletView!.map.containerPointToLatLng([r.left + r.width / 2 - box.left, r.top + r.height / 2 - box.top]).lat;
+        return el.leafletView!.map.containerPointToLatLng([
+          r.left + r.width / 2 - box.left,
+          r.top + r.height / 2 - box.top,
+        ]).lat;
       };
       await until(() => Math.abs(latOf('Freiburg im Breisgau') - 39.47) < 1, 'the marker did not move');
       far.remove();
@@ -209,9 +216,9 @@ describe('<civic-map>', () => {
     });
 
     it('opens a pin’s card in a popup, fires civic-pin-select, and Escape returns focus', async () => {
-      const el = await fixture<CivicMap>(html`<civic-map center="51.4627,-2.5626" zoom="17" .adapter=${ScriptedAdapter.demo()}>
-        ${bristol}
-      </civic-map>`);
+      const el = await fixture<CivicMap>(
+        html`<civic-map center="51.4627,-2.5626" zoom="17" .adapter=${ScriptedAdapter.demo()}> ${bristol} </civic-map>`,
+      );
       await drawn(el);
       const pin = markers(el).find((m) => m.getAttribute('aria-label') === 'Easton Repair Café')!;
       expect(pin.getAttribute('aria-haspopup')).to.equal('dialog');
@@ -238,6 +245,40 @@ describe('<civic-map>', () => {
       expect(pin.getAttribute('aria-expanded')).to.equal('false');
     });
 
+    it('lists pins that share one address, since zooming cannot split them', async () => {
+      const el = await fixture<CivicMap>(
+        html`<civic-map center="51.4627,-2.5626" zoom="18">
+          <civic-map-pin lat="51.4627" lng="-2.5626" label="Repair café"></civic-map-pin>
+          <civic-map-pin lat="51.4627" lng="-2.5626" label="Tool library"></civic-map-pin>
+          <civic-map-pin lat="51.4627" lng="-2.5626" label="Seed swap"></civic-map-pin>
+        </civic-map>`,
+      );
+      await drawn(el);
+      const cluster = markers(el)[0]!;
+      expect(cluster.getAttribute('aria-label')).to.equal('3 initiatives');
+      cluster.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!$(el, '.popup .group'), 'no list of the pins');
+      await until(() => getComputedStyle($(el, '.leaflet-popup')!).opacity === '1', 'the popup is still fading in');
+      expect($(el, '.popup')!.getAttribute('aria-label')).to.equal('3 initiatives here');
+      expect($$(el, '.group button').map((b) => b.textContent?.trim())).to.have.members([
+        'Repair café',
+        'Tool library',
+        'Seed swap',
+      ]);
+      await expectAccessible(el);
+      $$(el, '.group button')
+        .find((b) => b.textContent?.includes('Seed swap'))!
+        .click();
+      await until(
+        () => $(el, '.popup')?.getAttribute('aria-label') === 'Seed swap',
+        'the pin’s own popup did not open',
+      );
+      await sendKeys({ press: 'Escape' });
+      await until(() => !$(el, '.popup'), 'Escape did not close it');
+      expect(active(el)?.classList.contains('civic-marker') || active(el)?.id === 'map').to.equal(true);
+    });
+
     it('opens a popup on click, closes it with its button, and lets a host keep it shut', async () => {
       const el = await fixture<CivicMap>(html`<civic-map center="51.4627,-2.5626" zoom="15">${bristol}</civic-map>`);
       await drawn(el);
@@ -258,7 +299,9 @@ describe('<civic-map>', () => {
   describe('pins from the adapter', () => {
     it('loads the initiatives of the visible area, and reloads (aborting the old request) as the map moves', async () => {
       const adapter = ScriptedAdapter.demo();
-      const el = await fixture<CivicMap>(html`<civic-map center="51.454,-2.587" zoom="11" .adapter=${adapter}></civic-map>`);
+      const el = await fixture<CivicMap>(
+        html`<civic-map center="51.454,-2.587" zoom="11" .adapter=${adapter}></civic-map>`,
+      );
       await drawn(el);
       const first = adapter.calls['listInitiatives']![0]![0] as InitiativeQuery;
       expect(first.bbox, 'asks for an area').to.have.length(4);
@@ -273,8 +316,17 @@ describe('<civic-map>', () => {
       const calls = adapter.calls['listInitiatives']!;
       expect((calls[1]![1] as { signal: AbortSignal }).signal.aborted, 'the superseded request').to.equal(true);
       gate.release();
-      await until(() => labels(el).some((l) => /Valencia|València|Benimaclet|Cabanyal|Ruzafa|Palmar|Huerto|huerto|bici/i.test(l ?? '')) || markers(el).length > 0, 'nothing in Valencia');
-      await until(() => el.leafletView!.map.getCenter().lng < 0 && count(el) !== 'Loading initiatives…', 'did not settle');
+      await until(
+        () =>
+          labels(el).some((l) =>
+            /Valencia|València|Benimaclet|Cabanyal|Ruzafa|Palmar|Huerto|huerto|bici/i.test(l ?? ''),
+          ) || markers(el).length > 0,
+        'nothing in Valencia',
+      );
+      await until(
+        () => el.leafletView!.map.getCenter().lng < 0 && count(el) !== 'Loading initiatives…',
+        'did not settle',
+      );
     });
 
     it('fits itself around the adapter’s pins when it has no centre', async () => {
@@ -312,7 +364,10 @@ describe('<civic-map>', () => {
         const el = await fixture<CivicMap>(html`<civic-map .adapter=${bulk(items as InitiativeInput[])}></civic-map>`);
         await until(() => count(el) === '8 initiatives in this area', 'the good pins are not shown');
         for (const id of ['swapped', 'too-far', 'nan'])
-          expect(warnings.messages.some((m) => m.includes(`"${id}"`)), id).to.equal(true);
+          expect(
+            warnings.messages.some((m) => m.includes(`"${id}"`)),
+            id,
+          ).to.equal(true);
         expect($(el, '[role="alert"]')).to.equal(null);
       } finally {
         warnings.restore();
@@ -322,7 +377,9 @@ describe('<civic-map>', () => {
     it('shows an accessible error with a retry when the adapter fails', async () => {
       const adapter = ScriptedAdapter.demo().failNext('listInitiatives', 'network');
       const errors: Event[] = [];
-      const el = await fixture<CivicMap>(html`<civic-map @civic-error=${(e: Event) => errors.push(e)} .adapter=${adapter}></civic-map>`);
+      const el = await fixture<CivicMap>(
+        html`<civic-map @civic-error=${(e: Event) => errors.push(e)} .adapter=${adapter}></civic-map>`,
+      );
       await until(() => !!$(el, '[part="retry-button"]'), 'no error state');
       expect($(el, '[role="alert"]')!.textContent).to.contain('connection failed');
       expect(errors).to.have.length(1);
@@ -334,7 +391,9 @@ describe('<civic-map>', () => {
     });
 
     it('shows an error, and throws nothing, when the adapter sends malformed data', async () => {
-      const el = await fixture<CivicMap>(html`<civic-map .adapter=${careless({ id: 4, title: {}, place: 'here' })}></civic-map>`);
+      const el = await fixture<CivicMap>(
+        html`<civic-map .adapter=${careless({ id: 4, title: {}, place: 'here' })}></civic-map>`,
+      );
       await until(() => !!$(el, '[role="alert"]'), 'no error state');
       expect($(el, '[role="alert"]')!.textContent).to.contain('cannot show');
       await expectAccessible(el);
@@ -344,10 +403,10 @@ describe('<civic-map>', () => {
   describe('clustering', () => {
     const points = (n: number) => {
       const coords = new Float64Array(n * 2);
-      for (let i = 0; i < n; i++) coords.set([-10 + ((i * 7919) % 2000) / 100, 40 + ((i * 104729) % 1500) / 100], i * 2);
+      for (let i = 0; i < n; i++)
+        coords.set([-10 + ((i * 7919) % 2000) / 100, 40 + ((i * 104729) % 1500) / 100], i * 2);
       return coords;
     };
-
 
     it('indexes 100,000 points in a worker with no main-thread task over 50 ms', async () => {
       const clusterer = createClusterer(100_000);
@@ -432,15 +491,25 @@ describe('<civic-map>', () => {
   });
 
   describe('network', () => {
-    const resources = () => performance.getEntriesByType('resource').map((e) => e.name);
+    /** Requests started since `since` (a test's requests, not the previous test's late ones). */
+    let since = 0;
+    beforeEach(() => (since = performance.now()));
+    const resources = () =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime >= since)
+        .map((e) => e.name);
 
     it('asks only the site’s own tile source for tiles, and no other host', async () => {
       performance.setResourceTimingBufferSize(100_000);
       performance.clearResourceTimings();
       const tiles = '/stories/assets/repair-cafe.svg?tile={z}/{x}/{y}';
-      const el = await fixture<CivicMap>(html`<civic-map tile-url=${tiles} attribution="&copy; <a href='https://tiles.example.org/about'>Example tiles</a> &amp; friends" center="51.454,-2.587" zoom="12">
-        ${bristol}
-      </civic-map>`);
+      const credit = "&copy; <a href='https://tiles.example.org/about'>Example tiles</a> &amp; friends";
+      const el = await fixture<CivicMap>(
+        html`<civic-map tile-url=${tiles} attribution=${credit} center="51.454,-2.587" zoom="12">
+          ${bristol}
+        </civic-map>`,
+      );
       await drawn(el);
       await until(() => resources().some((r) => r.includes('tile=12/')), 'no tile was requested');
       expect(resources().filter((r) => new URL(r).origin !== location.origin)).to.deep.equal([]);
@@ -452,6 +521,58 @@ describe('<civic-map>', () => {
       await expectAccessible(el);
     });
 
+    it('asks before loading another host’s tiles, naming it, and then loads them', async () => {
+      performance.clearResourceTimings();
+      // The same test server under another name: another origin, as a third-party tile host would be.
+      const other = location.origin.replace('localhost', '127.0.0.1');
+      expect(other, 'the test needs a second origin').to.not.equal(location.origin);
+      const tiles = `${other}/stories/assets/repair-cafe.svg?tile={z}/{x}/{y}`;
+      const el = await fixture<CivicMap>(
+        html`<civic-map
+          tile-url=${tiles}
+          tile-provider="Example Tiles"
+          attribution="© Example Tiles"
+          center="51.454,-2.587"
+          zoom="12"
+        >
+          ${bristol}
+        </civic-map>`,
+      );
+      await drawn(el);
+      await until(() => !!$(el, 'path.civic-land'), 'no offline basemap while waiting');
+      const button = $(el, '[part="show-tiles"]')!;
+      expect(button.textContent?.trim()).to.equal('Show the detailed map from Example Tiles');
+      expect($(el, '#tiles-note')!.textContent).to.contain('IP address');
+      await tick(200);
+      expect(
+        resources().filter((r) => r.startsWith(other)),
+        'nothing from the tile host yet',
+      ).to.deep.equal([]);
+      expect($(el, '[part="attribution"]')!.textContent).to.contain('Natural Earth');
+      await expectAccessible(el);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(
+        () => resources().some((r) => r.startsWith(`${other}/stories/assets/repair-cafe.svg?tile=12/`)),
+        'no tiles after the visitor chose them',
+      );
+      expect($(el, '[part="show-tiles"]')).to.equal(null);
+      expect($(el, 'path.civic-land'), 'the offline basemap made way').to.equal(null);
+      expect($(el, '[part="attribution"]')!.textContent).to.contain('© Example Tiles');
+      expect(active(el)?.id, 'focus moves to the map').to.equal('map');
+    });
+
+    it('loads another host’s tiles at once when the site already has consent', async () => {
+      const other = location.origin.replace('localhost', '127.0.0.1');
+      const tiles = `${other}/stories/assets/repair-cafe.svg?consented={z}/{x}/{y}`;
+      const el = await fixture<CivicMap>(
+        html`<civic-map tiles-without-asking tile-url=${tiles} center="51.454,-2.587" zoom="12">${bristol}</civic-map>`,
+      );
+      await drawn(el);
+      expect($(el, '[part="show-tiles"]')).to.equal(null);
+      await until(() => resources().some((r) => r.includes('consented=12/')), 'no tiles');
+    });
+
     it('draws the offline basemap with no tile requests at all', async () => {
       performance.clearResourceTimings();
       const el = await fixture<CivicMap>(html`<civic-map>${bristol}</civic-map>`);
@@ -459,7 +580,9 @@ describe('<civic-map>', () => {
       await until(() => !!$(el, 'path.civic-land'), 'no land drawn');
       expect($(el, 'path.civic-border')).to.exist;
       expect($$(el, '.leaflet-tile')).to.have.length(0);
-      expect(resources().filter((r) => new URL(r).origin !== location.origin || /\.(png|jpe?g|webp)/.test(r))).to.deep.equal([]);
+      expect(
+        resources().filter((r) => new URL(r).origin !== location.origin || /\.(png|jpe?g|webp)/.test(r)),
+      ).to.deep.equal([]);
       expect($(el, '[part="attribution"]')!.textContent).to.contain('Natural Earth');
     });
 
@@ -531,6 +654,41 @@ describe('<civic-map>', () => {
       );
     });
 
+    it('follows changes to center, zoom and tile-url', async () => {
+      const el = await fixture<CivicMap>(html`<civic-map center="51.454,-2.587" zoom="10">${bristol}</civic-map>`);
+      await drawn(el);
+      el.setAttribute('center', '47.999,7.842');
+      el.setAttribute('zoom', '8');
+      await until(() => Math.abs(el.leafletView!.map.getCenter().lng - 7.842) < 0.01, 'did not move');
+      expect(el.leafletView!.map.getZoom()).to.equal(8);
+      el.setAttribute('tile-url', '/stories/assets/repair-cafe.svg?changed={z}/{x}/{y}');
+      await until(() => $$(el, '.leaflet-tile').length > 0, 'no tiles after tile-url was set');
+      expect($(el, 'path.civic-land')).to.equal(null);
+      expect(Math.abs(el.leafletView!.map.getCenter().lng - 7.842)).to.be.below(0.01);
+    });
+
+    it('zooms with its buttons, which say when they can go no further', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' }); // no zoom animation to wait for
+      try {
+        const el = await fixture<CivicMap>(html`<civic-map center="51.454,-2.587" zoom="2">${bristol}</civic-map>`);
+        await until(() => !!el.leafletView && !!$(el, '[part="zoom"]'), 'no zoom buttons');
+        const [zoomIn, zoomOut] = $$(el, '[part="zoom"] button');
+        zoomIn!.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => el.leafletView!.map.getZoom() === 3, 'Zoom in did nothing');
+        zoomOut!.click();
+        zoomOut!.click();
+        await until(() => zoomOut!.getAttribute('aria-disabled') === 'true', 'Zoom out is not marked as at its limit');
+        expect(el.leafletView!.map.getZoom()).to.equal(1);
+        zoomOut!.click();
+        await tick(50);
+        expect(el.leafletView!.map.getZoom()).to.equal(1);
+        await expectAccessible(el);
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
     it('works at 320 px, in both views', async () => {
       const wrap = document.createElement('div');
       wrap.className = 'narrow';
@@ -570,7 +728,10 @@ describe('<civic-map>', () => {
       await drawn(el);
       expect(count(el)).to.contain('في هذه المنطقة');
       expect($(el, '#map')!.getAttribute('aria-label')).to.equal('خريطة المبادرات');
-      expect($(el, '.leaflet-control-zoom')!.parentElement!.classList.contains('leaflet-right')).to.equal(true);
+      const zoom = $(el, '[part="zoom"]')!.getBoundingClientRect();
+      const box = $(el, '#map')!.getBoundingClientRect();
+      expect(box.right - zoom.right, 'the zoom buttons sit at the right').to.be.below(box.width / 4);
+      expect($(el, '[part="zoom"] button')!.getAttribute('aria-label')).to.equal('تكبير');
       await expectAccessible(el);
     });
   });

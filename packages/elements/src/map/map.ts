@@ -1,24 +1,21 @@
 import {
   adapterContext,
   CivicDataElement,
-  CivicError,
   inBBox,
   parseInitiative,
   parseLatLng,
   toCivicError,
   type BBox,
+  type CivicError,
   type Initiative,
   type LocalizeController,
 } from '@civic-kit/core';
 import { ContextProvider } from '@lit/context';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { provideResizeObserver } from '@lit-labs/virtualizer/polyfillLoaders/ResizeObserver.js';
 import { html, nothing, render, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { initiativeCardStyles } from '../initiative-card/initiative-card.styles.js';
-import { DeferredResizeObserver, inSlices, pageShape } from '../initiative-list/initiative-list.data.js';
+import { inSlices, pageShape, VIRTUALIZE_ABOVE, virtualizer } from '../initiative-list/initiative-list.data.js';
 import { cardTemplate, heading, type HeadingLevel } from '../initiative-list/initiative-list.item.js';
-import { VIRTUALIZE_ABOVE } from '../initiative-list/initiative-list.js';
 import { errorText } from '../shared/error-message.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
@@ -54,9 +51,8 @@ const attributeNumber = (value: string | null) => (value === null || value.trim(
 function covers(outer: BBox | undefined, inner: BBox): boolean {
   if (!outer) return true;
   const [w, s, e, n] = inner;
-  return inBBox({ lat: s, lng: w }, outer) && inBBox({ lat: n, lng: e }, outer) && (outer[0] <= outer[2]) === (w <= e);
+  return inBBox({ lat: s, lng: w }, outer) && inBBox({ lat: n, lng: e }, outer) && outer[0] <= outer[2] === w <= e;
 }
-let observerProvided = false;
 
 /**
  * A real slippy map of initiatives (Leaflet, loaded only when a map connects), with pins from the
@@ -67,7 +63,9 @@ let observerProvided = false;
  * cannot load: the map is never the only way to reach an initiative.
  *
  * Without `tile-url` the map draws a light offline basemap (Natural Earth) from a chunk of its own,
- * and makes no request to any host the site did not configure.
+ * and makes no request to any host the site did not configure. Tiles from another host than the
+ * page's load only once the visitor presses "Show the detailed map from …" (the tile server sees
+ * their IP address), unless the site sets `tiles-without-asking`.
  *
  * ```html
  * <civic-map tile-url="https://tiles.example.org/{z}/{x}/{y}.png" attribution="© Our tiles"></civic-map>
@@ -85,7 +83,10 @@ let observerProvided = false;
  * @csspart count - How many initiatives are in the visible area (a polite live region).
  * @csspart view-toggle - "Show as list" / "Show as map".
  * @csspart map - The map.
+ * @csspart zoom - The zoom buttons.
  * @csspart attribution - The basemap's attribution.
+ * @csspart tile-choice - The offer to load another host's tiles, and its note.
+ * @csspart show-tiles - The button that loads them.
  * @csspart list - The list view.
  * @csspart item - One entry of the list view.
  * @csspart card - The card inside a list entry.
@@ -117,6 +118,18 @@ export class CivicMap extends CivicDataElement {
   @property({ type: String, attribute: 'tile-url' })
   tileUrl: string | undefined;
 
+  /**
+   * What to call the tile source on the "Show the detailed map from …" button (default: its host
+   * name). Tiles from another host than the page's load only after the visitor presses that button:
+   * the tile server sees each visitor's IP address.
+   */
+  @property({ type: String, attribute: 'tile-provider' })
+  tileProvider: string | undefined;
+
+  /** Load another host's tiles without asking (the site already has its visitors' consent). */
+  @property({ type: Boolean, attribute: 'tiles-without-asking' })
+  tilesWithoutAsking = false;
+
   /** Credit for the tile source, as its terms ask (`&copy; <a href="…">…</a>`); links go through the safe-URL check. */
   @property({ type: String })
   attribution: string | undefined;
@@ -146,6 +159,9 @@ export class CivicMap extends CivicDataElement {
   @state() private inView: MapPin[] | undefined;
   @state() private truncated = false;
   @state() private hint = false;
+  @state() private zoomLimits = { atMin: false, atMax: false };
+  /** The visitor pressed "Show the detailed map". */
+  @state() private tilesChosen = false;
 
   /** Cards in popups and the list view use this map's adapter, also when it was set as a property. */
   private readonly adapterProvider = new ContextProvider(this, { context: adapterContext });
@@ -163,6 +179,7 @@ export class CivicMap extends CivicDataElement {
   private moveTimer: ReturnType<typeof setTimeout> | undefined;
   private hintTimer: ReturnType<typeof setTimeout> | undefined;
   private declaredQueued = false;
+  private rebuild = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -195,6 +212,14 @@ export class CivicMap extends CivicDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('adapter')) this.adapterProvider.setValue(this.adapter);
+    if (this.mapView && (changed.has('tileUrl') || changed.has('tilesWithoutAsking'))) {
+      // Another base layer: the map is built again after this update (its pins are kept).
+      this.mapView.destroy();
+      this.mapView = undefined;
+      this.tilesChosen = false;
+      this.mapState = 'loading';
+      this.rebuild = true;
+    }
     if (changed.has('adapter') || changed.has('maxPins')) {
       this.loaded = undefined;
       if (!this.declared) void this.loadAdapterPins();
@@ -202,6 +227,18 @@ export class CivicMap extends CivicDataElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const view = this.mapView;
+    if (this.rebuild) {
+      this.rebuild = false;
+      void this.buildMap();
+      return;
+    }
+    if (view && (changed.has('center') || changed.has('zoom'))) {
+      const center = parseLatLng(this.center);
+      if (center)
+        view.map.setView(center, Number.isFinite(this.zoom) ? this.zoom! : view.map.getZoom(), { animate: false });
+      else if (this.zoom !== undefined && Number.isFinite(this.zoom)) view.map.setZoom(this.zoom, { animate: false });
+    }
     if (changed.has('view') && this.view === 'map' && this.mapView) {
       this.mapView.invalidateSize();
       if (!this.fitted) this.fitOnce();
@@ -213,6 +250,36 @@ export class CivicMap extends CivicDataElement {
   private get declared(): boolean {
     return !!this.querySelector('civic-map-pin');
   }
+
+  /** The tile URL template, if any. */
+  private get tiles(): string | undefined {
+    return this.tileUrl?.trim() || undefined;
+  }
+
+  /** The host the tiles come from, when it is not the page's own. */
+  private get foreignTileHost(): string | undefined {
+    const tiles = this.tiles;
+    if (!tiles) return undefined;
+    try {
+      const url = new URL(tiles.replace(/\{[^}]*\}/g, '0'), document.baseURI);
+      return url.origin === location.origin ? undefined : url.host;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Tiles may load: the site's own, pre-approved by the site, or chosen by the visitor. */
+  private get tilesAllowed(): boolean {
+    return !!this.tiles && (this.tilesChosen || this.tilesWithoutAsking || !this.foreignTileHost);
+  }
+
+  private showTiles = (): void => {
+    const tiles = this.tiles;
+    if (!tiles) return;
+    this.tilesChosen = true;
+    this.mapView?.useTiles(tiles);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#map')?.focus());
+  };
 
   private get wantsFit(): boolean {
     return this.fitToPins || !parseLatLng(this.center);
@@ -242,18 +309,17 @@ export class CivicMap extends CivicDataElement {
         root: this.renderRoot as ShadowRoot,
         center,
         zoom: center && this.zoom !== undefined && Number.isFinite(this.zoom) ? this.zoom : undefined,
-        tileUrl: this.tileUrl?.trim() || undefined,
+        tileUrl: this.tilesAllowed ? this.tiles : undefined,
         maxZoom: 18,
         animate: !reduced && document.visibilityState === 'visible',
         rtl: t.dir() === 'rtl',
         labels: {
-          zoomIn: t.term('mapZoomIn'),
-          zoomOut: t.term('mapZoomOut'),
           cluster: (n) => t.term('mapClusterLabel', n, t.number(n)),
           clusterCount: (n) => t.number(n),
         },
         onViewChange: () => this.viewChanged(),
-        onSelect: (pin) => this.select(pin as MapPin),
+        onSelect: (pin) => this.select(pin),
+        onSelectGroup: (pins, at, key) => this.selectGroup(pins, at, key),
         onWheelHint: () => this.showHint(),
         onBasemapError: (e) => console.error('<civic-map>: the offline basemap could not be drawn', e),
       });
@@ -283,8 +349,17 @@ export class CivicMap extends CivicDataElement {
   private viewChanged(): void {
     const view = this.mapView;
     if (!view) return;
-    const bbox = view.bounds();
-    this.inView = this.pins.filter((p) => inBBox(p, bbox));
+    const limits = view.zoomRange;
+    if (limits.atMin !== this.zoomLimits.atMin || limits.atMax !== this.zoomLimits.atMax) this.zoomLimits = limits;
+    // A hidden map (list view) has no area: the list keeps the last one seen, or shows every pin.
+    const size = view.map.getSize();
+    if (size.x > 0 && size.y > 0) {
+      const bbox = view.bounds();
+      this.inView = this.pins.filter((p) => inBBox(p, bbox));
+    } else if (this.inView) {
+      const keys = new Set(this.inView.map((p) => p.key));
+      this.inView = this.pins.filter((p) => keys.has(p.key));
+    }
     if (this.declared || !this.adapter) return;
     clearTimeout(this.moveTimer);
     this.moveTimer = setTimeout(() => void this.loadAdapterPins(), MOVE_DEBOUNCE_MS);
@@ -433,7 +508,8 @@ export class CivicMap extends CivicDataElement {
           throw e;
         }
         const problem = coordinateProblem(raw.place?.lat, raw.place?.lng) ?? 'not-a-number';
-        this.report(String(raw.id ?? `item ${n + 1}`), problem, raw.place?.lat, raw.place?.lng);
+        const id = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id) : `item ${n + 1}`;
+        this.report(id, problem, raw.place?.lat, raw.place?.lng);
         return undefined;
       }
       throw e;
@@ -463,39 +539,72 @@ export class CivicMap extends CivicDataElement {
     this.mapView?.openPopup(pin, this.popupContent(pin));
   }
 
-  private popupContent(pin: MapPin): HTMLElement {
+  /** Pins that share one place: a popup that lists them; each opens its own popup. */
+  private selectGroup(pins: MapPin[], at: { lat: number; lng: number }, key: string): void {
     const t = this.localize;
+    const label = t.term('mapGroupLabel', pins.length, t.number(pins.length));
+    const content = this.popupShell(label);
+    render(
+      html`${this.closeButton()}
+        <div class="popup-label">${heading(this.headingLevel, undefined, label)}</div>
+        <ul class="group" role="list">
+          ${pins.map(
+            (pin) =>
+              html`<li>
+                <button class="button button--secondary" type="button" dir="auto" @click=${() => this.select(pin)}>
+                  ${pin.label}
+                </button>
+              </li>`,
+          )}
+        </ul>`,
+      content,
+    );
+    this.mapView?.openPopupAt(at, content, key);
+  }
+
+  private popupShell(label: string): HTMLElement {
     const content = document.createElement('div');
     content.className = 'popup';
     content.setAttribute('role', 'dialog');
-    content.setAttribute('aria-label', pin.label);
-    content.dir = t.dir();
-    let body: unknown;
-    if (pin.initiative)
-      body = html`<civic-initiative-card .initiative=${pin.initiative} heading-level=${this.headingLevel}></civic-initiative-card>`;
-    else if (pin.initiativeId)
-      body = html`<civic-initiative-card initiative-id=${pin.initiativeId} heading-level=${this.headingLevel}></civic-initiative-card>`;
-    else body = html`<div class="popup-label">${heading(this.headingLevel, undefined, pin.label)}</div>`;
-    render(
-      html`<button
-          part="popup-close"
-          class="popup-close"
-          type="button"
-          data-autofocus
-          aria-label=${t.term('mapClosePopup')}
-          @click=${() => this.mapView?.closePopup()}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
-        ${body}`,
-      content,
-    );
+    content.setAttribute('aria-label', label);
+    content.dir = this.localize.dir();
     return content;
   }
 
-  private toggleView(): void {
-    this.view = this.view === 'map' ? 'list' : 'map';
+  private closeButton(): TemplateResult {
+    return html`<button
+      part="popup-close"
+      class="popup-close"
+      type="button"
+      data-autofocus
+      aria-label=${this.localize.term('mapClosePopup')}
+      @click=${() => this.mapView?.closePopup()}
+    >
+      <span aria-hidden="true">×</span>
+    </button>`;
   }
+
+  private popupContent(pin: MapPin): HTMLElement {
+    const content = this.popupShell(pin.label);
+    let body: unknown;
+    if (pin.initiative)
+      body = html`<civic-initiative-card
+        .initiative=${pin.initiative}
+        heading-level=${this.headingLevel}
+      ></civic-initiative-card>`;
+    else if (pin.initiativeId)
+      body = html`<civic-initiative-card
+        initiative-id=${pin.initiativeId}
+        heading-level=${this.headingLevel}
+      ></civic-initiative-card>`;
+    else body = html`<div class="popup-label">${heading(this.headingLevel, undefined, pin.label)}</div>`;
+    render(html`${this.closeButton()} ${body}`, content);
+    return content;
+  }
+
+  private toggleView = (): void => {
+    this.view = this.view === 'map' ? 'list' : 'map';
+  };
 
   private async showOnMap(pin: MapPin): Promise<void> {
     this.view = 'map';
@@ -555,6 +664,7 @@ export class CivicMap extends CivicDataElement {
       }
       ${this.truncated ? html`<p class="note">${t.term('mapTooManyPins', t.number(this.pins.length))}</p>` : nothing}
       <div class="map-wrap" ?hidden=${list}>
+        ${this.renderTileChoice()}
         <div
           part="map"
           id="map"
@@ -564,6 +674,7 @@ export class CivicMap extends CivicDataElement {
           aria-describedby="map-help"
           aria-busy=${busy ? 'true' : 'false'}
         ></div>
+        ${this.mapState === 'ready' ? this.renderZoom() : nothing}
         <p id="map-help" class="visually-hidden">${t.term('mapHelp')}</p>
         <p class="hint ${this.hint ? 'hint--shown' : ''}" aria-hidden="true">
           ${/Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? t.term('mapScrollHintMac') : t.term('mapScrollHint')}
@@ -579,9 +690,49 @@ export class CivicMap extends CivicDataElement {
     void this.loadAdapterPins();
   };
 
+  /** Native buttons rather than Leaflet's control (whose links it fills through `innerHTML`). */
+  private renderZoom(): TemplateResult {
+    const t = this.localize;
+    const { atMin, atMax } = this.zoomLimits;
+    const zoom = (delta: number, disabled: boolean) => () => {
+      if (!disabled) this.mapView?.zoomBy(delta);
+    };
+    return html`<div part="zoom" class="zoom">
+      <button
+        type="button"
+        aria-label=${t.term('mapZoomIn')}
+        aria-disabled=${atMax ? 'true' : 'false'}
+        @click=${zoom(1, atMax)}
+      >
+        <span aria-hidden="true">+</span>
+      </button>
+      <button
+        type="button"
+        aria-label=${t.term('mapZoomOut')}
+        aria-disabled=${atMin ? 'true' : 'false'}
+        @click=${zoom(-1, atMin)}
+      >
+        <span aria-hidden="true">−</span>
+      </button>
+    </div>`;
+  }
+
+  private renderTileChoice(): TemplateResult | typeof nothing {
+    const host = this.foreignTileHost;
+    if (!host || this.tilesAllowed || this.mapState !== 'ready') return nothing;
+    const t = this.localize;
+    const provider = this.tileProvider?.trim() || host;
+    return html`<div part="tile-choice" class="tile-choice">
+      <button part="show-tiles" class="button" type="button" aria-describedby="tiles-note" @click=${this.showTiles}>
+        ${t.term('mapShowTiles', provider)}
+      </button>
+      <p id="tiles-note" class="tile-note">${t.term('mapTilesNote', provider)}</p>
+    </div>`;
+  }
+
   private renderAttribution(): TemplateResult {
     const t = this.localize;
-    const credit = this.tileUrl?.trim()
+    const credit = this.tilesAllowed
       ? attributionParts(this.attribution ?? '')
       : [html`<a href="https://www.naturalearthdata.com/">${t.term('mapBasemapAttribution')}</a>`];
     return html`<p part="attribution" class="attribution">
@@ -592,11 +743,8 @@ export class CivicMap extends CivicDataElement {
   private renderList(): TemplateResult {
     const t = this.localize;
     const pins = this.listPins;
-    const virtual = pins.length > VIRTUALIZE_ABOVE;
-    if (virtual && !observerProvided) {
-      provideResizeObserver(DeferredResizeObserver);
-      observerProvided = true;
-    }
+    const virtualize = pins.length > VIRTUALIZE_ABOVE ? virtualizer(() => this.requestUpdate()) : undefined;
+    const virtual = !!virtualize;
     const canShow = this.mapState === 'ready';
     const item = (pin: MapPin, index: number) =>
       html`<div
@@ -610,13 +758,23 @@ export class CivicMap extends CivicDataElement {
           pin.initiative
             ? cardTemplate(pin.initiative, this.localize, { headingLevel: this.headingLevel, idPrefix: `l${index}` })
             : pin.initiativeId
-              ? html`<civic-initiative-card initiative-id=${pin.initiativeId} heading-level=${this.headingLevel}></civic-initiative-card>`
-              : html`<article part="card" class="card"><div class="body">${heading(this.headingLevel, undefined, pin.label)}</div></article>`
+              ? html`<civic-initiative-card
+                  initiative-id=${pin.initiativeId}
+                  heading-level=${this.headingLevel}
+                ></civic-initiative-card>`
+              : html`<article part="card" class="card">
+                  <div class="body">${heading(this.headingLevel, undefined, pin.label)}</div>
+                </article>`
         }
         ${
           canShow
-            ? html`<button part="show-on-map" class="button button--secondary show-on-map" type="button" @click=${() => void this.showOnMap(pin)}>
-                ${t.term('mapShowOnMap', pin.label)}
+            ? html`<button
+                part="show-on-map"
+                class="button button--secondary show-on-map"
+                type="button"
+                @click=${() => void this.showOnMap(pin)}
+              >
+                ${t.term('mapShowOnMap', `\u2068${pin.label}\u2069`)}
               </button>`
             : nothing
         }
@@ -625,7 +783,7 @@ export class CivicMap extends CivicDataElement {
       ${
         pins.length
           ? html`<div class="list-items ${virtual ? 'list-items--virtual' : ''}" role="list">
-              ${virtual ? virtualize({ items: pins, renderItem: item, keyFunction: (p) => p.key }) : pins.map(item)}
+              ${virtualize ? virtualize({ items: pins, renderItem: item, keyFunction: (p) => p.key }) : pins.slice(0, VIRTUALIZE_ABOVE).map(item)}
             </div>`
           : nothing
       }

@@ -26,13 +26,21 @@ export interface MapViewOptions {
   /** Animate zooms and pans (off for `prefers-reduced-motion` and hidden pages). */
   animate: boolean;
   rtl: boolean;
-  labels: { zoomIn: string; zoomOut: string; cluster: (count: number) => string; clusterCount: (count: number) => string };
+  labels: {
+    cluster: (count: number) => string;
+    clusterCount: (count: number) => string;
+  };
   /** Cluster in a worker above this many points. */
   workerAbove?: number;
   /** The visible area changed and its markers are drawn. */
   onViewChange: () => void;
-  /** A pin was activated (click, Enter or Space); `trigger` gets focus back when its popup closes. */
+  /** A pin was activated (click, Enter or Space). */
   onSelect: (pin: ViewPin) => void;
+  /**
+   * A cluster was activated that zooming cannot split (its pins share a place): list them. `key` is
+   * the cluster's marker, which gets focus back when the popup closes.
+   */
+  onSelectGroup: (pins: ViewPin[], at: { lat: number; lng: number }, key: string) => void;
   /** A wheel turned over the map without focus or a modifier: tell the visitor how to zoom. */
   onWheelHint: () => void;
   /** The offline basemap could not be drawn (the map still works). */
@@ -78,6 +86,8 @@ export class MapView {
   private readonly cleanups: (() => void)[] = [];
   private ready: Promise<void>;
   private destroyed = false;
+  private basemapLayers: L.Layer[] = [];
+  private tiles: L.TileLayer | undefined;
 
   constructor(options: MapViewOptions) {
     this.options = options;
@@ -95,13 +105,6 @@ export class MapView {
       minZoom: 1,
       keyboardPanDelta: 120,
     });
-    L.control
-      .zoom({
-        position: options.rtl ? 'topright' : 'topleft',
-        zoomInTitle: options.labels.zoomIn,
-        zoomOutTitle: options.labels.zoomOut,
-      })
-      .addTo(this.map);
     this.markerLayer = L.layerGroup().addTo(this.map);
     this.clusterer = createClusterer(0, options.workerAbove ?? WORKER_ABOVE);
     this.map.setView(options.center ?? { lat: 30, lng: 0 }, options.zoom ?? (options.center ? 12 : 2), {
@@ -109,6 +112,8 @@ export class MapView {
     });
     this.ready = options.tileUrl ? Promise.resolve(this.addTiles(options.tileUrl)) : this.addBasemap();
     this.map.on('moveend', () => void this.refresh());
+    // Not synchronously: a zoom the element starts while it updates must not update it again inside that update.
+    this.map.on('zoomend', () => queueMicrotask(() => !this.destroyed && this.options.onViewChange()));
     this.listen(container);
   }
 
@@ -123,7 +128,15 @@ export class MapView {
   }
 
   private addTiles(url: string): void {
-    L.tileLayer(url, { maxZoom: this.options.maxZoom, crossOrigin: false }).addTo(this.map);
+    this.tiles = L.tileLayer(url, { maxZoom: this.options.maxZoom }).addTo(this.map);
+  }
+
+  /** Switch from the offline basemap to raster tiles (after the visitor agreed to load them). */
+  useTiles(url: string): void {
+    if (this.tiles) return;
+    for (const layer of this.basemapLayers.splice(0)) layer.remove();
+    this.addTiles(url);
+    this.ready = Promise.resolve();
   }
 
   private async addBasemap(): Promise<void> {
@@ -131,13 +144,16 @@ export class MapView {
       const { basemap } = await import('./map.basemap.js');
       if (this.destroyed) return;
       const { land, borders } = basemap();
-      L.geoJSON(land, {
-        interactive: false,
-        style: { className: 'civic-land', stroke: false, fillOpacity: 1 },
-      }).addTo(this.map);
-      L.geoJSON(borders, { interactive: false, style: { className: 'civic-border', weight: 1, fill: false } }).addTo(
-        this.map,
-      );
+      if (this.tiles) return; // the visitor chose tiles while the basemap was loading
+      this.basemapLayers = [
+        L.geoJSON(land, {
+          interactive: false,
+          style: { className: 'civic-land', stroke: false, fillOpacity: 1 },
+        }).addTo(this.map),
+        L.geoJSON(borders, { interactive: false, style: { className: 'civic-border', weight: 1, fill: false } }).addTo(
+          this.map,
+        ),
+      ];
     } catch (e) {
       this.options.onBasemapError?.(e);
     }
@@ -205,7 +221,14 @@ export class MapView {
   fit(pins: readonly ViewPin[]): void {
     if (!pins.length) return;
     const bounds = L.latLngBounds(pins.map((p) => [p.lat, p.lng] as [number, number]));
-    this.map.fitBounds(bounds, { padding: [32, 32], maxZoom: 14, animate: false });
+    // Clear of the zoom buttons in the top corner, so no pin starts out under them.
+    const [start, end] = this.options.rtl ? [32, 64] : [64, 32];
+    this.map.fitBounds(bounds, {
+      paddingTopLeft: [start, 112],
+      paddingBottomRight: [end, 32],
+      maxZoom: 14,
+      animate: false,
+    });
   }
 
   /** The visible area as `[west, south, east, north]`, longitudes within ±180 (west > east across the antimeridian). */
@@ -222,7 +245,10 @@ export class MapView {
   async refresh(): Promise<void> {
     const run = ++this.refreshRun;
     const b = this.map.getBounds().pad(0.25);
-    const items = await this.clusterer.clusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
+    const items = await this.clusterer.clusters(
+      [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      this.map.getZoom(),
+    );
     if (run !== this.refreshRun || this.destroyed) return;
     this.draw(items);
     this.options.onViewChange();
@@ -339,6 +365,12 @@ export class MapView {
     }
     const { zoom, children } = await this.clusterer.expand(item.id);
     if (this.destroyed) return;
+    if (zoom > this.map.getMaxZoom() || this.map.getZoom() >= this.map.getMaxZoom()) {
+      const indices = await this.clusterer.leaves(item.id, 200);
+      const pins = indices.map((i) => this.pins[i]).filter((p): p is ViewPin => !!p);
+      if (!this.destroyed) this.options.onSelectGroup(pins, { lat: item.lat, lng: item.lng }, key);
+      return;
+    }
     this.focusNext = new Set(
       children.map((c) => (c.kind === 'cluster' ? `c:${c.id}` : `p:${this.pins[c.index]?.key ?? c.index}`)),
     );
@@ -348,8 +380,12 @@ export class MapView {
 
   /** Open `content` in a popup at `pin`; focus moves into it, and back to the pin when it closes. */
   openPopup(pin: ViewPin, content: HTMLElement): void {
+    this.openPopupAt(pin, content, `p:${pin.key}`);
+  }
+
+  /** Open `content` in a popup at `at`; focus moves into it, and back to the marker `key` (or the map) when it closes. */
+  openPopupAt(at: { lat: number; lng: number }, content: HTMLElement, key: string): void {
     this.closePopup(false);
-    const key = `p:${pin.key}`;
     const size = this.map.getSize();
     const popup = L.popup({
       closeButton: false,
@@ -362,7 +398,7 @@ export class MapView {
       maxHeight: Math.max(160, size.y - 48),
       className: 'civic-popup',
     })
-      .setLatLng([pin.lat, pin.lng])
+      .setLatLng([at.lat, at.lng])
       .setContent(content);
     this.popup = popup;
     this.popupKey = key;
@@ -400,6 +436,17 @@ export class MapView {
       animate: false,
     });
     await this.refresh();
+  }
+
+  /** Zoom in (+1) or out (−1) around the centre. */
+  zoomBy(delta: number): void {
+    this.map.setZoom(this.map.getZoom() + delta, { animate: this.options.animate });
+  }
+
+  /** Where the zoom level stands between its limits, for the zoom buttons. */
+  get zoomRange(): { atMin: boolean; atMax: boolean } {
+    const z = this.map.getZoom();
+    return { atMin: z <= this.map.getMinZoom(), atMax: z >= this.map.getMaxZoom() };
   }
 
   invalidateSize(): void {

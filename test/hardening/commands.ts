@@ -1,0 +1,16 @@
+/** Browser side of the commands in wtr-plugins.mjs. */
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export interface CommandResult {
+  supported: boolean;
+  reason?: string;
+  urls?: string[];
+}
+
+/** Emulate media features (`forced-colors`, `prefers-reduced-motion`…); `[]` resets them. */
+export const emulateMediaFeatures = (features: { name: string; value: string }[]) =>
+  executeServerCommand<CommandResult, { features: typeof features }>('civic-emulate-media', { features });
+
+/** Record every request this page makes (the browser's own network events, not what the page reports). */
+export const startRecordingRequests = () => executeServerCommand<CommandResult, undefined>('civic-requests-start');
+export const stopRecordingRequests = () => executeServerCommand<CommandResult, undefined>('civic-requests-stop');
