@@ -19,9 +19,35 @@ const defines = Object.fromEntries(
     .map((f) => [f.replace(/\.ts$/, ''), `packages/elements/src/define/${f}`]),
 );
 
+/**
+ * Web Workers written the way browsers and bundlers both understand,
+ * `new Worker(new URL('./x.worker.js', import.meta.url), { type: 'module' })` (the map's clusterer also
+ * names `./x.worker.ts` for when it runs from source): each becomes a chunk of its own, and the URL
+ * points at that chunk.
+ */
+const workers = () => ({
+  name: 'civic-workers',
+  async transform(code, id) {
+    const pattern = /new URL\((['"])(\.\/[\w.-]+\.worker)\.(?:ts|js)\1, import\.meta\.url\)/g;
+    if (!pattern.test(code)) return null;
+    const refs = new Map();
+    for (const [, , base] of code.matchAll(pattern)) {
+      if (refs.has(base)) continue;
+      const resolved = await this.resolve(`${base}.ts`, id);
+      if (!resolved) this.error(`worker ${base}.ts not found from ${id}`);
+      refs.set(base, this.emitFile({ type: 'chunk', id: resolved.id, name: base.slice(2), preserveSignature: false }));
+    }
+    return {
+      code: code.replace(pattern, (_, _q, base) => `new URL(import.meta.ROLLUP_FILE_URL_${refs.get(base)})`),
+      map: null,
+    };
+  },
+});
+
 const plugins = () => [
   // Workspace packages from source; Lit's production build (no `development` condition).
   nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js'] }),
+  workers(),
   // Whitespace inside html`` and css`` templates, which a JS minifier must keep. It collapses spaces
   // at the edges of template text: keep a significant space inside a binding (`${' '}`).
   minifyLiterals({ include: ['packages/**/*.ts'], failOnError: true }),
@@ -44,6 +70,8 @@ const manifest = () => ({
         .filter((c) => c.isEntry)
         .map((c) => [c.name, { file: c.fileName, static: [...closure(c.fileName)], lazy: c.dynamicImports }]),
     );
+    // Every chunk's static imports, so a lazy chunk can be measured with what it pulls in.
+    entries.$chunks = Object.fromEntries(chunks.map((c) => [c.fileName, c.imports]));
     this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify(entries, null, 2) });
   },
 });
@@ -58,6 +86,9 @@ export default [
     input: { 'civic-kit': 'packages/elements/src/cdn.ts' },
     output: { dir: out, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
     plugins: [...plugins(), manifest()],
+    // Lazy chunks import shared code from civic-kit.js itself (extra exports) rather than through
+    // a facade, which would cost every page one more request.
+    preserveEntrySignatures: 'allow-extension',
     onwarn,
   },
   {

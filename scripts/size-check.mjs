@@ -22,14 +22,29 @@ const BUDGETS = {
   // The map's clustering worker (an entry once the worker plugin builds it): supercluster + kdbush.
   'map.worker': 6,
   'lazy: map engine': 55,
-  'lazy: demo data set': 12,
-  'civic-kit.js (CDN: everything, no map engine)': 60,
+  // Per-element builds: the demo data with the memory adapter (the CDN bundle already has the latter).
+  'lazy: demo data set': 17,
+  'lazy: REST adapter': 7,
+  'lazy: list virtualizer': 6,
+  'lazy: ResizeObserver polyfill': 5,
+  // Every element and all five languages; the issue's goal of 30 KB is not met (see the README).
+  'civic-kit.js (CDN: everything, no map engine)': 76,
   'civic-kit.js lazy: map engine': 55,
   'civic-kit.js lazy: demo data set': 12,
+  'civic-kit.js lazy: REST adapter': 4,
+  'civic-kit.js lazy: list virtualizer': 6,
+  'civic-kit.js lazy: ResizeObserver polyfill': 5,
 };
 
 /** Chunk file names carry a hash; budgets name what the chunk is. */
-const lazyName = (file) => (/demo/.test(file) ? 'demo data set' : /map/.test(file) ? 'map engine' : file);
+const LAZY_NAMES = [
+  [/demo/, 'demo data set'],
+  [/map/, 'map engine'],
+  [/rest/, 'REST adapter'],
+  [/virtualize/, 'list virtualizer'],
+  [/ResizeObserver/, 'ResizeObserver polyfill'],
+];
+const lazyName = (file) => LAZY_NAMES.find(([pattern]) => pattern.test(file))?.[1] ?? file;
 
 const measure = (files) => {
   const code = Buffer.concat(files.map((f) => readFileSync(join(cdn, f))));
@@ -44,18 +59,28 @@ if (!existsSync(join(cdn, 'elements/manifest.json'))) {
   console.error('No build found: run `pnpm build` first.');
   process.exit(1);
 }
-const manifest = JSON.parse(readFileSync(join(cdn, 'elements/manifest.json'), 'utf8'));
+/** A lazy chunk with the chunks it imports statically, less what the page already loaded. */
+const lazyClosure = (chunks, file, loaded, seen = new Set()) => {
+  if (seen.has(file) || loaded.includes(file)) return seen;
+  seen.add(file);
+  for (const dep of chunks[file] ?? []) lazyClosure(chunks, dep, loaded, seen);
+  return seen;
+};
+
+const { $chunks: chunks, ...manifest } = JSON.parse(readFileSync(join(cdn, 'elements/manifest.json'), 'utf8'));
 const rows = [];
-const lazy = new Set();
+const lazy = new Map();
 for (const [name, entry] of Object.entries(manifest)) {
   rows.push([name, measure(entry.static.map((f) => `elements/${f}`))]);
-  for (const f of entry.lazy) lazy.add(f);
+  for (const f of entry.lazy) if (!lazy.has(f)) lazy.set(f, [...lazyClosure(chunks, f, entry.static)]);
 }
-for (const f of lazy) rows.push([`lazy: ${lazyName(f)}`, measure([`elements/${f}`])]);
+for (const [f, files] of lazy) rows.push([`lazy: ${lazyName(f)}`, measure(files.map((x) => `elements/${x}`))]);
 // The CDN bundle: what every page loads, then each lazily loaded chunk beside it.
-const cdnManifest = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'))['civic-kit'];
+const { $chunks: cdnChunks, 'civic-kit': cdnManifest } = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'));
 rows.push(['civic-kit.js (CDN: everything, no map engine)', measure(cdnManifest.static)]);
-for (const f of cdnManifest.lazy) rows.push([`civic-kit.js lazy: ${lazyName(f)}`, measure([f])]);
+for (const f of cdnManifest.lazy) {
+  rows.push([`civic-kit.js lazy: ${lazyName(f)}`, measure([...lazyClosure(cdnChunks, f, cdnManifest.static)])]);
+}
 
 let failed = 0;
 const kb = (n) => `${(n / KB).toFixed(1)} KB`.padStart(9);

@@ -9,18 +9,6 @@ import type { Criterion, ElementHarness, ElementState, Kit, StateContext } from 
 
 export const kit: Kit = elements;
 
-/**
- * Elements already in the harness but not yet exported by `@civic-kit/elements` (their authors add
- * them to src/index.ts when they land): registered here from their define modules if those load, so
- * their states are checked from the start. Remove an entry once index.ts registers the element.
- */
-const PREVIEW_DEFINES = ['civic-initiative-list', 'civic-map'];
-await Promise.allSettled(
-  PREVIEW_DEFINES.filter((tag) => !customElements.get(tag)).map(
-    (tag) => import(/* @vite-ignore */ `/packages/elements/src/define/${tag}.ts`) as Promise<unknown>,
-  ),
-);
-
 export const context = (doc: Document = document): StateContext => ({ kit, doc, asset: assetUrl(doc) });
 
 /** Every (element, state) pair of the harness whose element this page defines. */

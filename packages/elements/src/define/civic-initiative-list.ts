@@ -1,11 +1,11 @@
 import { defineElement, registerTranslation } from '@civic-kit/core';
 import { CivicInitiativeList } from '../initiative-list/initiative-list.js';
-import { initiativeListStrings } from '../initiative-list/initiative-list.strings.js';
+import { en as listEn } from '../initiative-list/initiative-list.strings.js';
 import { en } from '../translations/en.js';
 import { registerStrings } from '../translations/languages.js';
 
 registerTranslation(en);
-registerStrings(initiativeListStrings, ['en']);
+registerStrings({ en: listEn });
 defineElement('civic-initiative-list', CivicInitiativeList);
 
 declare global {

@@ -1,6 +1,6 @@
 import { defineElement, registerTranslation } from '@civic-kit/core';
 import { CivicMap } from '../map/map.js';
-import { mapStrings } from '../map/map.strings.js';
+import { en as mapEn } from '../map/map.strings.js';
 import { en } from '../translations/en.js';
 import { registerStrings } from '../translations/languages.js';
 // The map's pins, and the card its popups and list view show.
@@ -8,7 +8,7 @@ import './civic-map-pin.js';
 import './civic-initiative-card.js';
 
 registerTranslation(en);
-registerStrings(mapStrings, ['en']);
+registerStrings({ en: mapEn });
 defineElement('civic-map', CivicMap);
 
 declare global {

@@ -1,6 +1,8 @@
 /** Registers every shipped language of every element (the CDN bundle and the package's main entry). */
 import { registerTranslation } from '@civic-kit/core';
 import { findTheOthersStrings } from '../find-the-others/find-the-others.strings.js';
+import { initiativeListStrings } from '../initiative-list/initiative-list.strings.js';
+import { mapStrings } from '../map/map.strings.js';
 import { pollStrings } from '../poll/poll.strings.js';
 import { ar } from './ar.js';
 import { de } from './de.js';
@@ -12,3 +14,5 @@ import { registerStrings } from './languages.js';
 registerTranslation(en, es, de, fr, ar);
 registerStrings(pollStrings);
 registerStrings(findTheOthersStrings);
+registerStrings(initiativeListStrings);
+registerStrings(mapStrings);
