@@ -70,9 +70,10 @@ const manifest = () => ({
         .filter((c) => c.isEntry)
         .map((c) => [c.name, { file: c.fileName, static: [...closure(c.fileName)], lazy: c.dynamicImports }]),
     );
-    // Every chunk's static imports, so a lazy chunk can be measured with what it pulls in.
-    entries.$chunks = Object.fromEntries(chunks.map((c) => [c.fileName, c.imports]));
     this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify(entries, null, 2) });
+    // Every chunk's static imports, so a lazy chunk can be measured with what it pulls in.
+    const graph = Object.fromEntries(chunks.map((c) => [c.fileName, c.imports]));
+    this.emitFile({ type: 'asset', fileName: 'chunks.json', source: JSON.stringify(graph, null, 2) });
   },
 });
 

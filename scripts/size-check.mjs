@@ -67,7 +67,8 @@ const lazyClosure = (chunks, file, loaded, seen = new Set()) => {
   return seen;
 };
 
-const { $chunks: chunks, ...manifest } = JSON.parse(readFileSync(join(cdn, 'elements/manifest.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(cdn, 'elements/manifest.json'), 'utf8'));
+const chunks = JSON.parse(readFileSync(join(cdn, 'elements/chunks.json'), 'utf8'));
 const rows = [];
 const lazy = new Map();
 for (const [name, entry] of Object.entries(manifest)) {
@@ -76,7 +77,8 @@ for (const [name, entry] of Object.entries(manifest)) {
 }
 for (const [f, files] of lazy) rows.push([`lazy: ${lazyName(f)}`, measure(files.map((x) => `elements/${x}`))]);
 // The CDN bundle: what every page loads, then each lazily loaded chunk beside it.
-const { $chunks: cdnChunks, 'civic-kit': cdnManifest } = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'));
+const cdnManifest = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'))['civic-kit'];
+const cdnChunks = JSON.parse(readFileSync(join(cdn, 'chunks.json'), 'utf8'));
 rows.push(['civic-kit.js (CDN: everything, no map engine)', measure(cdnManifest.static)]);
 for (const f of cdnManifest.lazy) {
   rows.push([`civic-kit.js lazy: ${lazyName(f)}`, measure([...lazyClosure(cdnChunks, f, cdnManifest.static)])]);

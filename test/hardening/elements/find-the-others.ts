@@ -118,12 +118,6 @@ export const findTheOthers: ElementHarness = {
     },
     {
       name: 'dark-theme',
-      knownIssues: {
-        // Element bug (reported): find-the-others.styles.ts paints no surface of its own (`.base` has no
-        // background), so in <civic-provider theme="dark"> on a light page its labels and hints are
-        // #e8eaed on the page's #ffffff (1.2:1). The card and the poll paint --_color-surface.
-        axe: 'color-contrast in the dark theme: .base needs background: var(--_color-surface)',
-      },
       build: (ctx) => {
         const provider = ctx.doc.createElement('civic-provider');
         provider.setAttribute('theme', 'dark');

@@ -53,12 +53,6 @@ export const map_: ElementHarness = {
   tag: TAG,
   criteria: 'docs/accessibility/civic-map.md',
   twoDimensional: '.leaflet-container',
-  knownIssues: {
-    csp:
-      'Leaflet writes strings to innerHTML (leaflet-src.esm.js: the inline-SVG test at import, zoom control, ' +
-      'attribution, popup close button, string divIcon/popup content); under require-trusted-types-for the ' +
-      'map chunk fails to load and no pin is drawn',
-  },
   states: [
     {
       name: 'declared-pins',

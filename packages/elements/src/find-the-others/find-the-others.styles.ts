@@ -6,8 +6,14 @@ export const findTheOthersStyles = css`
     --_error: var(--civic-signup-error-color, var(--_color-danger));
     container-type: inline-size;
   }
+  /* Its own surface, as the card and the poll: in a dark theme on a light page the text stays legible. */
   .base {
     max-inline-size: var(--_max);
+    padding: var(--_space-m);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_color-surface);
+    color: var(--_color-text);
     overflow-wrap: anywhere;
   }
   .form {

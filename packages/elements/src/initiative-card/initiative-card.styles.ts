@@ -99,6 +99,12 @@ export const initiativeCardStyles = css`
   .details dd {
     margin: 0;
   }
+  /* Links in small print still get a 24 px target (WCAG 2.5.8 without the spacing exception). */
+  .details a,
+  .source a {
+    display: inline-block;
+    min-block-size: 24px;
+  }
   .tags {
     display: flex;
     flex-wrap: wrap;
