@@ -185,6 +185,30 @@ describe('<civic-find-the-others>', () => {
       expect(listed).to.deep.equal([]);
     });
 
+    it('says so, and still takes sign-ups, when the causes given as a property are malformed', async () => {
+      const logged: unknown[][] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => void logged.push(args);
+      try {
+        const el = await signupForm({
+          adapter: ScriptedAdapter.demo(),
+          interests: [{ id: 'repair' }] as unknown as CivicFindTheOthers['interests'],
+        });
+        const alert = q(el, '[role="alert"]');
+        expect(text(alert)).to.equal('The list of causes could not be loaded.');
+        expect(qa(el, 'input[name="interests"]')).to.have.length(0);
+        expect(q(el, 'form')).to.exist;
+        expect(String(logged[0]?.[0])).to.match(/interests/);
+        await expectAccessible(el);
+        el.interests = [{ id: 'repair', label: 'Repair' }];
+        await el.updateComplete;
+        expect(q(el, '[role="alert"]')).to.equal(null);
+        expect(qa(el, 'input[name="interests"]')).to.have.length(1);
+      } finally {
+        console.error = original;
+      }
+    });
+
     it('says so, and offers a retry, when the list of causes cannot be loaded', async () => {
       const adapter = ScriptedAdapter.demo();
       let fail = true;

@@ -285,6 +285,22 @@ export class CivicFindTheOthers extends CivicDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('radiusKm') && !this.pending) this.values.radiusKm = this.radiusKm;
+    if (changed.has('interests')) this.checkInterests();
+  }
+
+  /** Causes given by the host: validated once per change; a bad list is an error people can see. */
+  private givenInterests: Interest[] | undefined;
+  private givenInterestsError: CivicError | undefined;
+  private checkInterests(): void {
+    this.givenInterests = undefined;
+    this.givenInterestsError = undefined;
+    if (this.interests === undefined) return;
+    try {
+      this.givenInterests = parseInterests(this.interests);
+    } catch (e) {
+      this.givenInterestsError = toCivicError(e);
+      console.error('<civic-find-the-others>: the `interests` given are not a valid list of causes.', e);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -303,13 +319,7 @@ export class CivicFindTheOthers extends CivicDataElement {
 
   /** The causes to offer: the attribute/property, or the adapter's list; undefined while loading. */
   private get interestList(): Interest[] | undefined {
-    if (this.interests !== undefined) {
-      try {
-        return parseInterests(this.interests);
-      } catch {
-        return [];
-      }
-    }
+    if (this.interests !== undefined) return this.givenInterests;
     return this.interestsTask.value;
   }
 
@@ -627,6 +637,13 @@ export class CivicFindTheOthers extends CivicDataElement {
     const t = this.localize;
     const interests = this.interestList;
     const invalid = !!this.errors.interests;
+    if (this.givenInterestsError) {
+      // Retrying cannot mend the host's list: the message alone, and the details in the console.
+      return html`<div part="field" class="field">
+        <p part="label" class="label">${t.term('signupInterests')}</p>
+        <p class="message message--error" role="alert">${t.term('signupInterestsFailed')}</p>
+      </div>`;
+    }
     if (interests === undefined) {
       const failed = this.interestsTask.status === 3; /* ERROR */
       if (!failed && !this.adapter) return nothing;
