@@ -26,4 +26,10 @@ export {
   type MemoryPerson,
 } from './memory/memory-adapter.js';
 export { Outbox, isOffline, type OutboxEntry } from './outbox.js';
-export { initiativeJsonLd, writeDataBlock } from './structured-data.js';
+export {
+  ACTIVITY_STREAMS_TYPE,
+  initiativeJsonLd,
+  initiativeListJsonLd,
+  pollActivityStreams,
+  writeDataBlock,
+} from './structured-data.js';

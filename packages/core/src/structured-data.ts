@@ -1,13 +1,40 @@
 /**
  * Opt-in machine-readable copies of what an element shows (schema.org JSON-LD, ActivityStreams), written
  * into the element's light DOM as a data block so search engines and fediverse tools can read the page.
- * Data blocks are never executed; the text goes in as a Text node (not through `textContent`, a
- * Trusted Types sink), so a strict CSP with `require-trusted-types-for 'script'` is satisfied.
+ * Data blocks are never executed, and no string ever reaches an HTML parser. Under Trusted Types
+ * (`require-trusted-types-for 'script'`) even a data block's text must be a `TrustedScript` (Chromium
+ * reports a violation for text appended as a node), so it goes through a policy named
+ * `civic-kit-data` that accepts only JSON; a page that restricts policy names with a `trusted-types`
+ * directive lists that name. Without Trusted Types the text goes in as a Text node.
  */
-import type { Initiative } from './model.js';
+import type { Initiative, Poll } from './model.js';
 import { safeUrl } from './safe-url.js';
 
 const ATTR = 'data-civic-structured-data';
+
+interface ScriptPolicy {
+  createScript(input: string): unknown;
+}
+// One policy per page, shared by every copy of Civic Kit on it (a second `createPolicy` of the same
+// name fails where a `trusted-types` directive is set).
+const POLICY = Symbol.for('civic-kit.data-block-policy');
+function dataBlockPolicy(): ScriptPolicy | null {
+  const g = globalThis as Record<symbol, ScriptPolicy | null | undefined> & {
+    trustedTypes?: { createPolicy(name: string, rules: { createScript(s: string): string }): ScriptPolicy };
+  };
+  if (g[POLICY] !== undefined) return g[POLICY];
+  let policy: ScriptPolicy | null = null;
+  try {
+    policy =
+      g.trustedTypes?.createPolicy('civic-kit-data', {
+        // Only ever data: anything that is not JSON is refused.
+        createScript: (s) => (JSON.parse(s), s),
+      }) ?? null;
+  } catch {
+    /* the page does not allow the policy name: fall back to a Text node */
+  }
+  return (g[POLICY] = policy);
+}
 
 /** Replace (or, with `undefined`, remove) the element's data block. */
 export function writeDataBlock(host: Element, data: object | undefined, type = 'application/ld+json'): void {
@@ -16,13 +43,15 @@ export function writeDataBlock(host: Element, data: object | undefined, type = '
     existing?.remove();
     return;
   }
-  // `<` escaped so no string in the data can close the script element.
+  // `<` escaped so no string in the data can close the script element or open a comment.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  if (existing?.getAttribute('type') === type && existing.firstChild?.nodeValue === json) return;
+  if (existing?.getAttribute('type') === type && existing.textContent === json) return;
   const script = host.ownerDocument.createElement('script');
   script.setAttribute('type', type);
   script.setAttribute(ATTR, '');
-  script.append(host.ownerDocument.createTextNode(json));
+  const policy = dataBlockPolicy();
+  if (policy) script.text = policy.createScript(json) as string;
+  else script.append(host.ownerDocument.createTextNode(json));
   if (existing) existing.replaceWith(script);
   else host.append(script);
 }
@@ -36,11 +65,60 @@ const EVENT_STATUS: Record<Initiative['status'], string> = {
 
 /** An initiative as a schema.org `Event` with its `Place` and organising `Organization`. */
 export function initiativeJsonLd(i: Initiative): object {
+  return { '@context': 'https://schema.org', ...initiativeEvent(i) };
+}
+
+/** Initiatives as one schema.org `ItemList` of `Event`s, in the order shown. */
+export function initiativeListJsonLd(items: readonly Initiative[], name?: string): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    ...(name ? { name } : {}),
+    numberOfItems: items.length,
+    itemListElement: items.map((i, index) => ({ '@type': 'ListItem', position: index + 1, item: initiativeEvent(i) })),
+  };
+}
+
+/** The media type of an ActivityStreams 2.0 document. */
+export const ACTIVITY_STREAMS_TYPE = 'application/activity+json';
+
+/**
+ * A poll as an ActivityStreams 2.0 `Question`, as fediverse software reads one: options as `oneOf`
+ * (single choice) or `anyOf` (multiple choice), each with its count in `replies.totalItems`, and
+ * `votersCount`, `endTime` and `closed`. A ranked poll is written as `oneOf` with first choices, which
+ * is all AS2 can say of it. Counts only when `withResults` (what the element shows at that moment).
+ */
+export function pollActivityStreams(p: Poll, withResults: boolean): object {
+  const results = withResults ? p.results : undefined;
+  const options = p.options.map((o) => ({
+    type: 'Note',
+    name: o.label,
+    ...(results ? { replies: { type: 'Collection', totalItems: results.counts[o.id] ?? 0 } } : {}),
+  }));
+  const closedAt =
+    p.status === 'closed' ? (p.closesAt && Date.parse(p.closesAt) <= Date.now() ? p.closesAt : true) : undefined;
+  return {
+    '@context': [
+      'https://www.w3.org/ns/activitystreams',
+      { toot: 'http://joinmastodon.org/ns#', votersCount: 'toot:votersCount' },
+    ],
+    type: 'Question',
+    name: p.question,
+    ...(p.language ? { nameMap: { [p.language]: p.question } } : {}),
+    ...(p.description ? { content: p.description } : {}),
+    [p.kind === 'multiple' ? 'anyOf' : 'oneOf']: options,
+    ...(results ? { votersCount: results.voters } : {}),
+    ...(p.opensAt ? { startTime: p.opensAt } : {}),
+    ...(p.closesAt ? { endTime: p.closesAt } : {}),
+    ...(closedAt !== undefined ? { closed: closedAt } : {}),
+  };
+}
+
+function initiativeEvent(i: Initiative): object {
   const url = safeUrl(i.url);
   const image = safeUrl(i.image?.url);
   const organiserUrl = safeUrl(i.organiser?.url);
   return {
-    '@context': 'https://schema.org',
     '@type': 'Event',
     identifier: i.id,
     name: i.title,

@@ -2,11 +2,13 @@ import {
   can,
   CivicDataElement,
   coarsen,
+  initiativeListJsonLd,
   INITIATIVE_SORTS,
   INITIATIVE_STATUSES,
   MemoryAdapter,
   parseLatLng,
   toCivicError,
+  writeDataBlock,
   type CivicAdapter,
   type CivicError,
   type Initiative,
@@ -140,6 +142,14 @@ export class CivicInitiativeList extends CivicDataElement {
   @property({ type: String })
   label: string | undefined;
 
+  /**
+   * Also write the initiatives shown as one schema.org `ItemList` of `Event`s (each with its `Place`
+   * and organising `Organization`) into this element's light DOM, as JSON-LD for search engines.
+   * Off by default.
+   */
+  @property({ type: Boolean, attribute: 'structured-data' })
+  structuredData = false;
+
   /** Hide the search and filter form (the attributes still filter). */
   @property({ type: Boolean, attribute: 'no-filters' })
   noFilters = false;
@@ -172,6 +182,7 @@ export class CivicInitiativeList extends CivicDataElement {
   /** Index of the first item of the page just loaded by "Show more", to move focus to. */
   private focusIndex: number | undefined;
   private announceToggle = false;
+  private dataFor: { items: readonly Initiative[]; name: string | undefined } | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -198,10 +209,20 @@ export class CivicInitiativeList extends CivicDataElement {
   }
 
   protected override updated(): void {
+    this.writeStructuredData();
     if (this.focusIndex === undefined) return;
     const target = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"]`);
     this.focusIndex = undefined;
     target?.focus();
+  }
+
+  /** The JSON-LD data block, rebuilt only when what is listed (or the list's name) changes. */
+  private writeStructuredData(): void {
+    const items = this.structuredData && this.phase === 'ready' ? this.items : undefined;
+    const name = this.label?.trim() || undefined;
+    if (items === this.dataFor?.items && name === this.dataFor?.name) return;
+    this.dataFor = items && { items, name };
+    writeDataBlock(this, items && initiativeListJsonLd(items, name));
   }
 
   /** The adapter in use: an in-browser one over `.initiatives`, or the provider's. */

@@ -4,11 +4,14 @@ import {
   CivicVoteDoneEvent,
   CivicVoteEvent,
   Outbox,
+  ACTIVITY_STREAMS_TYPE,
   can,
   instantRunoff,
   isOffline,
   newIdempotencyKey,
+  pollActivityStreams,
   toCivicError,
+  writeDataBlock,
   type Ballot,
   type CallOptions,
   type ChangeEvent,
@@ -146,6 +149,15 @@ export class CivicPoll extends CivicDataElement {
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel: PollHeadingLevel = 3;
 
+  /**
+   * Also write the poll as an ActivityStreams 2.0 `Question` (`oneOf`/`anyOf` options with their
+   * counts, `votersCount`, `endTime`, `closed`) into this element's light DOM, as an
+   * `application/activity+json` data block that fediverse tools can read. Counts only while the
+   * results are shown. Off by default.
+   */
+  @property({ type: Boolean, attribute: 'structured-data' })
+  structuredData = false;
+
   /** Where ballots wait while offline. Defaults to one queue per page, in `localStorage`. */
   @property({ attribute: false })
   outbox: Outbox | undefined;
@@ -264,6 +276,8 @@ export class CivicPoll extends CivicDataElement {
     for (const fill of this.renderRoot.querySelectorAll<HTMLElement>('.fill[data-share]')) {
       fill.style.setProperty('--_w', fill.dataset['share'] ?? '0');
     }
+    const shown = this.structuredData ? this.shown : undefined;
+    writeDataBlock(this, shown && pollActivityStreams(shown, resultsVisible(shown)), ACTIVITY_STREAMS_TYPE);
   }
 
   // --- data --------------------------------------------------------------------------------------
