@@ -8,7 +8,9 @@
  * `cdn/manifest.json` lists each entry's static closure, which the size check measures.
  */
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyLiterals from 'rollup-plugin-html-literals';
 
@@ -77,6 +79,25 @@ const manifest = () => ({
   },
 });
 
+/**
+ * Subresource Integrity: `integrity.json` beside the files holds the sha384 of every file written
+ * (lazy chunks included, for an import map's `integrity` field); the entries' hashes are printed.
+ */
+const sri = ({ print }) => ({
+  name: 'civic-sri',
+  writeBundle(options, bundle) {
+    const hashes = {};
+    for (const file of Object.keys(bundle)
+      .filter((f) => f.endsWith('.js'))
+      .sort()) {
+      const code = readFileSync(join(options.dir, file));
+      hashes[file] = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    }
+    writeFileSync(join(options.dir, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+    for (const file of print) console.log(`integrity ${join(options.dir, file)} ${hashes[file]}`);
+  },
+});
+
 const onwarn = (warning, warn) => {
   if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return;
   warn(warning);
@@ -86,7 +107,7 @@ export default [
   {
     input: { 'civic-kit': 'packages/elements/src/cdn.ts' },
     output: { dir: out, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-    plugins: [...plugins(), manifest()],
+    plugins: [...plugins(), manifest(), sri({ print: ['civic-kit.js'] })],
     // Lazy chunks import shared code from civic-kit.js itself (extra exports) rather than through
     // a facade, which would cost every page one more request.
     preserveEntrySignatures: 'allow-extension',
@@ -101,7 +122,7 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
-    plugins: [...plugins(), manifest()],
+    plugins: [...plugins(), manifest(), sri({ print: [] })],
     onwarn,
   },
 ];

@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { civicServerPlugin } from './test/server-plugin.mjs';
 import { cspMiddleware, hardeningCommands } from './test/hardening/wtr-plugins.mjs';
+import { rawCdnMiddleware } from './test/raw-files-middleware.mjs';
 
 /** Browser tests in real headless Chromium (`CHROME_PATH` overrides the Debian binary). */
 export default {
@@ -18,7 +19,7 @@ export default {
     civicServerPlugin(),
   ],
   // Pages under test/fixtures/csp/ are served with a strict Content-Security-Policy.
-  middleware: [cspMiddleware()],
+  middleware: [rawCdnMiddleware(), cspMiddleware()],
   browsers: [
     chromeLauncher({
       launchOptions: {

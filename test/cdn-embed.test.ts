@@ -46,6 +46,39 @@ describe('the CDN bundle in a plain HTML page', () => {
     expect(cardText(doc)).to.contain('Repair Café');
   });
 
+  describe('with Subresource Integrity', () => {
+    /** A page whose script tag carries `integrity`, as the README tells site maintainers to write it. */
+    async function pageWithIntegrity(integrity: string): Promise<Document> {
+      const frame = document.createElement('iframe');
+      frame.title = 'Embedded page with SRI';
+      // Byte for byte (the test runner rewrites imports in what it serves elsewhere).
+      const src = new URL('/__raw/packages/elements/cdn/civic-kit.js', location.href).href;
+      frame.srcdoc = `<!doctype html><html lang="en"><head><title>SRI</title></head><body>
+        <civic-provider adapter="memory"><civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card></civic-provider>
+        <script type="module" src="${src}" integrity="${integrity}" crossorigin="anonymous"></script></body></html>`;
+      document.body.append(frame);
+      // A module script runs (or is refused) before the frame's load event.
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      return frame.contentDocument!;
+    }
+
+    it('publishes the sha384 of the bundle, and a page giving it loads the bundle', async () => {
+      const hashes = (await (await fetch('/packages/elements/cdn/integrity.json')).json()) as Record<string, string>;
+      const bytes = await (await fetch('/__raw/packages/elements/cdn/civic-kit.js')).arrayBuffer();
+      const digest = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))));
+      expect(hashes['civic-kit.js']).to.equal(`sha384-${digest}`);
+      expect(Object.keys(hashes).filter((f) => f.startsWith('chunks/'))).not.to.be.empty;
+      const doc = await pageWithIntegrity(hashes['civic-kit.js']!);
+      await waitUntil(() => cardText(doc).includes('Repair Café'), 'no card rendered', { timeout: 5000 });
+    });
+
+    it('refuses a bundle that does not match its hash', async () => {
+      const doc = await pageWithIntegrity(`sha384-${btoa('not the hash of this file, 48 bytes long......')}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(doc.defaultView!.customElements.get('civic-initiative-card')).to.equal(undefined);
+    });
+  });
+
   it('contains no eval or new Function', async () => {
     const code = await (await fetch('/packages/elements/cdn/civic-kit.js')).text();
     expect(code.length).to.be.above(10_000);
