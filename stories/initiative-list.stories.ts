@@ -9,6 +9,7 @@ import {
 } from '@civic-kit/core';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { LIST_SORTS } from '../packages/elements/src/initiative-list/initiative-list.js';
 import { initiativeListStrings } from '../packages/elements/src/initiative-list/initiative-list.strings.js';
 import { registerStrings } from '../packages/elements/src/translations/languages.js';
@@ -78,13 +79,15 @@ interface ListArgs {
   'page-size': number;
   'heading-level': number;
   'no-filters': boolean;
+  'structured-data': boolean;
+  label?: string | undefined;
   initiatives?: unknown;
   onChange?: (e: Event) => void;
   onCivicError?: (e: Event) => void;
 }
 
 /** The list with the story's args; `adapter` where a story supplies its own. */
-const list = (args: ListArgs, adapter?: CivicAdapter): TemplateResult =>
+const list = (args: ListArgs, adapter?: CivicAdapter, preview = false): TemplateResult =>
   html`<civic-initiative-list
     q=${args.q ?? nothing}
     tags=${args.tags ?? nothing}
@@ -96,11 +99,29 @@ const list = (args: ListArgs, adapter?: CivicAdapter): TemplateResult =>
     page-size=${args['page-size']}
     heading-level=${args['heading-level']}
     ?no-filters=${args['no-filters']}
+    ?structured-data=${args['structured-data']}
+    label=${args.label ?? nothing}
     .initiatives=${args.initiatives}
     .adapter=${adapter ?? nothing}
     @change=${args.onChange}
     @civic-error=${args.onCivicError}
+    ${preview ? dataBlockPreview : nothing}
   ></civic-initiative-list>`;
+
+/**
+ * Copy the element's data block, pretty-printed, into the `<pre>` after it, whenever it changes: the
+ * story shows what search engines read.
+ */
+const dataBlockPreview = ref((node) => {
+  if (!node) return;
+  const copy = () => {
+    const pre = node.nextElementSibling?.querySelector('pre');
+    const block = node.querySelector(':scope > script');
+    if (pre) pre.textContent = block ? JSON.stringify(JSON.parse(block.textContent ?? 'null'), null, 2) : '';
+  };
+  new MutationObserver(copy).observe(node, { childList: true, characterData: true, subtree: true });
+  copy();
+});
 
 /** `count` made-up initiatives around the demo towns, in one page (as a static JSON file would serve them). */
 function thousands(count: number): CivicAdapter {
@@ -134,7 +155,7 @@ function thousands(count: number): CivicAdapter {
 const meta: Meta<ListArgs> = {
   title: 'Elements/Initiative list',
   component: 'civic-initiative-list',
-  args: { 'page-size': 12, 'heading-level': 3, 'no-filters': false },
+  args: { 'page-size': 12, 'heading-level': 3, 'no-filters': false, 'structured-data': false },
   argTypes: {
     q: { control: 'text' },
     tags: { control: 'text' },
@@ -146,6 +167,8 @@ const meta: Meta<ListArgs> = {
     'page-size': { control: 'number' },
     'heading-level': { control: 'select', options: [2, 3, 4, 5, 6] },
     'no-filters': { control: 'boolean' },
+    'structured-data': { control: 'boolean' },
+    label: { control: 'text' },
     initiatives: { control: 'object' },
   },
   render: (args) => list(args, ScriptedAdapter.demo()),
@@ -186,6 +209,28 @@ export const FromAProperty: Story = {
     ],
   },
   render: (args) => list(args),
+};
+
+/**
+ * `structured-data`: the list also writes the initiatives it shows into its light DOM as one
+ * schema.org `ItemList` of `Event`s (with `Place` and `Organization`), JSON-LD for search engines,
+ * shown below. It follows the filters and "Show more".
+ */
+export const StructuredData: Story = {
+  args: { 'structured-data': true, 'no-filters': true, status: 'active', 'page-size': 3, label: 'Active initiatives' },
+  render: (args) =>
+    html`<style>
+        .civic-story-data pre {
+          overflow: auto;
+          max-block-size: 20rem;
+          font-size: 0.8rem;
+        }
+      </style>
+      ${list(args, ScriptedAdapter.demo(), true)}
+      <figure class="civic-story-data">
+        <figcaption>The data block</figcaption>
+        <pre tabindex="0"></pre>
+      </figure>`,
 };
 
 /** Through `<civic-provider adapter="memory">`, as a site would embed it. */

@@ -15,6 +15,7 @@ registerStrings(pollStrings);
 interface PollArgs {
   'poll-id'?: string | undefined;
   'heading-level': number;
+  'structured-data': boolean;
   poll?: unknown;
   strings?: StringOverrides | undefined;
   /** Documented from the manifest; stories that need one build it in their render function. */
@@ -191,11 +192,17 @@ const click = (root: ShadowRoot, ...selectors: string[]) =>
 /** The poll with the story's args; `adapter` and extras only where a story supplies them. */
 const poll = (
   args: PollArgs,
-  extra: { adapter?: CivicAdapter; outbox?: Outbox; steps?: (root: ShadowRoot) => void } = {},
+  extra: {
+    adapter?: CivicAdapter;
+    outbox?: Outbox;
+    steps?: (root: ShadowRoot) => void;
+    preview?: boolean;
+  } = {},
 ): TemplateResult =>
   html`<civic-poll
     poll-id=${args['poll-id'] ?? nothing}
     heading-level=${args['heading-level']}
+    ?structured-data=${args['structured-data']}
     .poll=${args.poll}
     .strings=${args.strings}
     .adapter=${extra.adapter ?? nothing}
@@ -204,12 +211,33 @@ const poll = (
     @civic-vote-done=${args.onCivicVoteDone}
     @civic-error=${args.onCivicError}
     ${extra.steps ? act(extra.steps) : nothing}
+    ${extra.preview ? dataBlockPreview : nothing}
   ></civic-poll>`;
+
+/**
+ * Copy the element's data block, pretty-printed, into the `<pre>` after it, whenever it changes: the
+ * story shows what search engines and fediverse tools read.
+ */
+const dataBlockPreview = ref((node) => {
+  if (!node) return;
+  const copy = () => {
+    const pre = node.nextElementSibling?.querySelector('pre');
+    const block = node.querySelector(':scope > script');
+    if (pre) pre.textContent = block ? JSON.stringify(JSON.parse(block.textContent ?? 'null'), null, 2) : '';
+  };
+  new MutationObserver(copy).observe(node, { childList: true, characterData: true, subtree: true });
+  copy();
+});
 
 // Story styles go in <style> elements with classes: no style="" attributes (a strict CSP blocks them).
 const frame = html`<style>
   .civic-story-poll {
     max-inline-size: 30rem;
+  }
+  .civic-story-data pre {
+    overflow: auto;
+    max-block-size: 20rem;
+    font-size: 0.8rem;
   }
 </style>`;
 const framed = (content: TemplateResult) =>
@@ -219,9 +247,10 @@ const framed = (content: TemplateResult) =>
 const meta: Meta<PollArgs> = {
   title: 'Elements/Poll',
   component: 'civic-poll',
-  args: { 'heading-level': 3 },
+  args: { 'heading-level': 3, 'structured-data': false },
   argTypes: {
     'heading-level': { control: 'select', options: [2, 3, 4, 5, 6] },
+    'structured-data': { control: 'boolean' },
     'poll-id': { control: 'text' },
     poll: { control: 'object' },
     strings: { control: 'object' },
@@ -338,6 +367,23 @@ export const HostHandlesTheVote: Story = {
     };
     return framed(html`<div @civic-vote=${onVote}>${poll(args)}</div>`);
   },
+};
+
+/**
+ * `structured-data`: the poll also writes itself into its light DOM as an ActivityStreams `Question`
+ * (`application/activity+json`: `oneOf`/`anyOf` with each option's count in `replies.totalItems`,
+ * `votersCount`, `endTime`, `closed`), shown below as fediverse tools read it.
+ */
+export const StructuredData: Story = {
+  args: { poll: budget, 'structured-data': true },
+  render: (args) =>
+    framed(
+      html`${poll(args, { preview: true })}
+        <figure class="civic-story-data">
+          <figcaption>The data block</figcaption>
+          <pre tabindex="0"></pre>
+        </figure>`,
+    ),
 };
 
 /** Arabic in a right-to-left container: strings, numbers, dates and plurals follow the nearest `lang`. */
