@@ -14,3 +14,13 @@ export const emulateMediaFeatures = (features: { name: string; value: string }[]
 /** Record every request this page makes (the browser's own network events, not what the page reports). */
 export const startRecordingRequests = () => executeServerCommand<CommandResult, undefined>('civic-requests-start');
 export const stopRecordingRequests = () => executeServerCommand<CommandResult, undefined>('civic-requests-stop');
+
+export interface HeapReport extends CommandResult {
+  /** JS heap in use after a full collection, bytes. */
+  heap?: number;
+  documents?: number;
+  nodes?: number;
+  jsEventListeners?: number;
+}
+/** Collect garbage, then read the JS heap in use and the DOM counters (nodes, listeners) of the page. */
+export const heapAfterCollection = () => executeServerCommand<HeapReport, undefined>('civic-heap');
