@@ -4,6 +4,7 @@ export * from './adapter.js';
 export * from './validate.js';
 export * from './context.js';
 export * from './events.js';
+export * from './map-events.js';
 export * from './signup-events.js';
 export * from './vote-events.js';
 export * from './instant-runoff.js';

@@ -7,7 +7,7 @@ import { expectAccessible } from '../../../../test/helpers/axe.js';
 import '../define/civic-map.js';
 import '../translations/all.js';
 import { registerStrings } from '../translations/languages.js';
-import type { CivicPinSelectEvent } from './map.events.js';
+import type { CivicPinSelectEvent } from '@civic-kit/core';
 import { mapStrings } from './map.strings.js';
 import { createClusterer } from './map.cluster.js';
 import { CivicMap } from './map.js';

@@ -1,6 +1,7 @@
 import {
   adapterContext,
   CivicDataElement,
+  CivicPinSelectEvent,
   inBBox,
   parseInitiative,
   parseLatLng,
@@ -21,7 +22,6 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
 import { attributionParts } from './map.attribution.js';
 import { coordinateProblem, problemReporter, swappedAmong } from './map.coords.js';
-import { CivicPinSelectEvent } from './map.events.js';
 import type { MapStrings } from './map.strings.js';
 import { mapStyles } from './map.styles.js';
 import type * as ViewModule from './map.view.js';

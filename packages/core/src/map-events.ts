@@ -1,8 +1,5 @@
-/**
- * The map's event. It belongs with the other event classes in @civic-kit/core (events.ts); it lives
- * here until it moves there.
- */
-import type { Initiative } from '@civic-kit/core';
+/** Events of the map. Fired only on user action. */
+import type { Initiative } from './model.js';
 
 /** A visitor activated a pin (click, Enter or Space). Cancelable: `preventDefault()` keeps the popup shut. */
 export class CivicPinSelectEvent extends Event {
