@@ -1,0 +1,233 @@
+/**
+ * Response parsing of every adapter, fuzzed (fast-check, seeded): whatever JSON a backend answers with
+ * a 200, every read and write either returns data that is valid (it passes the core parser again, after
+ * a JSON round trip) or fails with a `CivicError` whose code is `invalid-response` — never another
+ * exception, never another code. Bodies are any JSON, text that is not JSON, and valid responses with
+ * a few parts replaced by any JSON or removed (so the deep checks are reached, not only the first one).
+ * The core `parse*` functions get the same near-valid models.
+ *
+ * fuzz.test.ts already covers any value through the core parsers and any status, type and body through
+ * the REST adapter (any `CivicError` allowed there); this file is the stricter 200-with-JSON contract.
+ * An adapter joins by one line in ADAPTERS (its factory, with the global `fetch` faked).
+ */
+import { createRestAdapter } from '@civic-kit/adapters/rest';
+import {
+  isCivicError,
+  MemoryAdapter,
+  parseInitiative,
+  parseInitiativePage,
+  parseInterests,
+  parseMatches,
+  parsePoll,
+  type CivicAdapter,
+  type SignupInput,
+} from '@civic-kit/core';
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { harnessData } from './data.js';
+import { context } from './suite.js';
+
+const SEED = 20261128;
+const RUNS = 80;
+const ENDPOINT = 'https://api.example/civic/';
+
+type Call =
+  'getInitiative' | 'listInitiatives' | 'getPoll' | 'listInterests' | 'supportInitiative' | 'vote' | 'findOthers';
+
+interface AdapterUnderTest {
+  name: string;
+  /** Builds the adapter; every request it makes goes to the faked global `fetch`. */
+  create(): CivicAdapter | Promise<CivicAdapter>;
+  /** Valid bodies for some calls, in this backend's own format, to mutate (any JSON is sent anyway). */
+  samples?: Partial<Record<Call, unknown>>;
+}
+
+const signup: SignupInput = {
+  name: 'Sam Neighbour',
+  email: 'sam@example.org',
+  place: { text: 'BS5' },
+  radiusKm: 5,
+  interests: ['repair'],
+  consent: [
+    { purpose: 'connect', text: 'Put me in touch', version: '1', timestamp: '2026-01-01T00:00:00Z', locale: 'en' },
+  ],
+};
+
+/** What each call must return when it succeeds, and how it is made. */
+const CALLS: Record<Call, { run: (a: CivicAdapter) => Promise<unknown> | undefined; valid: (d: unknown) => unknown }> =
+  {
+    getInitiative: { run: (a) => a.getInitiative('x'), valid: parseInitiative },
+    listInitiatives: { run: (a) => a.listInitiatives({ q: 'x' }), valid: parseInitiativePage },
+    getPoll: { run: (a) => a.getPoll('x'), valid: parsePoll },
+    listInterests: { run: (a) => a.listInterests?.(), valid: parseInterests },
+    supportInitiative: { run: (a) => a.supportInitiative?.('x', { idempotencyKey: 'k' }), valid: parseInitiative },
+    vote: { run: (a) => a.vote?.('x', { choices: ['a'] }, { idempotencyKey: 'k' }), valid: parsePoll },
+    findOthers: { run: (a) => a.findOthers?.(signup, { idempotencyKey: 'k' }), valid: parseMatches },
+  };
+
+/** Valid models in the library's own JSON format (what the REST API sends), from the harness data. */
+async function modelSamples(): Promise<Record<Call, unknown>> {
+  const memory = new MemoryAdapter({ data: harnessData(context()) });
+  const json = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+  const initiative = json(await memory.getInitiative('repair-cafe'));
+  const poll = json(await memory.getPoll('first-project'));
+  return {
+    getInitiative: initiative,
+    supportInitiative: initiative,
+    listInitiatives: json(await memory.listInitiatives({ limit: 3 })),
+    getPoll: poll,
+    vote: poll,
+    listInterests: json(await memory.listInterests()),
+    findOthers: {
+      nearbyCount: 2,
+      sharedInterests: [{ interest: 'repair', label: 'Repair', count: 1 }],
+      initiatives: [initiative],
+    },
+  };
+}
+
+let models: Record<Call, unknown>;
+
+const ADAPTERS: AdapterUnderTest[] = [
+  {
+    name: 'rest',
+    create: () =>
+      createRestAdapter(
+        { endpoint: ENDPOINT, attributes: { retries: '0' } },
+        { EventSource: undefined, browserId: false },
+      ),
+    get samples() {
+      return models;
+    },
+  },
+  // e.g. { name: 'decidim', create: async () => (await import('@civic-kit/adapters/decidim')).createDecidimAdapter({ endpoint: ENDPOINT, attributes: {} }) },
+];
+
+/** Every node of a JSON value, by its path. */
+function paths(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(at);
+  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, i], out));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) paths(v, [...at, k], out);
+  return out;
+}
+
+interface Mutation {
+  node: number;
+  remove: boolean;
+  value: unknown;
+}
+
+/** A copy of `value` with each mutation applied in turn: the node replaced by any JSON, or removed. */
+function mutate(value: unknown, mutations: Mutation[]): unknown {
+  let out = JSON.parse(JSON.stringify(value)) as unknown;
+  for (const m of mutations) {
+    const all = paths(out);
+    const path = all[m.node % all.length]!;
+    if (!path.length) {
+      out = m.value;
+      continue;
+    }
+    const parent = path.slice(0, -1).reduce<unknown>((x, k) => (x as Record<string | number, unknown>)[k], out) as
+      Record<string | number, unknown> | unknown[];
+    const key = path.at(-1)!;
+    if (m.remove && Array.isArray(parent)) parent.splice(key as number, 1);
+    else if (m.remove) delete (parent as Record<string, unknown>)[key];
+    else (parent as Record<string | number, unknown>)[key] = m.value;
+  }
+  return out;
+}
+
+const mutations = fc.array(fc.record({ node: fc.nat(), remove: fc.boolean(), value: fc.jsonValue({ maxDepth: 3 }) }), {
+  minLength: 1,
+  maxLength: 3,
+});
+const nearValid = (sample: unknown) => mutations.map((m) => JSON.stringify(mutate(sample, m)));
+
+/** Any JSON, text that is not JSON, or (when there is a sample) a valid body with parts broken. */
+function bodies(sample: unknown): fc.Arbitrary<string> {
+  const any = [
+    fc.json({ maxDepth: 4 }),
+    fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+    fc.string({ maxLength: 40 }),
+    fc.constant(''),
+  ];
+  return sample === undefined
+    ? fc.oneof(...any)
+    : fc.oneof({ arbitrary: fc.oneof(...any), weight: 1 }, { arbitrary: nearValid(sample), weight: 2 });
+}
+
+/** Valid data or `invalid-response`; anything else fails with what happened. */
+async function outcome(
+  run: () => Promise<unknown> | undefined,
+  valid: (d: unknown) => unknown,
+): Promise<'data' | 'invalid'> {
+  let result: unknown;
+  try {
+    result = await run();
+  } catch (e) {
+    if (isCivicError(e) && e.code === 'invalid-response') return 'invalid';
+    throw new Error(`threw ${isCivicError(e) ? `CivicError ${e.code}` : String(e)}`, { cause: e });
+  }
+  try {
+    valid(JSON.parse(JSON.stringify(result)));
+  } catch (e) {
+    throw new Error(`returned data that is not valid: ${String(e)}`, { cause: e });
+  }
+  return 'data';
+}
+
+describe('every adapter: any JSON in a 200 → valid data or invalid-response', function () {
+  this.timeout(60_000);
+  const realFetch = window.fetch;
+  before(async () => (models = await modelSamples()));
+  afterEach(() => (window.fetch = realFetch));
+
+  for (const adapter of ADAPTERS) {
+    for (const [call, { run, valid }] of Object.entries(CALLS) as [Call, (typeof CALLS)[Call]][]) {
+      it(`${adapter.name}: ${call}`, async function () {
+        const probe = (await adapter.create()) as unknown as Record<string, unknown>;
+        if (typeof probe[call] !== 'function') this.skip(); // the backend has no such method
+        const seen = { data: 0, invalid: 0 };
+        await fc.assert(
+          fc.asyncProperty(bodies(adapter.samples?.[call]), async (body) => {
+            window.fetch = async () =>
+              new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+            const a = await adapter.create();
+            const result = await outcome(() => run(a), valid);
+            seen[result]++;
+          }),
+          { seed: SEED, numRuns: RUNS },
+        );
+        expect(seen.invalid, 'some bodies are rejected').to.be.greaterThan(0);
+        if (adapter.samples?.[call] !== undefined)
+          expect(seen.data, 'some bodies are valid and accepted (the test is not vacuous)').to.be.greaterThan(0);
+      });
+    }
+  }
+});
+
+describe('core parsers: near-valid models → valid data or invalid-response', () => {
+  before(async () => (models ??= await modelSamples()));
+  const parsers: [string, (d: unknown) => unknown, Call][] = [
+    ['parseInitiative', parseInitiative, 'getInitiative'],
+    ['parseInitiativePage', parseInitiativePage, 'listInitiatives'],
+    ['parsePoll', parsePoll, 'getPoll'],
+    ['parseInterests', parseInterests, 'listInterests'],
+    ['parseMatches', parseMatches, 'findOthers'],
+  ];
+  for (const [name, parse, call] of parsers) {
+    it(`${name}: output parses again; anything else is invalid-response`, async () => {
+      const seen = { data: 0, invalid: 0 };
+      await fc.assert(
+        fc.asyncProperty(nearValid(models[call]), async (body) => {
+          const result = await outcome(async () => parse(JSON.parse(body)), parse);
+          seen[result]++;
+        }),
+        { seed: SEED, numRuns: 300 },
+      );
+      expect(seen.data).to.be.greaterThan(0);
+      expect(seen.invalid).to.be.greaterThan(0);
+    });
+  }
+});
