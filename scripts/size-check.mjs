@@ -1,11 +1,18 @@
 /**
  * Prints min + gzip + brotli of every public browser entry (its file plus every chunk it imports
  * statically; lazily loaded chunks are listed apart) and fails when one is over its gzip budget.
- * Run after `rollup -c`.
+ * Beside them: everything but the map engine (the union of every element entry's static closure,
+ * each chunk counted once), the map engine with its clustering worker, and reference figures measured
+ * the same way (bundled and minified by esbuild in memory, then gzip -9 and brotli 11): Lit alone, and
+ * Shoelace's card, button, radio group and radio. The issue's size goals are printed beside the
+ * budgets, met or not; only the budgets fail the check. Run after `rollup -c`.
+ *
+ *   node scripts/size-check.mjs [--json]   (--json: the rows as JSON, for bench/run.mjs)
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 const cdn = 'packages/elements/cdn';
 const KB = 1024;
@@ -38,22 +45,46 @@ const BUDGETS = {
 
 /** Chunk file names carry a hash; budgets name what the chunk is. */
 const LAZY_NAMES = [
+  [/basemap/, 'offline basemap'],
+  [/flow/, 'virtualizer layout'],
   [/demo/, 'demo data set'],
   [/map/, 'map engine'],
   [/rest/, 'REST adapter'],
   [/virtualize/, 'list virtualizer'],
   [/ResizeObserver/, 'ResizeObserver polyfill'],
 ];
-const lazyName = (file) => LAZY_NAMES.find(([pattern]) => pattern.test(file))?.[1] ?? file;
+const lazyName = (file) =>
+  LAZY_NAMES.find(([pattern]) => pattern.test(file))?.[1] ?? file.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '');
 
-const measure = (files) => {
-  const code = Buffer.concat(files.map((f) => readFileSync(join(cdn, f))));
-  return {
-    min: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+/**
+ * The issue's goals in KB gzip, printed beside the budgets as met or not met; not enforced (the card
+ * and everything-but-the-map are over them today, see the README).
+ */
+const ISSUE_GOALS = {
+  'civic-initiative-card': 12,
+  'every element entry, no map engine': 30,
+  'civic-kit.js (CDN: everything, no map engine)': 30,
+  'lazy: map engine + clustering worker': 55,
+  'civic-kit.js lazy: map engine + clustering worker': 55,
 };
+
+/** Reference bundles: what other libraries cost, measured the same way (never budgeted). */
+const REFERENCES = [
+  ['reference: Lit alone', "export * from 'lit';"],
+  [
+    'reference: Shoelace card, button, radio group',
+    ['card/card', 'button/button', 'radio-group/radio-group', 'radio/radio']
+      .map((c) => `import '@shoelace-style/shoelace/dist/components/${c}.js';`)
+      .join(''),
+  ],
+];
+
+const measure = (files) => measureCode(Buffer.concat(files.map((f) => readFileSync(join(cdn, f)))));
+const measureCode = (code) => ({
+  min: code.length,
+  gzip: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
 
 if (!existsSync(join(cdn, 'elements/manifest.json'))) {
   console.error('No build found: run `pnpm build` first.');
@@ -67,37 +98,131 @@ const lazyClosure = (chunks, file, loaded, seen = new Set()) => {
   return seen;
 };
 
+/** The chunks a built file imports dynamically (`import("./x.js")`), as paths within its build. */
+const dynamicImports = (dir, file) =>
+  [...readFileSync(join(cdn, dir, file), 'utf8').matchAll(/\bimport\((["'])(\.{1,2}\/[^"']+)\1\)/g)].map(([, , spec]) =>
+    posix.join(posix.dirname(file), spec),
+  );
+
+// Rows not of an entry of their own, so a budget is optional; references are never budgeted.
+const DERIVED = Symbol('derived');
+const REFERENCE = Symbol('reference');
+
+/**
+ * The lazily loaded chunks of one entry: those it or any chunk it loads imports dynamically, each with
+ * the chunks it imports statically (less what is loaded already); a chunk that a lazy chunk loads in
+ * turn (the map engine's offline basemap, the virtualizer's layout) is a row of its own, named after
+ * both.
+ */
+function lazyChunks(dir, graph, entry, found) {
+  const visit = (files, loaded, prefix) => {
+    const wanted = new Set(files.flatMap((f) => dynamicImports(dir, f)));
+    for (const f of entry.lazy ?? []) if (!prefix) wanted.add(f);
+    for (const f of wanted) {
+      if (loaded.includes(f) || found.has(f)) continue;
+      const closure = [...lazyClosure(graph, f, loaded)];
+      const own = lazyName(f);
+      // The ResizeObserver loader and the polyfill it loads where a browser lacks one share a name.
+      const name = `${prefix}${prefix.endsWith(` ${own} › `) || prefix === `${own} › ` ? 'where missing' : own}`;
+      found.set(f, { name, files: closure, nested: !!prefix });
+      visit(closure, [...loaded, ...closure], `${name} › `);
+    }
+  };
+  visit(entry.static, entry.static, '');
+}
+
 const manifest = JSON.parse(readFileSync(join(cdn, 'elements/manifest.json'), 'utf8'));
 const chunks = JSON.parse(readFileSync(join(cdn, 'elements/chunks.json'), 'utf8'));
 const rows = [];
 const lazy = new Map();
 for (const [name, entry] of Object.entries(manifest)) {
   rows.push([name, measure(entry.static.map((f) => `elements/${f}`))]);
-  for (const f of entry.lazy) if (!lazy.has(f)) lazy.set(f, [...lazyClosure(chunks, f, entry.static)]);
+  lazyChunks('elements', chunks, entry, lazy);
 }
-for (const [f, files] of lazy) rows.push([`lazy: ${lazyName(f)}`, measure(files.map((x) => `elements/${x}`))]);
+for (const { name, files, nested } of lazy.values()) {
+  rows.push([`lazy: ${name}`, measure(files.map((x) => `elements/${x}`)), nested ? DERIVED : undefined]);
+}
 // The CDN bundle: what every page loads, then each lazily loaded chunk beside it.
-const cdnManifest = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'))['civic-kit'];
+const cdnBuild = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'));
+const cdnManifest = cdnBuild['civic-kit'];
 const cdnChunks = JSON.parse(readFileSync(join(cdn, 'chunks.json'), 'utf8'));
 rows.push(['civic-kit.js (CDN: everything, no map engine)', measure(cdnManifest.static)]);
-for (const f of cdnManifest.lazy) {
-  rows.push([`civic-kit.js lazy: ${lazyName(f)}`, measure([...lazyClosure(cdnChunks, f, cdnManifest.static)])]);
+const cdnLazy = new Map();
+lazyChunks('', cdnChunks, cdnManifest, cdnLazy);
+for (const { name, files, nested } of cdnLazy.values()) {
+  rows.push([`civic-kit.js lazy: ${name}`, measure(files), nested ? DERIVED : undefined]);
+}
+
+// A page using every element through the per-element entries loads each shared chunk once, so
+// everything but the map engine is the union of their static closures (the clustering worker belongs
+// to the map engine). The map engine is loaded with its clustering worker, which shares a chunk with it.
+const everything = new Set(
+  Object.entries(manifest)
+    .filter(([name]) => name !== 'map.worker')
+    .flatMap(([, entry]) => entry.static),
+);
+rows.push(['every element entry, no map engine', measure([...everything].map((f) => `elements/${f}`)), DERIVED]);
+const withWorker = (files, worker) => [...new Set([...files, ...(worker?.static ?? [])])];
+const mapEngine = [...lazy.values()].find((l) => l.name === 'map engine');
+if (mapEngine) {
+  const files = withWorker(mapEngine.files, manifest['map.worker']).map((f) => `elements/${f}`);
+  rows.push(['lazy: map engine + clustering worker', measure(files), DERIVED]);
+}
+const cdnMapEngine = [...cdnLazy.values()].find((l) => l.name === 'map engine');
+if (cdnMapEngine) {
+  const files = withWorker(cdnMapEngine.files, cdnBuild['map.worker']);
+  rows.push(['civic-kit.js lazy: map engine + clustering worker', measure(files), DERIVED]);
+}
+for (const [name, source] of REFERENCES) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  rows.push([name, measureCode(Buffer.from(result.outputFiles[0].contents)), REFERENCE]);
 }
 
 let failed = 0;
-const kb = (n) => `${(n / KB).toFixed(1)} KB`.padStart(9);
-console.log(`${'entry'.padEnd(46)}${'min'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}   budget (gzip)`);
-for (const [name, size] of rows) {
+const goals = { met: 0, notMet: 0 };
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const out = rows.map(([name, size, kind]) => {
   const budget = BUDGETS[name];
-  let verdict = `ok ≤ ${budget} KB`;
-  if (budget === undefined || size.gzip > budget * KB) {
-    verdict = budget === undefined ? 'NO BUDGET' : `OVER ${budget} KB`;
+  let verdict = budget === undefined ? '—' : `ok ≤ ${budget} KB`;
+  if (kind === REFERENCE) verdict = 'reference';
+  else if (budget === undefined && kind !== DERIVED) {
+    verdict = 'NO BUDGET';
+    failed++;
+  } else if (budget !== undefined && size.gzip > budget * KB) {
+    verdict = `OVER ${budget} KB`;
     failed++;
   }
-  console.log(`${name.padEnd(46)}${kb(size.min)}${kb(size.gzip)}${kb(size.brotli)}   ${verdict}`);
+  const goal = ISSUE_GOALS[name];
+  const met = goal === undefined ? undefined : size.gzip <= goal * KB;
+  if (met !== undefined) goals[met ? 'met' : 'notMet']++;
+  return { name, ...size, budget, verdict, issueGoal: goal, issueGoalMet: met, reference: kind === REFERENCE };
+});
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(out, null, 2));
+  process.exit(failed ? 1 : 0);
 }
+const W = Math.max(...out.map((r) => r.name.length)) + 2;
+console.log(
+  `${'entry'.padEnd(W)}${'min'.padStart(9)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}   ${'budget (gzip)'.padEnd(16)}issue goal (gzip)`,
+);
+for (const r of out) {
+  const goal = r.issueGoal === undefined ? '' : `≤ ${r.issueGoal} KB ${r.issueGoalMet ? 'met' : 'NOT met'}`;
+  console.log(
+    `${r.name.padEnd(W)}${kb(r.min).padStart(9)}${kb(r.gzip).padStart(9)}${kb(r.brotli).padStart(9)}   ${r.verdict.padEnd(16)}${goal}`,
+  );
+}
+console.log(`\nIssue goals: ${goals.met} met, ${goals.notMet} not met (printed, not enforced; the budgets are).`);
 if (failed) {
   console.error(`\n${failed} entr${failed === 1 ? 'y is' : 'ies are'} over budget or without one.`);
   process.exit(1);
 }
-console.log('\nEvery entry is within its budget.');
+console.log('Every entry is within its budget.');
