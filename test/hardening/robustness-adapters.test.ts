@@ -10,7 +10,10 @@
  * the REST adapter (any `CivicError` allowed there); this file is the stricter 200-with-JSON contract.
  * An adapter joins by one line in ADAPTERS (its factory, with the global `fetch` faked).
  */
+import { createActivityStreamsAdapter } from '@civic-kit/adapters/activitystreams';
+import { createDecidimAdapter } from '@civic-kit/adapters/decidim';
 import { createRestAdapter } from '@civic-kit/adapters/rest';
+import { createStaticAdapter } from '@civic-kit/adapters/static';
 import {
   isCivicError,
   MemoryAdapter,
@@ -19,6 +22,7 @@ import {
   parseInterests,
   parseMatches,
   parsePoll,
+  type Capability,
   type CivicAdapter,
   type SignupInput,
 } from '@civic-kit/core';
@@ -30,6 +34,7 @@ import { context } from './suite.js';
 const SEED = 20261128;
 const RUNS = 80;
 const ENDPOINT = 'https://api.example/civic/';
+const ID = '1';
 
 type Call =
   'getInitiative' | 'listInitiatives' | 'getPoll' | 'listInterests' | 'supportInitiative' | 'vote' | 'findOthers';
@@ -40,6 +45,11 @@ interface AdapterUnderTest {
   create(): CivicAdapter | Promise<CivicAdapter>;
   /** Valid bodies for some calls, in this backend's own format, to mutate (any JSON is sent anyway). */
   samples?: Partial<Record<Call, unknown>>;
+  /**
+   * The backend answers with a collection the adapter looks the id up in: a valid collection without
+   * the id is `not-found` (a REST answer with a body is never that).
+   */
+  lookups?: boolean;
 }
 
 const signup: SignupInput = {
@@ -56,14 +66,25 @@ const signup: SignupInput = {
 /** What each call must return when it succeeds, and how it is made. */
 const CALLS: Record<Call, { run: (a: CivicAdapter) => Promise<unknown> | undefined; valid: (d: unknown) => unknown }> =
   {
-    getInitiative: { run: (a) => a.getInitiative('x'), valid: parseInitiative },
+    getInitiative: { run: (a) => a.getInitiative(ID), valid: parseInitiative },
     listInitiatives: { run: (a) => a.listInitiatives({ q: 'x' }), valid: parseInitiativePage },
-    getPoll: { run: (a) => a.getPoll('x'), valid: parsePoll },
+    getPoll: { run: (a) => a.getPoll(ID), valid: parsePoll },
     listInterests: { run: (a) => a.listInterests?.(), valid: parseInterests },
-    supportInitiative: { run: (a) => a.supportInitiative?.('x', { idempotencyKey: 'k' }), valid: parseInitiative },
-    vote: { run: (a) => a.vote?.('x', { choices: ['a'] }, { idempotencyKey: 'k' }), valid: parsePoll },
+    supportInitiative: { run: (a) => a.supportInitiative?.(ID, { idempotencyKey: 'k' }), valid: parseInitiative },
+    vote: { run: (a) => a.vote?.(ID, { choices: ['a'] }, { idempotencyKey: 'k' }), valid: parsePoll },
     findOthers: { run: (a) => a.findOthers?.(signup, { idempotencyKey: 'k' }), valid: parseMatches },
   };
+
+/** The capability each call needs. */
+const NEEDS: Record<Call, Capability> = {
+  getInitiative: 'get-initiative',
+  listInitiatives: 'list-initiatives',
+  getPoll: 'get-poll',
+  listInterests: 'list-interests',
+  supportInitiative: 'support-initiative',
+  vote: 'vote',
+  findOthers: 'find-others',
+};
 
 /** Valid models in the library's own JSON format (what the REST API sends), from the harness data. */
 async function modelSamples(): Promise<Record<Call, unknown>> {
@@ -88,6 +109,39 @@ async function modelSamples(): Promise<Record<Call, unknown>> {
 
 let models: Record<Call, unknown>;
 
+/** An initiative and a poll with the id the calls ask for, in the files' own formats. */
+const staticFile = (): unknown => {
+  const models_ = models as Record<Call, { id?: string }>;
+  return { initiatives: [{ ...models_.getInitiative, id: ID }], polls: [{ ...models_.getPoll, id: ID }] };
+};
+const outbox = {
+  '@context': 'https://www.w3.org/ns/activitystreams',
+  type: 'OrderedCollection',
+  orderedItems: [
+    {
+      type: 'Create',
+      object: {
+        id: ID,
+        type: 'Note',
+        name: 'Repair café',
+        content: '<p>Bring broken things</p>',
+        published: '2026-01-01T00:00:00Z',
+      },
+    },
+    {
+      id: ID,
+      type: 'Question',
+      name: 'Which project first?',
+      oneOf: [
+        { type: 'Note', name: 'Benches', replies: { type: 'Collection', totalItems: 3 } },
+        { type: 'Note', name: 'Trees', replies: { type: 'Collection', totalItems: 5 } },
+      ],
+      votersCount: 8,
+    },
+  ],
+};
+
+const attributes = { 'timeout-ms': '2000' };
 const ADAPTERS: AdapterUnderTest[] = [
   {
     name: 'rest',
@@ -100,7 +154,27 @@ const ADAPTERS: AdapterUnderTest[] = [
       return models;
     },
   },
-  // e.g. { name: 'decidim', create: async () => (await import('@civic-kit/adapters/decidim')).createDecidimAdapter({ endpoint: ENDPOINT, attributes: {} }) },
+  {
+    name: 'static',
+    create: () => createStaticAdapter({ endpoint: `${ENDPOINT}initiatives.json`, attributes }),
+    lookups: true,
+    get samples() {
+      return { listInitiatives: staticFile(), getInitiative: staticFile(), getPoll: staticFile() };
+    },
+  },
+  {
+    name: 'activitystreams',
+    create: () => createActivityStreamsAdapter({ endpoint: `${ENDPOINT}outbox`, attributes }),
+    lookups: true,
+    samples: { listInitiatives: outbox, getInitiative: outbox, getPoll: outbox },
+  },
+  {
+    name: 'decidim',
+    // Its own limit of requests per minute would otherwise answer `rate-limited` part-way through.
+    create: () =>
+      createDecidimAdapter({ endpoint: ENDPOINT, attributes: { ...attributes, 'requests-per-minute': '1000000' } }),
+    lookups: true,
+  },
 ];
 
 /** Every node of a JSON value, by its path. */
@@ -157,16 +231,18 @@ function bodies(sample: unknown): fc.Arbitrary<string> {
     : fc.oneof({ arbitrary: fc.oneof(...any), weight: 1 }, { arbitrary: nearValid(sample), weight: 2 });
 }
 
-/** Valid data or `invalid-response`; anything else fails with what happened. */
+/** Valid data or `invalid-response` (or `not-found`, when allowed); anything else fails with what happened. */
 async function outcome(
   run: () => Promise<unknown> | undefined,
   valid: (d: unknown) => unknown,
-): Promise<'data' | 'invalid'> {
+  notFound = false,
+): Promise<'data' | 'invalid' | 'notFound'> {
   let result: unknown;
   try {
     result = await run();
   } catch (e) {
     if (isCivicError(e) && e.code === 'invalid-response') return 'invalid';
+    if (notFound && isCivicError(e) && e.code === 'not-found') return 'notFound';
     throw new Error(`threw ${isCivicError(e) ? `CivicError ${e.code}` : String(e)}`, { cause: e });
   }
   try {
@@ -186,18 +262,22 @@ describe('every adapter: any JSON in a 200 → valid data or invalid-response', 
   for (const adapter of ADAPTERS) {
     for (const [call, { run, valid }] of Object.entries(CALLS) as [Call, (typeof CALLS)[Call]][]) {
       it(`${adapter.name}: ${call}`, async function () {
-        const probe = (await adapter.create()) as unknown as Record<string, unknown>;
-        if (typeof probe[call] !== 'function') this.skip(); // the backend has no such method
-        const seen = { data: 0, invalid: 0 };
+        const probe = await adapter.create();
+        const needs = NEEDS[call];
+        // Not offered by this backend (or not without more set-up, such as a voter token).
+        if (typeof (probe as unknown as Record<string, unknown>)[call] !== 'function') this.skip();
+        if (!probe.capabilities.has(needs)) this.skip();
+        const seen = { data: 0, invalid: 0, notFound: 0 };
+        const lookup = !!adapter.lookups && (call === 'getInitiative' || call === 'getPoll');
         await fc.assert(
           fc.asyncProperty(bodies(adapter.samples?.[call]), async (body) => {
             window.fetch = async () =>
               new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
             const a = await adapter.create();
-            const result = await outcome(() => run(a), valid);
+            const result = await outcome(() => run(a), valid, lookup);
             seen[result]++;
           }),
-          { seed: SEED, numRuns: RUNS },
+          { seed: SEED, numRuns: RUNS, includeErrorInReport: true },
         );
         expect(seen.invalid, 'some bodies are rejected').to.be.greaterThan(0);
         if (adapter.samples?.[call] !== undefined)
@@ -218,13 +298,13 @@ describe('core parsers: near-valid models → valid data or invalid-response', (
   ];
   for (const [name, parse, call] of parsers) {
     it(`${name}: output parses again; anything else is invalid-response`, async () => {
-      const seen = { data: 0, invalid: 0 };
+      const seen = { data: 0, invalid: 0, notFound: 0 };
       await fc.assert(
         fc.asyncProperty(nearValid(models[call]), async (body) => {
           const result = await outcome(async () => parse(JSON.parse(body)), parse);
           seen[result]++;
         }),
-        { seed: SEED, numRuns: 300 },
+        { seed: SEED, numRuns: 300, includeErrorInReport: true },
       );
       expect(seen.data).to.be.greaterThan(0);
       expect(seen.invalid).to.be.greaterThan(0);
