@@ -109,7 +109,10 @@ export const PollSchema = v.pipe(
     resultsVisibility: v.optional(v.picklist(RESULTS_VISIBILITY), 'always'),
     allowChange: v.optional(v.boolean(), false),
     myBallot: v.optional(BallotSchema),
+    /** BCP 47 tag of the question's and options' own language. */
     language: v.optional(text(35)),
+    /** The question and options were machine-translated (shown with a visible mark). */
+    machineTranslated: v.optional(v.boolean(), false),
   }),
   v.check((p) => new Set(p.options.map((o) => o.id)).size === p.options.length, 'Poll option ids must be unique'),
   v.check((p) => {

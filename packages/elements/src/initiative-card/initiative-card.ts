@@ -200,11 +200,11 @@ export class CivicInitiativeCard extends CivicDataElement {
   }
 
   private renderEmpty(): TemplateResult {
-    return html`<article part="base" class="card card--empty"></article>`;
+    return html`<article part="base" dir=${this.localize.dir()} class="card card--empty"></article>`;
   }
 
   private renderLoading(note?: string): TemplateResult {
-    return html`<article part="base" class="card card--loading" aria-busy="true">
+    return html`<article part="base" dir=${this.localize.dir()} class="card card--loading" aria-busy="true">
       <div class="skeleton skeleton--title"></div>
       <div class="skeleton"></div>
       <div class="skeleton skeleton--short"></div>
@@ -217,7 +217,7 @@ export class CivicInitiativeCard extends CivicDataElement {
     const text =
       error.code === 'not-found' ? this.localize.term('initiativeNotFound') : errorText(this.localize, error);
     const canRetry = this.initiative === undefined && error.code !== 'not-found';
-    return html`<article part="base" class="card card--error">
+    return html`<article part="base" dir=${this.localize.dir()} class="card card--error">
       <p part="message" class="message message--error" role="alert">${text}</p>
       ${
         canRetry
@@ -259,11 +259,11 @@ export class CivicInitiativeCard extends CivicDataElement {
       completed: t.term('statusCompleted'),
       closed: t.term('statusClosed'),
     }[i.status];
-    // Backend text in another language carries its own `lang`, and `dir=auto` so a right-to-left
+    // Backend text carries its own `lang` (when the backend says it), and `dir=auto` so a right-to-left
     // title in a left-to-right page (or the reverse) reads the right way round.
-    const lang = i.language && i.language !== t.lang() ? i.language : nothing;
-    const dir = lang === nothing ? nothing : 'auto';
-    return html`<article part="base" class="card" aria-labelledby="title">
+    const lang = i.language || nothing;
+    const dir = 'auto';
+    return html`<article part="base" dir=${this.localize.dir()} class="card" aria-labelledby="title">
       ${
         image && image !== this.brokenImage
           ? html`<img

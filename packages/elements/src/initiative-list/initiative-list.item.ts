@@ -55,8 +55,8 @@ export function cardTemplate(
     completed: t.term('statusCompleted'),
     closed: t.term('statusClosed'),
   }[i.status];
-  const lang = i.language && i.language !== t.lang() ? i.language : nothing;
-  const dir = lang === nothing ? nothing : 'auto';
+  const lang = i.language || nothing;
+  const dir = 'auto';
   const titleId = `${idPrefix}-title`;
   return html`<article part="card" class="card" aria-labelledby=${titleId}>
     ${

@@ -448,7 +448,7 @@ export class CivicInitiativeList extends CivicDataElement {
   // --- rendering ---------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" dir=${this.localize.dir()}>
       ${this.noFilters ? nothing : this.renderFilters()}
       <div class="summary">
         <p part="count" class="count" role="status">${this.announcement}</p>

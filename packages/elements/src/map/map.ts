@@ -640,7 +640,7 @@ export class CivicMap extends CivicDataElement {
     const t = this.localize;
     const list = this.listShown;
     const busy = this.phase === 'loading' || this.mapState === 'loading';
-    return html`<div part="base" class="base">
+    return html`<div part="base" class="base" dir=${t.dir()}>
       <div class="bar">
         <p part="count" class="count" role="status">${this.countText()}</p>
         ${

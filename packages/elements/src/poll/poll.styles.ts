@@ -46,7 +46,8 @@ export const pollStyles = css`
   }
   .when,
   .hint,
-  .note {
+  .note,
+  .machine-translated {
     color: var(--_color-text-muted);
     font-size: var(--_font-size-s);
   }

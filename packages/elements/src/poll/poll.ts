@@ -94,6 +94,7 @@ function defaultOutbox(): Outbox {
  * @csspart base - The poll's outer element.
  * @csspart question - The question (a heading, inside the legend while the ballot is shown).
  * @csspart description - The poll's description.
+ * @csspart machine-translated - The mark on a poll whose text was machine-translated.
  * @csspart when - When the poll closes, closed or opens.
  * @csspart form - The ballot's form.
  * @csspart hint - How many options to choose or how to rank.
@@ -746,7 +747,7 @@ export class CivicPoll extends CivicDataElement {
     const poll = this.shown;
     if (poll) return this.renderPoll(poll);
     if (this.pollId === undefined && this.poll === undefined) {
-      return html`<div part="base" class="poll poll--empty"></div>`;
+      return html`<div part="base" dir=${this.localize.dir()} class="poll poll--empty"></div>`;
     }
     if (this.loader.status === TaskStatus.ERROR) return this.renderError(toCivicError(this.loader.error));
     if (!this.adapter && this.waitedForSource) return this.renderLoading(this.localize.term('errorNoSource'));
@@ -754,7 +755,7 @@ export class CivicPoll extends CivicDataElement {
   }
 
   private renderLoading(note?: string): TemplateResult {
-    return html`<div part="base" class="poll poll--loading" aria-busy="true">
+    return html`<div part="base" dir=${this.localize.dir()} class="poll poll--loading" aria-busy="true">
       <div class="skeleton skeleton--title"></div>
       <div class="skeleton"></div>
       <div class="skeleton"></div>
@@ -768,7 +769,7 @@ export class CivicPoll extends CivicDataElement {
     const t = this.localize;
     const text = error.code === 'not-found' ? t.term('pollNotFound') : errorText(t, error);
     const canRetry = this.poll === undefined && error.code !== 'not-found';
-    return html`<div part="base" class="poll poll--error">
+    return html`<div part="base" dir=${this.localize.dir()} class="poll poll--error">
       <p part="message" class="message message--error" role="alert">${text}</p>
       ${
         canRetry
@@ -811,10 +812,9 @@ export class CivicPoll extends CivicDataElement {
     return POLL_HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 3;
   }
 
-  /** Backend text in another language carries its own `lang`, and `dir=auto`. */
-  private contentLang(poll: Poll): { lang: string | typeof nothing; dir: 'auto' | typeof nothing } {
-    const foreign = poll.language && poll.language !== this.localize.lang();
-    return foreign ? { lang: poll.language!, dir: 'auto' } : { lang: nothing, dir: nothing };
+  /** Backend text carries its own `lang` (when the backend says it), and `dir=auto`. */
+  private contentLang(poll: Poll): { lang: string | typeof nothing; dir: 'auto' } {
+    return { lang: poll.language || nothing, dir: 'auto' };
   }
 
   private renderPoll(poll: Poll): TemplateResult {
@@ -832,10 +832,18 @@ export class CivicPoll extends CivicDataElement {
       'question',
       html`<span lang=${lang} dir=${dir}>${poll.question}</span>`,
     );
-    const description = poll.description
-      ? html`<p id="description" part="description" class="description" lang=${lang} dir=${dir}>${poll.description}</p>`
-      : nothing;
-    return html`<div part="base" class="poll poll--${poll.kind} poll--${poll.status}">
+    const description = html`${
+      poll.machineTranslated
+        ? html`<p part="machine-translated" class="machine-translated">${this.localize.term('machineTranslated')}</p>`
+        : nothing
+    }${
+      poll.description
+        ? html`<p id="description" part="description" class="description" lang=${lang} dir=${dir}>
+            ${poll.description}
+          </p>`
+        : nothing
+    }`;
+    return html`<div part="base" dir=${this.localize.dir()} class="poll poll--${poll.kind} poll--${poll.status}">
       ${
         formShown
           ? this.renderForm(poll, question, description)
