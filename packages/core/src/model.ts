@@ -3,6 +3,7 @@
  * TypeScript types are inferred from them: one source of truth.
  */
 import * as v from 'valibot';
+import { CIVIC_ERROR_CODES, type CivicErrorCode } from './errors.js';
 
 // Allowed values are `as const` arrays: types, story controls and tests derive from them.
 export const INITIATIVE_STATUSES = ['proposed', 'active', 'completed', 'closed'] as const;
@@ -169,16 +170,36 @@ export const MatchesSchema = v.object({
 });
 export type Matches = v.InferOutput<typeof MatchesSchema>;
 
+/**
+ * A page that is incomplete because some of its sources failed (a federated view over several sites):
+ * which source, and why. The items from the other sources are still in the page.
+ */
+export const PageWarningSchema = v.object({
+  /** The source's name, as shown to visitors ("Neighbours' map"). */
+  source: nonEmpty(300),
+  code: v.picklist(CIVIC_ERROR_CODES),
+  /** For the console and the site maintainer; elements show their own words. */
+  message: v.optional(text(1000)),
+});
+export interface PageWarning {
+  source: string;
+  code: CivicErrorCode;
+  message?: string | undefined;
+}
+
 export const pageSchema = <T extends v.GenericSchema>(item: T) =>
   v.object({
     items: v.array(item),
     /** Opaque; pass back as `cursor` for the next page. Absent on the last page. */
     nextCursor: v.optional(v.string()),
     total: v.optional(count),
+    warnings: v.optional(v.array(PageWarningSchema)),
   });
 export interface Page<T> {
   items: T[];
   nextCursor?: string | undefined;
   total?: number | undefined;
+  /** Present when some sources could not be read: the page holds what the others returned. */
+  warnings?: PageWarning[] | undefined;
 }
 export const InitiativePageSchema = pageSchema(InitiativeSchema);
