@@ -4,12 +4,14 @@
  * confidence interval, because on a shared 2-core machine milliseconds mean little and ratios a lot.
  * Writes bench/results/latest.json. Run after `pnpm build:cdn` (`pnpm bench` does both).
  *
- *   node bench/run.mjs [--samples 15] [--only cards]
+ *   node bench/run.mjs [--samples 15] [--only cards,list] [--out file.json]
+ *
+ * A full run writes bench/results/latest.json; a run of some benchmarks (--only) writes only with --out.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
@@ -19,19 +21,78 @@ const arg = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const SAMPLES = Number(arg('samples', 15));
-const ONLY = arg('only', '');
+const SAMPLES = arg('samples') === undefined ? undefined : Number(arg('samples'));
+const ONLY = (arg('only', '') ?? '').split(',').filter(Boolean);
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-/** Each benchmark: a page that defines `runBenchmark()` returning milliseconds, run as subject and baseline. */
+/**
+ * Each benchmark: a page that defines `runBenchmark()`, returning milliseconds or an object of named
+ * measurements, run as subject (Civic Kit) and baseline (the same thing without it) in alternation.
+ * A metric's goal is a ratio to the baseline (`ratio`), or milliseconds (`ms`, `below`) or frames
+ * (`frames`) of the subject's median.
+ */
 export const BENCHMARKS = [
   {
     id: 'cards',
-    name: '1,000 initiative cards vs 1,000 plain-DOM cards',
     page: '/bench/pages/cards.html',
     subject: '?impl=lit&n=1000',
     baseline: '?impl=plain&n=1000',
-    goal: 1.2,
+    metrics: [{ key: 'time', name: '1,000 initiative cards vs 1,000 plain-DOM cards', goal: { ratio: 1.2 } }],
+  },
+  {
+    id: 'list',
+    page: '/bench/pages/list.html',
+    subject: '?impl=civic&n=10000',
+    baseline: '?impl=plain&n=10000',
+    metrics: [{ key: 'time', name: '10,000-item list, first paint, vs 10,000 plain-DOM items', goal: { ratio: 0.05 } }],
+  },
+  {
+    id: 'map',
+    page: '/bench/pages/map.html',
+    subject: '?impl=civic&n=10000',
+    baseline: '?impl=leaflet&n=10000',
+    metrics: [
+      { key: 'render', name: 'map, 10,000 pins, render → paint, vs Leaflet canvas', goal: { ratio: 0.7 } },
+      { key: 'pan', name: 'map, 10,000 pins, a pan → paint, vs Leaflet canvas', goal: { ms: 50 } },
+      { key: 'longestTask', name: 'map, 10,000 pins, longest main-thread task (≥ 50 ms reported)' },
+      { key: 'pinsReady', name: 'map, 10,000 pins: initiatives loaded and checked (part of render)' },
+      { key: 'clustered', name: 'map, 10,000 pins: clustered (part of render)' },
+    ],
+  },
+  {
+    id: 'map-100k',
+    page: '/bench/pages/map.html',
+    subject: '?impl=civic&n=100000',
+    baseline: '?impl=leaflet&n=100000',
+    samples: 7,
+    metrics: [
+      { key: 'longestTask', name: 'map, 100,000 pins, longest main-thread task', goal: { below: 50 } },
+      { key: 'render', name: 'map, 100,000 pins, render → paint, vs Leaflet canvas' },
+      { key: 'pinsReady', name: 'map, 100,000 pins: initiatives loaded and checked (part of render)' },
+      { key: 'clustered', name: 'map, 100,000 pins: clustered (part of render)' },
+    ],
+  },
+  {
+    id: 'vote',
+    page: '/bench/pages/poll.html',
+    subject: '?impl=civic&test=vote',
+    baseline: '?impl=plain&test=vote',
+    metrics: [
+      {
+        key: 'frames',
+        name: 'poll, click → optimistic result: frames in between',
+        unit: 'frames',
+        goal: { frames: 0 },
+      },
+      { key: 'time', name: 'poll, click → optimistic result painted, vs a plain form' },
+    ],
+  },
+  {
+    id: 'polls',
+    page: '/bench/pages/poll.html',
+    subject: '?impl=civic&test=many&n=100',
+    baseline: '?impl=plain&test=many&n=100',
+    metrics: [{ key: 'time', name: '100 polls on one page vs 100 plain-DOM poll forms' }],
   },
 ];
 
@@ -65,15 +126,13 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-/** 95 % bootstrap interval of median(subject) / median(baseline). */
-function ratioInterval(subject, baseline, rounds = 2000) {
+/** A seeded bootstrap: 95 % interval of `stat` over resamples of `samples` (each an array). */
+function bootstrap(samples, stat, rounds = 2000) {
   let seed = 7;
   const random = () => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
   const pick = (xs) => xs.map(() => xs[Math.floor(random() * xs.length)]);
-  const ratios = Array.from({ length: rounds }, () => median(pick(subject)) / median(pick(baseline))).sort(
-    (a, b) => a - b,
-  );
-  return [ratios[Math.floor(rounds * 0.025)], ratios[Math.floor(rounds * 0.975)]];
+  const values = Array.from({ length: rounds }, () => stat(...samples.map(pick))).sort((a, b) => a - b);
+  return [values[Math.floor(rounds * 0.025)], values[Math.floor(rounds * 0.975)]];
 }
 
 async function sample(browser, url) {
@@ -82,12 +141,57 @@ async function sample(browser, url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   await page.goto(url);
-  await page.waitForFunction('window.benchReady === true', { timeout: 30_000 });
-  const ms = await page.evaluate('window.runBenchmark()');
+  await page.waitForFunction('window.benchReady === true', { timeout: 60_000 });
+  const result = await page.evaluate('window.runBenchmark()');
   await page.close();
   if (errors.length) throw errors[0];
-  return ms;
+  return typeof result === 'number' ? { time: result } : result;
 }
+
+const round = (n, digits = 1) => (Number.isFinite(n) ? +n.toFixed(digits) : null);
+
+/** One metric's figures and verdict from the subject's and the baseline's samples. */
+function summarise(metric, subject, baselineSamples) {
+  const s = median(subject);
+  // Some measurements exist only for the subject (how its time splits up): no ratio then.
+  const baseline = baselineSamples.filter((x) => typeof x === 'number');
+  const b = baseline.length ? median(baseline) : NaN;
+  const ratio = b > 0 ? s / b : undefined;
+  const ci = b > 0 ? bootstrap([subject, baseline], (x, y) => median(x) / median(y)) : undefined;
+  const subjectCi = bootstrap([subject], median);
+  const goal = metric.goal ?? {};
+  const checks = [];
+  if (goal.ratio !== undefined) checks.push(ratio !== undefined && ratio <= goal.ratio);
+  if (goal.ms !== undefined) checks.push(s <= goal.ms);
+  if (goal.below !== undefined) checks.push(s < goal.below);
+  if (goal.frames !== undefined) checks.push(s <= goal.frames);
+  const unit = metric.unit ?? 'ms';
+  const goalText = [
+    goal.ratio !== undefined && `≤ ${goal.ratio}×`,
+    goal.ms !== undefined && `≤ ${goal.ms} ${unit}`,
+    goal.below !== undefined && `< ${goal.below} ${unit}`,
+    goal.frames !== undefined && (goal.frames === 0 ? 'same frame' : `≤ ${goal.frames} frames`),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return {
+    id: metric.id,
+    name: metric.name,
+    unit,
+    samples: subject.length,
+    subjectMedian: round(s),
+    subjectCi95: subjectCi.map((x) => round(x)),
+    baselineMedian: round(b),
+    ratio: round(ratio, 3),
+    ci95: ci?.map((x) => round(x, 3)) ?? null,
+    goal: goalText || null,
+    meetsGoal: checks.length ? checks.every(Boolean) : null,
+  };
+}
+
+const fmt = (r, value) => (value === null ? '—' : r.unit === 'frames' ? `${value}` : `${value} ms`);
+const ratioText = (r) => (r.ratio === null ? '—' : `${r.ratio}× (${r.ci95[0]}–${r.ci95[1]})`);
+const verdict = (r) => (r.meetsGoal === null ? '' : r.meetsGoal ? 'met' : 'NOT met');
 
 async function main() {
   if (!existsSync(join(root, 'packages/elements/cdn/civic-kit.js'))) throw new Error('Run `pnpm build:cdn` first.');
@@ -108,36 +212,35 @@ async function main() {
     ],
   });
   const version = await browser.version();
+  const loadBefore = loadavg();
+  const started = Date.now();
   const results = [];
   try {
-    for (const b of BENCHMARKS.filter((x) => !ONLY || x.id === ONLY)) {
+    for (const b of BENCHMARKS.filter((x) => !ONLY.length || ONLY.includes(x.id))) {
+      const samples = SAMPLES ?? b.samples ?? 15;
       const subject = [];
       const baseline = [];
-      for (let i = -2; i < SAMPLES; i++) {
+      for (let i = -2; i < samples; i++) {
         // Alternate, so drift in machine load falls on both sides; the first two rounds warm up.
         const s = await sample(browser, `${origin}${b.page}${b.subject}`);
         const p = await sample(browser, `${origin}${b.page}${b.baseline}`);
         if (i < 0) continue;
         subject.push(s);
         baseline.push(p);
+        process.stderr.write('.');
       }
-      const ratio = median(subject) / median(baseline);
-      const [lo, hi] = ratioInterval(subject, baseline);
-      const r = {
-        id: b.id,
-        name: b.name,
-        samples: SAMPLES,
-        subjectMedianMs: +median(subject).toFixed(1),
-        baselineMedianMs: +median(baseline).toFixed(1),
-        ratio: +ratio.toFixed(3),
-        ci95: [+lo.toFixed(3), +hi.toFixed(3)],
-        goal: b.goal,
-        meetsGoal: ratio <= b.goal,
-      };
-      results.push(r);
-      console.log(
-        `${b.name}: ${r.ratio}× (95% CI ${r.ci95[0]}–${r.ci95[1]}), ${r.subjectMedianMs} ms vs ${r.baselineMedianMs} ms; goal ≤ ${b.goal}× ${r.meetsGoal ? 'met' : 'NOT met'}`,
-      );
+      process.stderr.write('\n');
+      for (const m of b.metrics) {
+        const r = summarise(
+          { ...m, id: `${b.id}.${m.key}` },
+          subject.map((x) => x[m.key]),
+          baseline.map((x) => x[m.key]),
+        );
+        results.push(r);
+        console.log(
+          `${r.name}: ${fmt(r, r.subjectMedian)} (95% CI ${fmt(r, r.subjectCi95[0])}–${fmt(r, r.subjectCi95[1])}) vs ${fmt(r, r.baselineMedian)}, ratio ${ratioText(r)}${r.goal ? `; goal ${r.goal} ${verdict(r)}` : ''}`,
+        );
+      }
     }
   } finally {
     await browser.close();
@@ -145,9 +248,9 @@ async function main() {
   }
   let sizes;
   try {
-    sizes = execFileSync('node', ['scripts/size-check.mjs'], { cwd: root, encoding: 'utf8' });
+    sizes = JSON.parse(execFileSync('node', ['scripts/size-check.mjs', '--json'], { cwd: root, encoding: 'utf8' }));
   } catch (e) {
-    sizes = e.stdout ?? '';
+    sizes = e.stdout ? JSON.parse(e.stdout) : [];
   }
   const out = {
     date: new Date().toISOString(),
@@ -156,20 +259,25 @@ async function main() {
       cores: cpus().length,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
+      loadAverageBefore: loadBefore.map((x) => round(x, 2)),
+      loadAverageAfter: loadavg().map((x) => round(x, 2)),
+      minutes: round((Date.now() - started) / 60_000),
     },
     browser: version,
     results,
-    sizes: sizes.trim().split('\n'),
+    sizes,
   };
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`\n| benchmark | Civic Kit | baseline | ratio (95% CI) | goal |\n|---|---|---|---|---|`);
-  for (const r of results)
+  const file = arg('out', ONLY.length ? undefined : 'bench/results/latest.json');
+  if (file) writeFileSync(resolve(root, file), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\n| benchmark | Civic Kit (95% CI) | baseline | ratio (95% CI) | goal |\n|---|---|---|---|---|`);
+  for (const r of results) {
     console.log(
-      `| ${r.name} | ${r.subjectMedianMs} ms | ${r.baselineMedianMs} ms | ${r.ratio}× (${r.ci95[0]}–${r.ci95[1]}) | ≤ ${r.goal}× ${r.meetsGoal ? '✓' : '✗'} |`,
+      `| ${r.name} | ${fmt(r, r.subjectMedian)} (${r.subjectCi95[0]}–${r.subjectCi95[1]}) | ${fmt(r, r.baselineMedian)} | ${ratioText(r)} | ${r.goal ? `${r.goal}: ${verdict(r)}` : '—'} |`,
     );
+  }
   console.log(
-    `\n${out.browser}, ${out.machine.cpu} × ${out.machine.cores}, ${out.date.slice(0, 10)}; written to bench/results/latest.json`,
+    `\n${out.browser}, ${out.machine.cpu} × ${out.machine.cores}, load average ${out.machine.loadAverageBefore[0]} → ${out.machine.loadAverageAfter[0]}, ${out.date.slice(0, 10)}${file ? `; written to ${file}` : ''}`,
   );
 }
 
