@@ -14,6 +14,7 @@ import * as initiativeList from '../stories/initiative-list.stories.js';
 import * as map from '../stories/map.stories.js';
 import * as poll from '../stories/poll.stories.js';
 import * as provider from '../stories/provider.stories.js';
+import * as pseudoLocale from '../stories/pseudo-locale.stories.js';
 import { expectAccessible } from './helpers/axe.js';
 
 const modules: Record<string, Record<string, unknown>> = {
@@ -23,6 +24,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'map.stories.ts': map,
   'poll.stories.ts': poll,
   'provider.stories.ts': provider,
+  'pseudo-locale.stories.ts': pseudoLocale,
 };
 
 type Args = Record<string, unknown>;
