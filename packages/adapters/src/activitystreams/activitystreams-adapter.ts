@@ -62,7 +62,7 @@ export interface SendContext {
 export interface ActivityStreamsAdapterOptions {
   /** The outbox or collection to read. */
   url: string;
-  /** Shown on every card ("From …"). Default: the collection's host. */
+  /** Shown on every card ("From …"). Default: none (a federated view names its sources itself). */
   source?: Link | undefined;
   /**
    * Signs and delivers a vote (to the poll author's inbox, or through the voter's own outbox).
@@ -182,6 +182,16 @@ function date(o: Json, field: string, path: string, where: string): string | und
   if (typeof x !== 'string' || Number.isNaN(Date.parse(x)))
     throw malformed(where, `${path}.${field}`, 'expected an ISO 8601 date');
   return x;
+}
+
+/** Run `fn`; anything it throws that is not a `CivicError` (a shape no check foresaw) is `invalid-response`. */
+function asInvalid<T>(fn: () => T, where: string): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof CivicError) throw e;
+    throw new CivicError('invalid-response', `${where} sent something unexpected (${String(e)})`, { cause: e });
+  }
 }
 
 /** The adapter. */
@@ -315,7 +325,11 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     const now = Date.now();
     const maxAge = this.options.maxAgeMs ?? 60_000;
     if (!this.collected || now - this.collected.at > maxAge) {
-      const promise = this.collect();
+      const promise = this.collect().catch((e: unknown) =>
+        asInvalid(() => {
+          throw e;
+        }, this.url),
+      );
       const entry = { at: now, promise };
       this.collected = entry;
       this.indexes.clear();
@@ -329,7 +343,7 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     const locale = o?.locale ?? '';
     let index = this.indexes.get(locale);
     if (!index) {
-      index = this.collected.promise.then((c) => this.build(c, o?.locale));
+      index = this.collected.promise.then((c) => asInvalid(() => this.build(c, o?.locale), this.url));
       this.indexes.set(locale, index);
       const built = index;
       built.catch(() => this.indexes.get(locale) === built && this.indexes.delete(locale));
@@ -451,7 +465,7 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     const likes = isObject(o['likes']) ? count(o['likes']['totalItems'], `${path}.likes.totalItems`, where) : undefined;
     const going = count(o['participantCount'], `${path}.participantCount`, where);
     if (likes !== undefined || going !== undefined) out['supporters'] = { count: going ?? likes };
-    out['source'] = this.options.source ?? { name: new URL(this.url, globalThis.location?.href).host, url: this.url };
+    if (this.options.source) out['source'] = this.options.source;
     if (language) out['language'] = language;
     return checked(InitiativeSchema, out, where, path, 'object');
   }

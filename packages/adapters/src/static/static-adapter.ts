@@ -196,7 +196,14 @@ export class StaticAdapter implements CivicAdapter {
       const what = this.url;
       const loading = fetchJson(this.url, { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs }).then(
         (data) => {
-          const { initiatives, polls } = parseStaticFile(data, what, this.options.source);
+          let parsed: ReturnType<typeof parseStaticFile>;
+          try {
+            parsed = parseStaticFile(data, what, this.options.source);
+          } catch (e) {
+            if (e instanceof CivicError) throw e;
+            throw new CivicError('invalid-response', `${what} holds something unexpected (${String(e)})`, { cause: e });
+          }
+          const { initiatives, polls } = parsed;
           const ids = new Set<string>();
           initiatives.forEach((i, n) => {
             if (ids.has(i.id)) throw malformed(what, String(n), `the id "${i.id}" is used twice`);

@@ -17,6 +17,20 @@ registerAdapter('rest', async (config) => {
   const { createRestAdapter } = await import('@civic-kit/adapters/rest');
   return createRestAdapter(config);
 });
+// The same for the file and ActivityStreams readers, and for the federated view (which builds each of
+// its sources through these registrations, so a source's code loads only when a source uses it).
+registerAdapter('static', async (config) => {
+  const { createStaticAdapter } = await import('@civic-kit/adapters/static');
+  return createStaticAdapter(config);
+});
+registerAdapter('activitystreams', async (config) => {
+  const { createActivityStreamsAdapter } = await import('@civic-kit/adapters/activitystreams');
+  return createActivityStreamsAdapter(config);
+});
+registerAdapter('federated', async (config) => {
+  const { createFederatedAdapter } = await import('@civic-kit/adapters/federated');
+  return createFederatedAdapter(config);
+});
 defineElement('civic-provider', CivicProvider);
 
 declare global {

@@ -3,7 +3,14 @@
  * of about 8 ms, yielding between slices (a page of 10,000 initiatives from a static file would
  * otherwise block the page for a few hundred milliseconds). Shared by the list and the map.
  */
-import { CivicError, parseInitiative, type Initiative, type Page } from '@civic-kit/core';
+import {
+  CIVIC_ERROR_CODES,
+  CivicError,
+  parseInitiative,
+  type Initiative,
+  type Page,
+  type PageWarning,
+} from '@civic-kit/core';
 import type * as VirtualizeModule from '@lit-labs/virtualizer/virtualize.js';
 import type { TemplateResult } from 'lit';
 
@@ -50,6 +57,7 @@ export function pageShape(data: unknown): {
   items: unknown[];
   nextCursor: string | undefined;
   total: number | undefined;
+  warnings: PageWarning[];
 } {
   const page = data as Partial<Record<keyof Page<unknown>, unknown>> | null;
   const bad = (why: string) =>
@@ -59,14 +67,23 @@ export function pageShape(data: unknown): {
   const total = page.total;
   if (total !== undefined && (typeof total !== 'number' || !Number.isInteger(total) || total < 0))
     throw bad('total: expected a count');
-  return { items: page.items as unknown[], nextCursor: page.nextCursor, total };
+  // Sources a federated adapter could not read: kept when well formed, the rest of the page stands.
+  const warnings = (Array.isArray(page.warnings) ? (page.warnings as unknown[]) : []).filter(
+    (w): w is PageWarning =>
+      typeof w === 'object' &&
+      w !== null &&
+      typeof (w as PageWarning).source === 'string' &&
+      !!(w as PageWarning).source.trim() &&
+      CIVIC_ERROR_CODES.includes((w as PageWarning).code),
+  );
+  return { items: page.items as unknown[], nextCursor: page.nextCursor, total, warnings };
 }
 
 /** A page of initiatives, every item validated; any malformed item makes the whole page `invalid-response`. */
 export async function parsePageInSlices(data: unknown, signal?: AbortSignal): Promise<Page<Initiative>> {
-  const { items, nextCursor, total } = pageShape(data);
+  const { items, nextCursor, total, warnings } = pageShape(data);
   const parsed = await inSlices(items, (item) => parseInitiative(item), signal);
-  return { items: parsed, nextCursor, total };
+  return { items: parsed, nextCursor, total, ...(warnings.length ? { warnings } : {}) };
 }
 
 /**

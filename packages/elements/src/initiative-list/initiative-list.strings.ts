@@ -37,6 +37,8 @@ export interface InitiativeListStrings {
   listShowingOf: (shown: string, total: number, totalFormatted: string) => string;
   listNoMatches: string;
   listNoneYet: string;
+  /** Some sources of a joined-up list could not be read; `sources` is their names, already joined. */
+  listPartial: (sources: string) => string;
 }
 
 const plural = (lang: string, n: number) => new Intl.PluralRules(lang).select(n);
@@ -72,6 +74,7 @@ export const en: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `Showing ${shown} of ${total} initiatives`,
   listNoMatches: 'No initiatives match these filters.',
   listNoneYet: 'There are no initiatives to show yet.',
+  listPartial: (s) => `Initiatives from ${s} are not shown: it could not be reached. The others are.`,
 };
 
 const es: InitiativeListStrings = {
@@ -105,6 +108,7 @@ const es: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `Mostrando ${shown} de ${total} iniciativas`,
   listNoMatches: 'Ninguna iniciativa coincide con estos filtros.',
   listNoneYet: 'Todavía no hay iniciativas que mostrar.',
+  listPartial: (s) => `No se muestran las iniciativas de ${s}: no se pudo acceder. Las demás sí.`,
 };
 
 const de: InitiativeListStrings = {
@@ -139,6 +143,7 @@ const de: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `${shown} von ${total} Initiativen`,
   listNoMatches: 'Keine Initiative passt zu diesen Filtern.',
   listNoneYet: 'Noch keine Initiativen vorhanden.',
+  listPartial: (s) => `Initiativen von ${s} fehlen: nicht erreichbar. Alle anderen werden gezeigt.`,
 };
 
 const fr: InitiativeListStrings = {
@@ -172,6 +177,7 @@ const fr: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `${shown} sur ${total} initiatives affichées`,
   listNoMatches: 'Aucune initiative ne correspond à ces filtres.',
   listNoneYet: 'Aucune initiative à afficher pour l’instant.',
+  listPartial: (s) => `Les initiatives de ${s} ne sont pas affichées : source injoignable. Les autres le sont.`,
 };
 
 const ar: InitiativeListStrings = {
@@ -218,6 +224,7 @@ const ar: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `عرض ${shown} من ${total}`,
   listNoMatches: 'لا توجد مبادرات تطابق عوامل التصفية هذه.',
   listNoneYet: 'لا توجد مبادرات لعرضها بعد.',
+  listPartial: (s) => `لا تظهر مبادرات ${s} لتعذّر الوصول إليها. تظهر المبادرات الأخرى.`,
 };
 
 export const initiativeListStrings = { en, es, de, fr, ar } satisfies Record<Language, InitiativeListStrings>;

@@ -16,6 +16,7 @@ import {
   type InitiativeSort,
   type InitiativeStatus,
   type LocalizeController,
+  type PageWarning,
 } from '@civic-kit/core';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -84,6 +85,7 @@ interface TagOption {
  * @csspart more-button - "Show more initiatives".
  * @csspart clear-button - "Clear filters".
  * @csspart message - Error and empty-state messages.
+ * @csspart notice - Which sources of a joined-up (federated) list could not be read.
  * @csspart retry-button - The retry button of the error state.
  *
  * @cssprop --civic-list-min-column - Narrowest a column of cards may get before the grid drops one (default `18rem`).
@@ -167,6 +169,8 @@ export class CivicInitiativeList extends CivicDataElement {
   @state() private loadingMore = false;
   @state() private error: CivicError | undefined;
   @state() private moreError: CivicError | undefined;
+  /** Sources a federated adapter could not read for the pages shown. */
+  @state() private warnings: PageWarning[] = [];
   @state() private announcement = '';
   @state() private interests: TagOption[] | undefined;
   @state() private seenTags: readonly string[] = [];
@@ -297,11 +301,13 @@ export class CivicInitiativeList extends CivicDataElement {
       this.items = [...before, ...fresh];
       this.nextCursor = page.nextCursor;
       this.total = page.total;
+      const missing = (more ? this.warnings : []).concat(page.warnings ?? []);
+      this.warnings = missing.filter((w, n) => missing.findIndex((x) => x.source === w.source) === n);
       this.phase = 'ready';
       this.loadingMore = false;
       this.noteTags(fresh);
       if (more && fresh.length) this.focusIndex = before.length;
-      this.announce(this.countText());
+      this.announce([this.countText(), this.noticeText()].filter(Boolean).join(' '));
     } catch (e) {
       const error = toCivicError(e);
       if (run !== this.loadRun || error.code === 'aborted') return;
@@ -314,6 +320,7 @@ export class CivicInitiativeList extends CivicDataElement {
         this.items = [];
         this.nextCursor = undefined;
         this.total = undefined;
+        this.warnings = [];
       }
       this.announce('');
     }
@@ -353,6 +360,11 @@ export class CivicInitiativeList extends CivicDataElement {
     if (this.total !== undefined && this.total > shown)
       return t.term('listShowingOf', t.number(shown), this.total, t.number(this.total));
     return t.term('listResultCount', this.total ?? shown, t.number(this.total ?? shown));
+  }
+
+  private noticeText(): string {
+    const t = this.localize;
+    return this.warnings.length ? t.term('listPartial', t.list(this.warnings.map((w) => w.source))) : '';
   }
 
   /** Polite announcement; the same words twice in a row are still read out (a no-break space toggles). */
@@ -465,6 +477,7 @@ export class CivicInitiativeList extends CivicDataElement {
             : nothing
         }
       </div>
+      ${this.warnings.length ? html`<p part="notice" class="message notice">${this.noticeText()}</p>` : nothing}
       ${this.renderBody()}
     </div>`;
   }
