@@ -103,8 +103,13 @@ export interface ElementHarness {
    * Known element bugs that break the strict-CSP page (`csp`), with the cause. Its states are then
    * rendered after the count that must be 0, and their violations reported apart; the test fails once
    * they render cleanly, so the entry is removed with the fix.
+   *
+   * The robustness checks (test/hardening/robustness-*.test.ts) read two more, each with the cause:
+   * `flexRow`, the element collapses when the page puts it in a shrink-to-fit box (a flex row); `leaks`,
+   * mounting and removing it leaves listeners, timers, subscriptions or memory behind. Their checks keep
+   * running, reported as pending while they fail and failing once they pass.
    */
-  knownIssues?: { csp?: string };
+  knownIssues?: { csp?: string; flexRow?: string; leaks?: string };
   /**
    * A confirmed sign-up with this name and email, for the privacy check of what stays in storage.
    * Resolves once the element shows the confirmation.
