@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { civicServerPlugin } from './test/server-plugin.mjs';
+import { decidimServerPlugin } from './test/servers/decidim-plugin.mjs';
 import { cspMiddleware, hardeningCommands } from './test/hardening/wtr-plugins.mjs';
 import { rawCdnMiddleware } from './test/raw-files-middleware.mjs';
 
@@ -17,6 +18,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }),
     hardeningCommands(),
     civicServerPlugin(),
+    decidimServerPlugin(),
   ],
   // Pages under test/fixtures/csp/ are served with a strict Content-Security-Policy.
   middleware: [rawCdnMiddleware(), cspMiddleware()],

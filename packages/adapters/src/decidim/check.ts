@@ -48,7 +48,7 @@ export const date: Check<string> = (x, p) => {
 export const maybe =
   <T>(c: Check<T>): Check<T | null | undefined> =>
   (x, p) =>
-    x === null || x === undefined ? (x as null | undefined) : c(x, p);
+    x === null || x === undefined ? x : c(x, p);
 
 export const array =
   <T>(c: Check<T>): Check<T[]> =>

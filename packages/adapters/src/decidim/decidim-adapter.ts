@@ -294,17 +294,19 @@ export class DecidimAdapter implements CivicAdapter {
     return Promise.reject(new CivicError('unsupported', 'Decidim has no polls Civic Kit can read'));
   }
 
-  supportInitiative(id: string, o: WriteOptions): Promise<Initiative> {
+  /**
+   * Vote for a proposal. Declared (and so offered) once the first request has shown that the
+   * instance has the vote mutation, or from the start with `voting: true`.
+   */
+  async supportInitiative(id: string, o: WriteOptions): Promise<Initiative> {
     if (!this.caps.has('support-initiative'))
-      return Promise.reject(
-        new CivicError(
-          'unsupported',
-          this.resource === 'proposals'
-            ? 'This Decidim instance does not take votes through its API, or no credentials were given'
-            : `Decidim ${this.resource} cannot be supported through the API`,
-        ),
+      throw new CivicError(
+        'unsupported',
+        this.resource === 'proposals'
+          ? 'This Decidim instance does not take votes through its API, or no credentials were given'
+          : `Decidim ${this.resource} cannot be supported through the API`,
       );
-    if (o.signal?.aborted) return Promise.reject(aborted(o.signal.reason));
+    if (o.signal?.aborted) throw aborted(o.signal.reason);
     const key = `${id}|${o.idempotencyKey}`;
     let write = this.writes.get(key);
     if (!write) {
@@ -684,7 +686,9 @@ export class DecidimAdapter implements CivicAdapter {
       throw new CivicError('invalid-response', 'The Decidim API answered with something other than a GraphQL result');
     const { data, errors } = body as { data?: unknown; errors?: unknown };
     const messages = Array.isArray(errors)
-      ? errors.map((e) => String((e as { message?: unknown } | null)?.message ?? '')).filter(Boolean)
+      ? errors
+          .map((e) => (e as { message?: unknown } | null)?.message)
+          .filter((m): m is string => typeof m === 'string' && m !== '')
       : [];
     const hasData = !!data && typeof data === 'object';
     if (messages.length && (write || !hasData || Object.values(data).every((x) => x === null))) {
@@ -694,7 +698,7 @@ export class DecidimAdapter implements CivicAdapter {
           ? 'unauthorized'
           : /already/i.test(text)
             ? 'conflict'
-            : /not found|couldn't find|could not find|does not exist/i.test(text)
+            : /not found|couldn't find|could not find/i.test(text)
               ? 'not-found'
               : /closed|finished|ended|not open/i.test(text)
                 ? 'closed'

@@ -147,8 +147,12 @@ export function htmlToText(html: string): string {
       i = close ? end + close.index + close[0].length : n;
       continue;
     }
-    if (BLOCK.test(name)) out += name === 'p' || /^h[1-6]$/.test(name) || name === 'blockquote' ? '\n\n' : '\n';
-    else if (name === 'td' || name === 'th') out += ' ';
+    if (BLOCK.test(name)) {
+      // A line break, or a blank line between paragraphs, never more than one.
+      const want = name === 'p' || /^h[1-6]$/.test(name) || name === 'blockquote' ? '\n\n' : '\n';
+      const have = /\n*$/.exec(out.replace(/[^\S\n]+$/, ''))![0].length;
+      if (have < want.length) out += want.slice(have);
+    } else if (name === 'td' || name === 'th') out += ' ';
   }
   return out
     .replace(/\r\n?/g, '\n')

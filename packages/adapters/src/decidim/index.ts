@@ -125,7 +125,7 @@ export function createDecidimAdapter(
     locale: attr('locale'),
     ...(fallback?.length ? { fallbackLocales: fallback } : {}),
     goal,
-    supporters: supporters as 'votes' | 'likes' | undefined,
+    supporters: supporters,
     sourceName: attr('source-name'),
     token: attr('voter-token'),
     voting,

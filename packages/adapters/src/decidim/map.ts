@@ -225,9 +225,12 @@ export function mapCoordinates(
 
 const plain = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
+/** An absolute http(s) link: paths are the instance's own (`/profiles/ana`), under its base URL. */
 function link(path: string | null | undefined, base: string): string | undefined {
-  if (!path) return undefined;
-  const url = safeUrl(path, `${base}/`);
+  const p = path?.trim();
+  if (!p) return undefined;
+  const absolute = p.startsWith('/') && !p.startsWith('//') ? `${base}${p}` : p;
+  const url = /^https?:\/\//i.test(absolute) ? safeUrl(absolute) : undefined;
   return url && url.length <= 2048 ? url : undefined;
 }
 
