@@ -17,8 +17,12 @@ registerAdapter('rest', async (config) => {
   const { createRestAdapter } = await import('@civic-kit/adapters/rest');
   return createRestAdapter(config);
 });
-// The same for the file and ActivityStreams readers, and for the federated view (which builds each of
+// The same for Decidim, the file and ActivityStreams readers, and for the federated view (which builds each of
 // its sources through these registrations, so a source's code loads only when a source uses it).
+registerAdapter('decidim', async (config) => {
+  const { createDecidimAdapter } = await import('@civic-kit/adapters/decidim');
+  return createDecidimAdapter(config);
+});
 registerAdapter('static', async (config) => {
   const { createStaticAdapter } = await import('@civic-kit/adapters/static');
   return createStaticAdapter(config);
