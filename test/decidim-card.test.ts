@@ -176,7 +176,7 @@ describe('Decidim data in <civic-initiative-card>', function () {
         },
       ],
     });
-    const list = document.createElement('civic-initiative-list') as Card;
+    const list = document.createElement('civic-initiative-list');
     list.adapter = new DecidimAdapter({ endpoint: url, space: 'meet', resource: 'meetings', shared: false });
     container.append(list);
     await waitFor(() => norm(shadowText(list)).includes('Meeting 5'), 'list shown', 10_000);
