@@ -11,6 +11,7 @@ import * as findTheOthers from '../stories/find-the-others.stories.js';
 import * as initiativeCard from '../stories/initiative-card.stories.js';
 import type { SettledState } from '../stories/initiative-card.stories.js';
 import * as initiativeList from '../stories/initiative-list.stories.js';
+import * as joinedUp from '../stories/joined-up.stories.js';
 import * as map from '../stories/map.stories.js';
 import * as poll from '../stories/poll.stories.js';
 import * as provider from '../stories/provider.stories.js';
@@ -21,6 +22,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'find-the-others.stories.ts': findTheOthers,
   'initiative-card.stories.ts': initiativeCard,
   'initiative-list.stories.ts': initiativeList,
+  'joined-up.stories.ts': joinedUp,
   'map.stories.ts': map,
   'poll.stories.ts': poll,
   'provider.stories.ts': provider,
