@@ -285,6 +285,17 @@ describe('DecidimAdapter: proposals', () => {
     expect(a.capabilities.has('support-initiative'), 'no vote without knowing the mutation exists').to.equal(false);
   });
 
+  it('reads the proposals of an assembly', async () => {
+    const server = await instance({
+      assemblies: [
+        { id: '4', slug: 'youth', components: [{ id: '70', type: 'Proposals', proposals: [proposal('a')] }] },
+      ],
+    } as Seed);
+    const a = adapter(server.url, { space: 'assemblies/4' });
+    const { items } = await a.listInitiatives({});
+    expect(items.map((i) => i.url)).to.deep.equal([`${server.url}/assemblies/youth/f/70/proposals/a`]);
+  });
+
   it('reads one component only when asked, and says not-found for an unknown space or item', async () => {
     const server = await instance(process([proposal('a')], [], [proposal('b')]));
     expect((await adapter(server.url).listInitiatives({})).items.map((i) => i.id)).to.deep.equal(['a', 'b']);
@@ -639,6 +650,17 @@ describe('DecidimAdapter: voting (0.31+ mutation)', () => {
     expect(voted.supporters?.count).to.equal(6);
     const e = await rejection(a.supportInitiative('1', { idempotencyKey: 'k3', voter: 'stolen' }));
     expect(e.code).to.equal('unauthorized');
+  });
+
+  it('votes through a second adapter of the instance that found the list in the shared cache', async () => {
+    const server = await instance(process([proposal('1', { voteCount: 5 })]));
+    const options = { endpoint: server.url, space: 'green-streets', token: 'tok-a', voting: true as const };
+    await new DecidimAdapter(options).listInitiatives({});
+    const second = new DecidimAdapter(options);
+    const listed = await second.listInitiatives({});
+    expect(listed.items[0]!.url).to.equal(`${server.url}/processes/green-streets/f/7/proposals/1`);
+    expect((await second.supportInitiative('1', { idempotencyKey: 'k' })).supporters?.count).to.equal(6);
+    expect(ops(await server.log())).to.deep.equal(['CivicKitList', 'CivicKitVote']);
   });
 
   it('trusts voting: true from the start', async () => {

@@ -131,6 +131,10 @@ interface ListPage {
 interface Instance {
   cache: SwrCache;
   limiter: RateLimiter;
+  /** Proposal id → its component (the vote mutation needs both). */
+  componentOf: Map<string, string>;
+  /** Space → its path on the instance (`/processes/<slug>`), for links the instance does not send. */
+  spacePaths: Map<string, string>;
   features?: Promise<DecidimFeatures> | undefined;
 }
 const INSTANCES = new Map<string, Instance>();
@@ -180,8 +184,6 @@ export class DecidimAdapter implements CivicAdapter {
   private readonly instance: Instance;
   private readonly fetchFn: typeof fetch;
   private readonly now: () => number;
-  /** Proposal id → its component (the vote mutation needs both). */
-  private readonly componentOf = new Map<string, string>();
   /** Idempotency key → the write's answer (a retried support is sent once). */
   private readonly writes = new Map<string, Promise<Initiative>>();
 
@@ -202,6 +204,8 @@ export class DecidimAdapter implements CivicAdapter {
     const make = (): Instance => ({
       cache: new SwrCache(options.freshMs ?? 60_000, options.staleMs ?? 15 * 60_000, this.now),
       limiter: new RateLimiter(options.maxRequestsPerMinute ?? 90, this.now),
+      componentOf: new Map(),
+      spacePaths: new Map(),
     });
     if (options.shared === false) this.instance = make();
     else {
@@ -395,8 +399,7 @@ export class DecidimAdapter implements CivicAdapter {
           `${this.resource} response`,
         );
         if (!data.space) throw this.noSpace();
-        const spacePath = `/${SPACE_PATHS[this.space!.kind]}/${encodeURIComponent(data.space.slug ?? data.space.id)}`;
-        this.spacePath = spacePath;
+        this.learnSpacePath(data.space);
         const items: Initiative[] = [];
         const queue: Continuation[] = [];
         for (const c of data.space.components ?? []) {
@@ -411,7 +414,10 @@ export class DecidimAdapter implements CivicAdapter {
     );
   }
 
-  private spacePath: string | undefined;
+  private learnSpacePath(space: { id: string; slug?: string | null | undefined }): void {
+    const path = `/${SPACE_PATHS[this.space!.kind]}/${encodeURIComponent(space.slug ?? space.id)}`;
+    this.instance.spacePaths.set(this.scope(), path);
+  }
 
   private nextPage(
     queue: readonly Continuation[],
@@ -452,13 +458,13 @@ export class DecidimAdapter implements CivicAdapter {
     componentId: string,
     locales: readonly string[],
   ): Initiative[] {
-    const ctx = this.context(locales, { spacePath: this.spacePath, componentId });
+    const ctx = this.context(locales, { spacePath: this.instance.spacePaths.get(this.scope()), componentId });
     const out: Initiative[] = [];
     for (const e of edges) {
       if (!e?.node) continue;
       if (this.resource === 'proposals') {
         const p = e.node as RawProposal;
-        this.componentOf.set(p.id, componentId);
+        this.instance.componentOf.set(p.id, componentId);
         out.push(mapProposal(p, ctx));
       } else out.push(mapMeeting(e.node as RawMeeting, ctx));
     }
@@ -484,7 +490,7 @@ export class DecidimAdapter implements CivicAdapter {
       `${this.resource === 'proposals' ? 'proposal' : 'meeting'} response`,
     );
     if (!data.space) throw this.noSpace();
-    this.spacePath = `/${SPACE_PATHS[this.space!.kind]}/${encodeURIComponent(data.space.slug ?? data.space.id)}`;
+    this.learnSpacePath(data.space);
     for (const c of data.space.components ?? []) {
       if (!c?.item || (this.options.component && c.id !== this.options.component)) continue;
       return this.mapNodes([{ node: c.item }], c.id, locales)[0]!;
@@ -538,10 +544,10 @@ export class DecidimAdapter implements CivicAdapter {
     const token =
       o.voter ?? (typeof this.options.token === 'function' ? await this.options.token() : this.options.token);
     if (!token) throw new CivicError('unauthorized', 'Voting on Decidim needs credentials from the site');
-    let component = this.componentOf.get(id);
+    let component = this.instance.componentOf.get(id);
     if (!component) {
       await this.getInitiative(id, { locale: o.locale, signal: o.signal });
-      component = this.componentOf.get(id);
+      component = this.instance.componentOf.get(id);
     }
     if (!component) throw new CivicError('not-found', `No Decidim proposal "${id}"`);
     const data = parseDecidim(
