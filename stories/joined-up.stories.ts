@@ -82,6 +82,8 @@ interface JoinedUpArgs {
   'radius-km': number;
   'page-size': number;
   'timeout-ms': number;
+  /** `relevance` takes from each source in turn; the other orders merge the sources by that order. */
+  sort: 'relevance' | 'distance' | 'newest' | 'supporters' | 'ending-soon';
 }
 
 const view = (args: JoinedUpArgs, sources: Source[]) =>
@@ -103,6 +105,7 @@ const view = (args: JoinedUpArgs, sources: Source[]) =>
           near-label="Bristol"
           radius-km=${args['radius-km']}
           page-size=${args['page-size']}
+          sort=${args.sort}
         ></civic-initiative-list>
       </div>
     </civic-provider>`;
@@ -122,12 +125,13 @@ const view = (args: JoinedUpArgs, sources: Source[]) =>
  */
 const meta: Meta<JoinedUpArgs> = {
   title: 'Joined up/Three sources',
-  args: { near: '51.454,-2.587', 'radius-km': 60, 'page-size': 8, 'timeout-ms': 8000 },
+  args: { near: '51.454,-2.587', 'radius-km': 60, 'page-size': 8, 'timeout-ms': 8000, sort: 'relevance' },
   argTypes: {
     near: { control: 'text' },
     'radius-km': { control: { type: 'number', min: 1, max: 500 } },
     'page-size': { control: { type: 'number', min: 1, max: 100 } },
     'timeout-ms': { control: { type: 'number', min: 100, max: 30000 } },
+    sort: { control: 'select', options: ['relevance', 'distance', 'newest', 'supporters', 'ending-soon'] },
   },
   render: (args) => view(args, THREE_SOURCES),
   decorators: [(story) => html`<civic-joined-up-settled>${story()}</civic-joined-up-settled>`],
@@ -137,7 +141,7 @@ export default meta;
 
 type Story = StoryObj<JoinedUpArgs>;
 
-/** The memory adapter's demo data, a static GeoJSON file and an ActivityStreams outbox, merged by distance. */
+/** The memory adapter's demo data, a static GeoJSON file and an ActivityStreams outbox, taken from each in turn. */
 export const ThreeSources: Story = {};
 
 /**
