@@ -14,32 +14,33 @@
  */
 import '@civic-kit/elements';
 import {
-  CivicErrorEvent,
   CivicFindTheOthers as CivicFindTheOthersElement,
   CivicInitiativeCard as CivicInitiativeCardElement,
   CivicInitiativeList as CivicInitiativeListElement,
   CivicMap as CivicMapElement,
   CivicMapPin as CivicMapPinElement,
-  CivicPinSelectEvent,
   CivicPoll as CivicPollElement,
   CivicProvider as CivicProviderElement,
-  CivicSignupDoneEvent,
-  CivicSignupEvent,
-  CivicSupportDoneEvent,
-  CivicSupportEvent,
-  CivicVoteDoneEvent,
-  CivicVoteEvent,
 } from '@civic-kit/elements';
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
+import { CIVIC_EVENTS, type CivicElementEvents, type CivicTagName } from './element-types.js';
 import type {} from './jsx.js';
 
 export type * from './element-types.js';
 export type { CivicEventProps, CivicIntrinsicElement } from './jsx.js';
-export { RENAMED_ATTRIBUTES } from './element-types.js';
+export { CIVIC_EVENTS, RENAMED_ATTRIBUTES } from './element-types.js';
 
-const name = <E extends Event>(event: { eventName: string }) => event.eventName as EventName<E>;
-const onError = { onCivicError: name<CivicErrorEvent>(CivicErrorEvent) };
+/** `civic-vote-done` → `CivicVoteDone`. */
+type Pascal<S extends string> = S extends `${infer H}-${infer T}` ? `${Capitalize<H>}${Pascal<T>}` : Capitalize<S>;
+const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, _dash: string, c: string) => c.toUpperCase());
+
+/** A wrapper's event props: `onCivicVote` for `civic-vote`, `onChange` for `change`. */
+export type CivicReactEvents<Tag extends CivicTagName> = {
+  [N in keyof CivicElementEvents[Tag] & string as `on${Pascal<N>}`]: EventName<CivicElementEvents[Tag][N]>;
+};
+const events = <Tag extends CivicTagName>(tag: Tag) =>
+  Object.fromEntries(Object.keys(CIVIC_EVENTS[tag]).map((n) => [`on${pascal(n)}`, n])) as CivicReactEvents<Tag>;
 
 /** `<civic-provider>`: choose the data source by name with `adapterName` (`"memory"`, `"rest"`…) or pass `adapter`. */
 export const CivicProvider = createComponent({
@@ -55,11 +56,7 @@ export const CivicInitiativeCard = createComponent({
   tagName: 'civic-initiative-card',
   elementClass: CivicInitiativeCardElement,
   displayName: 'CivicInitiativeCard',
-  events: {
-    onCivicSupport: name<CivicSupportEvent>(CivicSupportEvent),
-    onCivicSupportDone: name<CivicSupportDoneEvent>(CivicSupportDoneEvent),
-    ...onError,
-  },
+  events: events('civic-initiative-card'),
 });
 
 /** `<civic-initiative-list>`: `onChange` when the visitor changes a filter or the sort order. */
@@ -68,7 +65,7 @@ export const CivicInitiativeList = createComponent({
   tagName: 'civic-initiative-list',
   elementClass: CivicInitiativeListElement,
   displayName: 'CivicInitiativeList',
-  events: { onChange: 'change' as EventName<Event>, ...onError },
+  events: events('civic-initiative-list'),
 });
 
 /** `<civic-poll>` */
@@ -77,11 +74,7 @@ export const CivicPoll = createComponent({
   tagName: 'civic-poll',
   elementClass: CivicPollElement,
   displayName: 'CivicPoll',
-  events: {
-    onCivicVote: name<CivicVoteEvent>(CivicVoteEvent),
-    onCivicVoteDone: name<CivicVoteDoneEvent>(CivicVoteDoneEvent),
-    ...onError,
-  },
+  events: events('civic-poll'),
 });
 
 /** `<civic-map>`; declared pins are `<CivicMapPin>` children. */
@@ -90,7 +83,7 @@ export const CivicMap = createComponent({
   tagName: 'civic-map',
   elementClass: CivicMapElement,
   displayName: 'CivicMap',
-  events: { onCivicPinSelect: name<CivicPinSelectEvent>(CivicPinSelectEvent), ...onError },
+  events: events('civic-map'),
 });
 
 /** `<civic-map-pin>` */
@@ -107,9 +100,5 @@ export const CivicFindTheOthers = createComponent({
   tagName: 'civic-find-the-others',
   elementClass: CivicFindTheOthersElement,
   displayName: 'CivicFindTheOthers',
-  events: {
-    onCivicSignup: name<CivicSignupEvent>(CivicSignupEvent),
-    onCivicSignupDone: name<CivicSignupDoneEvent>(CivicSignupDoneEvent),
-    ...onError,
-  },
+  events: events('civic-find-the-others'),
 });

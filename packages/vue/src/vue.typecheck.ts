@@ -3,7 +3,9 @@
  * element's props and events (`@civic-vote` is the `onCivicVote` prop) and rejects wrong ones.
  */
 import type { CivicAdapter, CivicSupportEvent, CivicVoteEvent } from '@civic-kit/elements';
+import type { CivicElementEvents as ReactEvents } from '@civic-kit/react';
 import type { GlobalComponents } from 'vue';
+import type { CivicElementEvents } from './index.js';
 import './index.js';
 
 type Props<Tag extends keyof GlobalComponents> = InstanceType<GlobalComponents[Tag]>['$props'];
@@ -45,3 +47,7 @@ export const wrong: Props<'civic-poll'>[] = [
 ];
 // @ts-expect-error: theme is light, dark or auto
 export const wrongTheme: Props<'civic-provider'> = { theme: 'blue' };
+
+// The events listed here are the ones @civic-kit/react lists (which a test holds to custom-elements.json).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const sameEvents: Same<CivicElementEvents, ReactEvents> = true;
