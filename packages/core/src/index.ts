@@ -27,10 +27,4 @@ export {
   type MemoryPerson,
 } from './memory/memory-adapter.js';
 export { Outbox, isOffline, type OutboxEntry } from './outbox.js';
-export {
-  ACTIVITY_STREAMS_TYPE,
-  initiativeJsonLd,
-  initiativeListJsonLd,
-  pollActivityStreams,
-  writeDataBlock,
-} from './structured-data.js';
+export { initiativeEvent, initiativeJsonLd, writeDataBlock } from './structured-data.js';

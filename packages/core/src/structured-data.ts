@@ -7,7 +7,7 @@
  * `civic-kit-data` that accepts only JSON; a page that restricts policy names with a `trusted-types`
  * directive lists that name. Without Trusted Types the text goes in as a Text node.
  */
-import type { Initiative, Poll } from './model.js';
+import type { Initiative } from './model.js';
 import { safeUrl } from './safe-url.js';
 
 const ATTR = 'data-civic-structured-data';
@@ -68,53 +68,8 @@ export function initiativeJsonLd(i: Initiative): object {
   return { '@context': 'https://schema.org', ...initiativeEvent(i) };
 }
 
-/** Initiatives as one schema.org `ItemList` of `Event`s, in the order shown. */
-export function initiativeListJsonLd(items: readonly Initiative[], name?: string): object {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'ItemList',
-    ...(name ? { name } : {}),
-    numberOfItems: items.length,
-    itemListElement: items.map((i, index) => ({ '@type': 'ListItem', position: index + 1, item: initiativeEvent(i) })),
-  };
-}
-
-/** The media type of an ActivityStreams 2.0 document. */
-export const ACTIVITY_STREAMS_TYPE = 'application/activity+json';
-
-/**
- * A poll as an ActivityStreams 2.0 `Question`, as fediverse software reads one: options as `oneOf`
- * (single choice) or `anyOf` (multiple choice), each with its count in `replies.totalItems`, and
- * `votersCount`, `endTime` and `closed`. A ranked poll is written as `oneOf` with first choices, which
- * is all AS2 can say of it. Counts only when `withResults` (what the element shows at that moment).
- */
-export function pollActivityStreams(p: Poll, withResults: boolean): object {
-  const results = withResults ? p.results : undefined;
-  const options = p.options.map((o) => ({
-    type: 'Note',
-    name: o.label,
-    ...(results ? { replies: { type: 'Collection', totalItems: results.counts[o.id] ?? 0 } } : {}),
-  }));
-  const closedAt =
-    p.status === 'closed' ? (p.closesAt && Date.parse(p.closesAt) <= Date.now() ? p.closesAt : true) : undefined;
-  return {
-    '@context': [
-      'https://www.w3.org/ns/activitystreams',
-      { toot: 'http://joinmastodon.org/ns#', votersCount: 'toot:votersCount' },
-    ],
-    type: 'Question',
-    name: p.question,
-    ...(p.language ? { nameMap: { [p.language]: p.question } } : {}),
-    ...(p.description ? { content: p.description } : {}),
-    [p.kind === 'multiple' ? 'anyOf' : 'oneOf']: options,
-    ...(results ? { votersCount: results.voters } : {}),
-    ...(p.opensAt ? { startTime: p.opensAt } : {}),
-    ...(p.closesAt ? { endTime: p.closesAt } : {}),
-    ...(closedAt !== undefined ? { closed: closedAt } : {}),
-  };
-}
-
-function initiativeEvent(i: Initiative): object {
+/** An initiative as a schema.org `Event` without `@context`, to nest in another JSON-LD object. */
+export function initiativeEvent(i: Initiative): object {
   const url = safeUrl(i.url);
   const image = safeUrl(i.image?.url);
   const organiserUrl = safeUrl(i.organiser?.url);

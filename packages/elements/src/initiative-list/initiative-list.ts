@@ -2,7 +2,6 @@ import {
   can,
   CivicDataElement,
   coarsen,
-  initiativeListJsonLd,
   INITIATIVE_SORTS,
   INITIATIVE_STATUSES,
   MemoryAdapter,
@@ -28,6 +27,7 @@ import type { CivicTranslation } from '../translations/translation.js';
 import { parsePageInSlices, VIRTUALIZE_ABOVE, virtualizer } from './initiative-list.data.js';
 import { cardTemplate, type HeadingLevel } from './initiative-list.item.js';
 import type { InitiativeListStrings } from './initiative-list.strings.js';
+import { initiativeListJsonLd } from './initiative-list.structured-data.js';
 import { initiativeListStyles } from './initiative-list.styles.js';
 
 /** Radius choices offered when the list has a point to measure from. */

@@ -49,6 +49,7 @@ describe('<civic-poll structured-data>', () => {
     expect(data['type']).to.equal('Question');
     expect(data['name']).to.equal(XSS);
     expect(data['content']).to.equal('Pick one </script> option');
+    expect(data['mediaType']).to.equal('text/plain');
     expect(data['anyOf']).to.equal(undefined);
     expect(data['oneOf']).to.deep.equal([
       { type: 'Note', name: 'Benches', replies: { type: 'Collection', totalItems: 3 } },

@@ -4,12 +4,10 @@ import {
   CivicVoteDoneEvent,
   CivicVoteEvent,
   Outbox,
-  ACTIVITY_STREAMS_TYPE,
   can,
   instantRunoff,
   isOffline,
   newIdempotencyKey,
-  pollActivityStreams,
   toCivicError,
   writeDataBlock,
   type Ballot,
@@ -28,6 +26,7 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
 import { checkPoll, maxChoices, sameBallot, shareBase, withBallot } from './poll.data.js';
 import type { PollStrings } from './poll.strings.js';
+import { ACTIVITY_STREAMS_TYPE, pollActivityStreams } from './poll.structured-data.js';
 import { pollStyles } from './poll.styles.js';
 
 export const POLL_HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
