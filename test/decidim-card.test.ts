@@ -7,6 +7,7 @@
 import { DecidimAdapter } from '@civic-kit/adapters/decidim';
 import '@civic-kit/elements/define/civic-initiative-card.js';
 import '@civic-kit/elements/define/civic-initiative-list.js';
+import '@civic-kit/elements/define/civic-provider.js';
 import { expect } from '@open-wc/testing';
 import { deepElements, shadowText, unsafeMarkup, waitFor } from './hardening/dom.js';
 import { HOSTILE_TEXT, HOSTILE_URLS } from './hardening/xss-corpus.js';
@@ -150,6 +151,40 @@ describe('Decidim data in <civic-initiative-card>', function () {
       null,
     );
     for (const card of [en, translated, hidden]) await expectAccessible(card);
+  });
+
+  it('is built by <civic-provider adapter="decidim"> from its attributes', async () => {
+    const url = await instance(
+      seedOf([
+        {
+          id: '5',
+          title: { en: 'Benches in the square' },
+          body: { en: '<p>Somewhere to sit.</p>' },
+          state: 'accepted',
+          voteCount: 30,
+        },
+      ]),
+    );
+    const provider = document.createElement('civic-provider');
+    provider.setAttribute('adapter', 'decidim');
+    provider.setAttribute('endpoint', url);
+    provider.setAttribute('participatory-space', 'processes/hostile');
+    provider.setAttribute('goal', '120');
+    provider.setAttribute('source-name', 'Decidim of our town');
+    const card = document.createElement('civic-initiative-card') as Card;
+    card.setAttribute('initiative-id', '5');
+    card.setAttribute('heading-level', '2');
+    provider.append(card);
+    container.append(provider);
+    await waitFor(() => titled(card), 'card shown through the provider', 10_000);
+    await card.updateComplete;
+    const text = norm(shadowText(card));
+    expect(text)
+      .to.contain('Benches in the square')
+      .and.contain('Somewhere to sit.')
+      .and.contain('Decidim of our town');
+    expect(card.shadowRoot!.querySelector('[part~="progress"]'), 'progress to the goal').to.not.equal(null);
+    await expectAccessible(card);
   });
 
   it('is accessible as a list of Decidim meetings', async () => {
