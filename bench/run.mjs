@@ -9,10 +9,20 @@
  * A full run writes bench/results/latest.json; a run of some benchmarks (--only) writes only with --out.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 const root = resolve(import.meta.dirname, '..');
@@ -44,6 +54,7 @@ export const BENCHMARKS = [
     page: '/bench/pages/list.html',
     subject: '?impl=civic&n=10000',
     baseline: '?impl=plain&n=10000',
+    samples: 11,
     metrics: [{ key: 'time', name: '10,000-item list, first paint, vs 10,000 plain-DOM items', goal: { ratio: 0.05 } }],
   },
   {
@@ -104,11 +115,37 @@ const types = {
   '.css': 'text/css',
   '.map': 'application/json',
 };
-function serve() {
+const CDN = '/packages/elements/cdn/';
+
+/**
+ * A copy of the built bundles, taken once, so a build started meanwhile in the same checkout (which
+ * empties packages/elements/cdn first) cannot change or break a run halfway.
+ */
+async function snapshotBuild() {
+  const from = join(root, CDN);
+  for (let attempt = 0; ; attempt++) {
+    const to = mkdtempSync(join(tmpdir(), 'civic-bench-'));
+    try {
+      cpSync(from, to, { recursive: true });
+      for (const m of ['manifest.json', 'elements/manifest.json']) {
+        for (const entry of Object.values(JSON.parse(readFileSync(join(to, m), 'utf8')))) {
+          for (const f of [...entry.static, ...entry.lazy]) statSync(join(to, dirname(m), f));
+        }
+      }
+      return to;
+    } catch (e) {
+      rmSync(to, { recursive: true, force: true });
+      if (attempt >= 5) throw new Error(`No complete build in ${from}: run \`pnpm build:cdn\` first.`, { cause: e });
+      await new Promise((r) => setTimeout(r, 5000)); // a build is being written
+    }
+  }
+}
+
+function serve(build) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
+    const [base, file] = path.startsWith(CDN) ? [build, join(build, path.slice(CDN.length))] : [root, join(root, path)];
+    if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
     }
@@ -135,7 +172,18 @@ function bootstrap(samples, stat, rounds = 2000) {
   return [values[Math.floor(rounds * 0.025)], values[Math.floor(rounds * 0.975)]];
 }
 
-async function sample(browser, url) {
+/** One sample; a sample that fails (a page error, a timeout) is tried again, twice at most. */
+async function sample(browser, url, tries = 3) {
+  try {
+    return await sampleOnce(browser, url);
+  } catch (e) {
+    if (tries <= 1) throw e;
+    process.stderr.write(`\n${url}: ${e.message}; trying again\n`);
+    return sample(browser, url, tries - 1);
+  }
+}
+
+async function sampleOnce(browser, url) {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   const errors = [];
@@ -194,8 +242,16 @@ const ratioText = (r) => (r.ratio === null ? '—' : `${r.ratio}× (${r.ci95[0]}
 const verdict = (r) => (r.meetsGoal === null ? '' : r.meetsGoal ? 'met' : 'NOT met');
 
 async function main() {
-  if (!existsSync(join(root, 'packages/elements/cdn/civic-kit.js'))) throw new Error('Run `pnpm build:cdn` first.');
-  const server = await serve();
+  const build = await snapshotBuild();
+  let sizes;
+  try {
+    sizes = JSON.parse(
+      execFileSync('node', ['scripts/size-check.mjs', '--json', '--dir', build], { cwd: root, encoding: 'utf8' }),
+    );
+  } catch (e) {
+    sizes = e.stdout ? JSON.parse(e.stdout) : [];
+  }
+  const server = await serve(build);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await puppeteer.launch({
     executablePath: CHROME,
@@ -245,12 +301,7 @@ async function main() {
   } finally {
     await browser.close();
     server.close();
-  }
-  let sizes;
-  try {
-    sizes = JSON.parse(execFileSync('node', ['scripts/size-check.mjs', '--json'], { cwd: root, encoding: 'utf8' }));
-  } catch (e) {
-    sizes = e.stdout ? JSON.parse(e.stdout) : [];
+    rmSync(build, { recursive: true, force: true });
   }
   const out = {
     date: new Date().toISOString(),
