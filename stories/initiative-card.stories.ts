@@ -1,6 +1,7 @@
 import type { CivicAdapter, InitiativeInput, StringOverrides } from '@civic-kit/core';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { careless, ScriptedAdapter } from '../test/helpers/adapters.js';
 
 /** Args of `<civic-initiative-card>`: attribute names as in custom-elements.json, plus its object properties. */
@@ -8,6 +9,7 @@ interface CardArgs {
   'initiative-id'?: string | undefined;
   'heading-level': number;
   'no-support': boolean;
+  'structured-data': boolean;
   initiative?: unknown;
   strings?: StringOverrides | undefined;
   /** Documented from the manifest; stories that need one build it in their render function. */
@@ -104,18 +106,35 @@ const DEMO_IDS = [
 ];
 
 /** The card with the story's args; `adapter` only where a story supplies its own. */
-const card = (args: CardArgs, adapter?: CivicAdapter): TemplateResult =>
+const card = (args: CardArgs, adapter?: CivicAdapter, preview = false): TemplateResult =>
   html`<civic-initiative-card
     initiative-id=${args['initiative-id'] ?? nothing}
     heading-level=${args['heading-level']}
     ?no-support=${args['no-support']}
+    ?structured-data=${args['structured-data']}
     .initiative=${args.initiative}
     .strings=${args.strings}
     .adapter=${adapter ?? nothing}
     @civic-support=${args.onCivicSupport}
     @civic-support-done=${args.onCivicSupportDone}
     @civic-error=${args.onCivicError}
+    ${preview ? dataBlockPreview : nothing}
   ></civic-initiative-card>`;
+
+/**
+ * Copy the element's data block, pretty-printed, into the `<pre>` after it, whenever it changes: the
+ * story shows what search engines read.
+ */
+const dataBlockPreview = ref((node) => {
+  if (!node) return;
+  const copy = () => {
+    const pre = node.nextElementSibling?.querySelector('pre');
+    const block = node.querySelector(':scope > script');
+    if (pre) pre.textContent = block ? JSON.stringify(JSON.parse(block.textContent ?? 'null'), null, 2) : '';
+  };
+  new MutationObserver(copy).observe(node, { childList: true, characterData: true, subtree: true });
+  copy();
+});
 
 // Story styles go in <style> elements with classes: no style="" attributes (a strict CSP blocks them).
 const frame = html`<style>
@@ -127,10 +146,11 @@ const frame = html`<style>
 const meta: Meta<CardArgs> = {
   title: 'Elements/Initiative card',
   component: 'civic-initiative-card',
-  args: { 'heading-level': 3, 'no-support': false },
+  args: { 'heading-level': 3, 'no-support': false, 'structured-data': false },
   argTypes: {
     'heading-level': { control: 'select', options: [2, 3, 4, 5, 6] },
     'no-support': { control: 'boolean' },
+    'structured-data': { control: 'boolean' },
     'initiative-id': { control: 'text' },
     initiative: { control: 'object' },
     strings: { control: 'object' },
@@ -147,6 +167,30 @@ type Story = StoryObj<CardArgs>;
 
 /** Everything an initiative can have, passed in as `.initiative` (no adapter needed). */
 export const Default: Story = { args: { initiative: full } };
+
+/**
+ * `structured-data`: the card also writes the initiative into its light DOM as schema.org JSON-LD (an
+ * `Event` with its `Place` and organising `Organization`) for search engines, shown below.
+ */
+export const StructuredData: Story = {
+  args: { initiative: full, 'structured-data': true },
+  render: (args) =>
+    html`${frame}
+      <style>
+        .civic-story-data pre {
+          overflow: auto;
+          max-block-size: 20rem;
+          font-size: 0.8rem;
+        }
+      </style>
+      <div class="civic-story-card">
+        ${card(args, undefined, true)}
+        <figure class="civic-story-data">
+          <figcaption>The data block</figcaption>
+          <pre tabindex="0"></pre>
+        </figure>
+      </div>`,
+};
 
 /** Long titles, summaries, addresses, names and unbreakable words stay inside the card. */
 export const LongTexts: Story = { args: { initiative: longTexts } };

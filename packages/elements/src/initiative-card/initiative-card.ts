@@ -82,6 +82,8 @@ export class CivicInitiativeCard extends CivicDataElement {
   /**
    * Also write the initiative as schema.org JSON-LD (`Event` with `Place` and `Organization`) into this
    * element's light DOM, for search engines. Off by default.
+   * Under Trusted Types the block's text goes through a policy named `civic-kit-data` (JSON only): a
+   * page whose CSP lists allowed policy names (`trusted-types …`) adds that one.
    */
   @property({ type: Boolean, attribute: 'structured-data' })
   structuredData = false;

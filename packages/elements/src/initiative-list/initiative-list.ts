@@ -148,6 +148,8 @@ export class CivicInitiativeList extends CivicDataElement {
    * Also write the initiatives shown as one schema.org `ItemList` of `Event`s (each with its `Place`
    * and organising `Organization`) into this element's light DOM, as JSON-LD for search engines.
    * Off by default.
+   * Under Trusted Types the block's text goes through a policy named `civic-kit-data` (JSON only): a
+   * page whose CSP lists allowed policy names (`trusted-types …`) adds that one.
    */
   @property({ type: Boolean, attribute: 'structured-data' })
   structuredData = false;

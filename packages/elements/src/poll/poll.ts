@@ -154,6 +154,8 @@ export class CivicPoll extends CivicDataElement {
    * counts, `votersCount`, `endTime`, `closed`) into this element's light DOM, as an
    * `application/activity+json` data block that fediverse tools can read. Counts only while the
    * results are shown. Off by default.
+   * Under Trusted Types the block's text goes through a policy named `civic-kit-data` (JSON only): a
+   * page whose CSP lists allowed policy names (`trusted-types …`) adds that one.
    */
   @property({ type: Boolean, attribute: 'structured-data' })
   structuredData = false;
