@@ -5,6 +5,7 @@
  * provider's `sources` attribute, hostile text staying text, and the conformance suite over a fixture
  * split between the three kinds.
  */
+import '@civic-kit/elements/define/civic-initiative-card.js';
 import '@civic-kit/elements/define/civic-initiative-list.js';
 import '@civic-kit/elements/define/civic-provider.js';
 import {
@@ -365,6 +366,45 @@ describe('hostile text from the file and ActivityStreams sources stays text in t
     expect(missing, 'each hostile title is shown verbatim, as text').to.deep.equal([]);
     expect(el.shadowRoot!.textContent).to.contain(`From ${HOSTILE_TEXT[0]!}`);
   }
+
+  it('in <civic-initiative-card> too, from both kinds of file', async () => {
+    const sample = corpus.filter((_, n) => n % 5 === 0);
+    const as2 = outbox(initiatives);
+    const adapter = new FederatedAdapter({
+      sources: [
+        {
+          name: 'File',
+          adapter: new StaticAdapter({ url: 'https://f.example/a.json', fetch: fileFetch(geojson(initiatives)) }),
+        },
+        {
+          name: 'Outbox',
+          key: 'as2',
+          adapter: new ActivityStreamsAdapter({ url: 'https://f.example/o', fetch: fileFetch(as2) }),
+        },
+      ],
+    });
+    const ids = sample.flatMap((t) => {
+      const n = corpus.indexOf(t);
+      return [`x${n}`, `as2::x${n}`];
+    });
+    const root = await fixture(
+      html`<div>
+        ${ids.map((id) => html`<civic-initiative-card .adapter=${adapter} initiative-id=${id}></civic-initiative-card>`)}
+      </div>`,
+    );
+    const cards = [...root.querySelectorAll('civic-initiative-card')];
+    await waitUntil(() => cards.every((c) => c.shadowRoot?.querySelector('[part="title"]')), 'cards did not load', {
+      timeout: 8000,
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fired, 'no script ran').to.deep.equal([]);
+    expect(unsafeMarkup(root)).to.deep.equal([]);
+    for (const [i, c] of cards.entries()) {
+      const t = sample[Math.floor(i / 2)]!;
+      if (t.trim() && !/\p{Cc}/u.test(t))
+        expect(c.shadowRoot!.querySelector('[part="title"]')!.textContent.trim(), ids[i]).to.equal(t.trim());
+    }
+  });
 
   it('from a GeoJSON file', () =>
     check(new StaticAdapter({ url: 'https://f.example/a.json', fetch: fileFetch(geojson(initiatives)) })));
