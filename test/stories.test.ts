@@ -8,6 +8,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import type { LitElement } from 'lit';
 import * as findTheOthers from '../stories/find-the-others.stories.js';
+import * as guides from '../stories/guides/guides.stories.js';
 import * as initiativeCard from '../stories/initiative-card.stories.js';
 import type { SettledState } from '../stories/initiative-card.stories.js';
 import * as initiativeList from '../stories/initiative-list.stories.js';
@@ -20,6 +21,7 @@ import { expectAccessible } from './helpers/axe.js';
 
 const modules: Record<string, Record<string, unknown>> = {
   'find-the-others.stories.ts': findTheOthers,
+  'guides/guides.stories.ts': guides,
   'initiative-card.stories.ts': initiativeCard,
   'initiative-list.stories.ts': initiativeList,
   'joined-up.stories.ts': joinedUp,
