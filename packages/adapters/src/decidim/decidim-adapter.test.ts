@@ -205,6 +205,14 @@ describe('DecidimAdapter: proposals', () => {
     expect(de.summary).to.equal(undefined);
   });
 
+  it('turns hashtags and mentions stored as global ids into text', async () => {
+    const body = {
+      en: '<p>Plant trees gid://decidim-app/Decidim::Hashtag/3/_trees with gid://decidim-app/Decidim::User/12 now</p>',
+    };
+    const server = await instance(process([proposal('1', { body })]));
+    expect((await adapter(server.url).getInitiative('1')).summary).to.equal('Plant trees #trees with now');
+  });
+
   it('leaves out a hidden vote count instead of showing 0', async () => {
     const server = await instance(process([proposal('1', { voteCount: null }), proposal('2', { voteCount: 0 })]));
     const { items } = await adapter(server.url, { goal: 50 }).listInitiatives({});
@@ -661,6 +669,27 @@ describe('DecidimAdapter: voting (0.31+ mutation)', () => {
     expect(listed.items[0]!.url).to.equal(`${server.url}/processes/green-streets/f/7/proposals/1`);
     expect((await second.supportInitiative('1', { idempotencyKey: 'k' })).supporters?.count).to.equal(6);
     expect(ops(await server.log())).to.deep.equal(['CivicKitList', 'CivicKitVote']);
+  });
+
+  it('counts a retried vote whose first answer was lost once', async () => {
+    const server = await instance(process([proposal('1', { voteCount: 5 })]));
+    let lose = true;
+    const a = adapter(server.url, {
+      token: 'tok-a',
+      voting: true,
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (lose && typeof init?.body === 'string' && init.body.includes('CivicKitVote')) {
+          lose = false;
+          throw new TypeError('Failed to fetch'); // sent and counted, but the answer never came
+        }
+        return res;
+      },
+    });
+    expect((await rejection(a.supportInitiative('1', { idempotencyKey: 'k' }))).code).to.equal('network');
+    const retried = await a.supportInitiative('1', { idempotencyKey: 'k' });
+    expect(retried.supporters).to.deep.equal({ count: 6, supportedByMe: true });
+    expect((await rejection(a.supportInitiative('1', { idempotencyKey: 'other' }))).code).to.equal('conflict');
   });
 
   it('trusts voting: true from the start', async () => {

@@ -186,6 +186,8 @@ export class DecidimAdapter implements CivicAdapter {
   private readonly now: () => number;
   /** Idempotency key → the write's answer (a retried support is sent once). */
   private readonly writes = new Map<string, Promise<Initiative>>();
+  /** Keys of writes whose outcome is unknown (the connection failed): a retry may find them counted. */
+  private readonly uncertain = new Set<string>();
 
   constructor(options: DecidimAdapterOptions) {
     this.options = options;
@@ -314,9 +316,12 @@ export class DecidimAdapter implements CivicAdapter {
     const key = `${id}|${o.idempotencyKey}`;
     let write = this.writes.get(key);
     if (!write) {
-      write = this.sendVote(id, o);
+      write = this.sendVote(id, o, this.uncertain.has(key));
       this.writes.set(key, write);
-      write.catch(() => this.writes.delete(key));
+      write.catch((e: unknown) => {
+        this.writes.delete(key);
+        if (e instanceof CivicError && (e.code === 'network' || e.code === 'aborted')) this.uncertain.add(key);
+      });
     }
     return untilAborted(write, o.signal);
   }
@@ -540,7 +545,7 @@ export class DecidimAdapter implements CivicAdapter {
 
   // ─── writes ───────────────────────────────────────────────────────────────────────────────
 
-  private async sendVote(id: string, o: WriteOptions): Promise<Initiative> {
+  private async sendVote(id: string, o: WriteOptions, retry: boolean): Promise<Initiative> {
     const token =
       o.voter ?? (typeof this.options.token === 'function' ? await this.options.token() : this.options.token);
     if (!token) throw new CivicError('unauthorized', 'Voting on Decidim needs credentials from the site');
@@ -550,16 +555,23 @@ export class DecidimAdapter implements CivicAdapter {
       component = this.instance.componentOf.get(id);
     }
     if (!component) throw new CivicError('not-found', `No Decidim proposal "${id}"`);
-    const data = parseDecidim(
-      VoteResponse,
-      await this.post(VOTE_MUTATION, { component, id }, { signal: o.signal, token }),
-      'vote response',
-    );
-    const voted = data.component?.proposal?.vote;
-    if (!voted) throw new CivicError('not-found', `No Decidim proposal "${id}" to vote on`);
-    const count = voted.voteCount ?? undefined;
-    // Update every cached copy in place; read it afresh only when none is cached.
     const locales = this.locales(o);
+    let count: number | undefined;
+    try {
+      const data = parseDecidim(
+        VoteResponse,
+        await this.post(VOTE_MUTATION, { component, id }, { signal: o.signal, token }),
+        'vote response',
+      );
+      const voted = data.component?.proposal?.vote;
+      if (!voted) throw new CivicError('not-found', `No Decidim proposal "${id}" to vote on`);
+      count = voted.voteCount ?? undefined;
+    } catch (e) {
+      // A retry of a vote whose answer was lost: Decidim's "already voted" means the first one counted.
+      if (!(retry && e instanceof CivicError && e.code === 'conflict')) throw e;
+      count = (await this.loadItem(id, locales)).supporters?.count;
+    }
+    // Update every cached copy in place; read it afresh only when none is cached.
     let updated: Initiative | undefined;
     const patch = (i: Initiative): Initiative => ({
       ...i,

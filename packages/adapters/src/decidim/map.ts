@@ -225,6 +225,18 @@ export function mapCoordinates(
 
 const plain = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * Decidim's rich text as plain text. Hashtags and mentions are stored as global ids
+ * (`gid://app/Decidim::Hashtag/3/_trees`, `gid://app/Decidim::User/12`): a hashtag becomes `#trees`,
+ * other ids are left out.
+ */
+export const decidimText = (html: string) =>
+  htmlToText(html)
+    .replace(/gid:\/\/[^\s/]+\/Decidim::Hashtag\/\d+\/_?([\p{L}\p{N}_-]+)/gu, '#$1')
+    .replace(/gid:\/\/[^\s/]+\/Decidim::[\w:]+\/\d+(\/_?[\p{L}\p{N}_-]+)?/gu, '')
+    .replace(/[^\S\n]{2,}/g, ' ')
+    .trim();
+
 /** An absolute http(s) link: paths are the instance's own (`/profiles/ana`), under its base URL. */
 function link(path: string | null | undefined, base: string): string | undefined {
   const p = path?.trim();
@@ -247,7 +259,7 @@ function tagsOf(
   ];
   const tags: string[] = [];
   for (const n of named) {
-    const text = plain(htmlToText(pickTranslation(n?.name, ctx.locales)?.text ?? ''));
+    const text = plain(pickTranslation(n?.name, ctx.locales)?.text);
     if (text && !tags.includes(clip(text, 100))) tags.push(clip(text, 100));
   }
   return tags;
@@ -270,7 +282,7 @@ function texts(title: TranslatedField, body: TranslatedField, ctx: MapContext, w
       `The backend sent a malformed Decidim ${what} (title: no text in any language)`,
     );
   const b = pickTranslation(body, ctx.locales);
-  const bodyText = b ? htmlToText(b.text) : '';
+  const bodyText = b ? decidimText(b.text) : '';
   return {
     title: titleText,
     ...(bodyText ? { summary: firstParagraph(bodyText, 300), body: clip(bodyText, 100_000) } : {}),
@@ -334,7 +346,7 @@ export function mapMeeting(m: RawMeeting, ctx: MapContext): Initiative {
   const status: InitiativeStatus =
     m.isWithdrawn || m.withdrawn ? 'closed' : m.closed || end < ctx.now ? 'completed' : 'active';
   const location = pickTranslation(m.location, ctx.locales);
-  const address = [location ? plain(htmlToText(location.text)) : '', plain(m.address)].filter(Boolean).join(', ');
+  const address = [plain(location?.text), plain(m.address)].filter(Boolean).join(', ');
   const place = mapCoordinates(m.coordinates, address, ctx.bounds, what);
   const url =
     link(m.url, ctx.base) ??
