@@ -73,8 +73,13 @@ export function hardeningCommands() {
         return { supported: true };
       }
       if (command === 'civic-heap') {
-        // A full collection first (no `--expose-gc` needed), then what is left.
-        const cdp = await page.createCDPSession();
+        // A full collection first (no `--expose-gc` needed), then what is left. Chromium only (CDP).
+        let cdp;
+        try {
+          cdp = await page.createCDPSession();
+        } catch (e) {
+          return { supported: false, reason: String(e?.message ?? e) };
+        }
         try {
           await cdp.send('HeapProfiler.collectGarbage');
           await cdp.send('HeapProfiler.collectGarbage');
