@@ -768,6 +768,22 @@ describe('createDecidimAdapter', () => {
     }
   });
 
+  it('refuses a constructor call it cannot work with, as misconfigured', () => {
+    for (const options of [
+      { endpoint: 'javascript:alert(1)' },
+      { endpoint: 'http://[bad' },
+      { endpoint: 'https://decidim.example', resource: 'meetings' as const },
+    ]) {
+      let error: unknown;
+      try {
+        new DecidimAdapter(options);
+      } catch (e) {
+        error = e;
+      }
+      expect((error as CivicError | undefined)?.code, JSON.stringify(options)).to.equal('misconfigured');
+    }
+  });
+
   it('can be registered for <civic-provider adapter="decidim">', async () => {
     registerAdapter('decidim-test', (config) => createDecidimAdapter(config));
     const a = await getAdapterFactory('decidim-test')!({

@@ -191,7 +191,14 @@ export class DecidimAdapter implements CivicAdapter {
 
   constructor(options: DecidimAdapterOptions) {
     this.options = options;
-    const url = new URL(options.endpoint, globalThis.location?.href);
+    let url: URL;
+    try {
+      url = new URL(options.endpoint, globalThis.location?.href);
+    } catch (e) {
+      throw new CivicError('misconfigured', `The Decidim endpoint "${options.endpoint}" is not a URL`, { cause: e });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new CivicError('misconfigured', `The Decidim endpoint "${options.endpoint}" must be an http(s) URL`);
     const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
     this.base = `${url.origin}${path}`;
     this.api = `${this.base}/api`;
