@@ -43,6 +43,7 @@ const hostile = (n: number, text: string, url: string) => ({
   coordinates: { latitude: 41.39, longitude: 2.16 },
   taxonomies: [{ id: 't', name: { en: text } }],
   author: { name: text, nickname: 'n', profilePath: url },
+  url, // sent by the older schema only
   publishedAt: '2025-01-01T00:00:00Z',
 });
 

@@ -169,7 +169,7 @@ function model(instance) {
     taxonomies: (p.taxonomies ?? []).map(named),
     category: named(p.taxonomies?.[0]),
     scope: named(p.taxonomies?.[1]),
-    url: `${instance.base}/processes/${space.slug}/f/${component.id}/proposals/${p.id}`,
+    url: p.url ?? `${instance.base}/processes/${space.slug}/f/${component.id}/proposals/${p.id}`,
   });
   const meeting = (m, space, component) => ({
     ...m,
