@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { civicServerPlugin } from './test/server-plugin.mjs';
 import { decidimServerPlugin } from './test/servers/decidim-plugin.mjs';
+import { staticFilesPlugin } from './test/servers/static-plugin.mjs';
 import { cspMiddleware, hardeningCommands } from './test/hardening/wtr-plugins.mjs';
 import { rawCdnMiddleware } from './test/raw-files-middleware.mjs';
 
@@ -19,6 +20,7 @@ export default {
     hardeningCommands(),
     civicServerPlugin(),
     decidimServerPlugin(),
+    staticFilesPlugin(),
   ],
   // Pages under test/fixtures/csp/ are served with a strict Content-Security-Policy.
   middleware: [rawCdnMiddleware(), cspMiddleware()],

@@ -14,7 +14,8 @@ registerStrings(mapStrings);
 /** Files served beside the stories: a neighbour's GeoJSON map and a Mobilizon-style ActivityStreams outbox. */
 const BATH_GEOJSON = new URL('./assets/neighbours-bath.geojson', import.meta.url).href;
 const STROUD_OUTBOX = new URL('./assets/stroud-outbox.json', import.meta.url).href;
-const MISSING_FILE = new URL('./assets/no-such-file.geojson', import.meta.url).href;
+// Resolved at run time (not a build-time asset): this file is missing on purpose.
+const MISSING_FILE = new URL('no-such-file.geojson', BATH_GEOJSON).href;
 
 type Settled = (root: Element) => boolean;
 const inside = (el: Element, selector: string) => !!el.shadowRoot?.querySelector(selector);

@@ -190,6 +190,18 @@ describe('StaticAdapter', () => {
     }
   });
 
+  it('gives up on a file that takes longer than its timeout (network)', async () => {
+    const a = new StaticAdapter({ url: '/__slow/2000/stories/assets/neighbours-bath.geojson', timeoutMs: 200 });
+    const e = await rejection(a.listInitiatives({}));
+    expect(e.code).to.equal('network');
+    expect(e.message).to.contain('did not answer within 200 ms');
+    const slowButInTime = new StaticAdapter({
+      url: '/__slow/50/stories/assets/neighbours-bath.geojson',
+      timeoutMs: 5000,
+    });
+    expect((await slowButInTime.listInitiatives({})).items).to.have.length(4);
+  });
+
   it('reads the file again after a failure', async () => {
     let n = 0;
     const fetch = () =>
