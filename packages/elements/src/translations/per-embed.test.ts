@@ -287,4 +287,70 @@ describe('every element in the language of its nearest lang', function () {
       });
     }
   });
+
+  describe('no English in an Arabic page in other states either', () => {
+    const latin = (root: ShadowRoot) =>
+      perceivable(root)
+        .replace(/Leaflet|OpenStreetMap|Natural Earth|\b(Tab|Enter|Ctrl|Esc|Shift)\b/g, '')
+        .match(/[A-Za-z]{2,}/g);
+    const states: (Case & { name: string; act?: (root: ShadowRoot) => void; after?: (root: ShadowRoot) => boolean })[] =
+      [
+        {
+          name: 'a card that does not exist',
+          tag: 'civic-initiative-card',
+          setup: (el, adapter) => Object.assign(el, { adapter, initiativeId: 'nope' }),
+          ready: (r) => !!r.querySelector('[role="alert"]'),
+          key: '',
+        },
+        {
+          name: 'a list with nothing matching',
+          tag: 'civic-initiative-list',
+          setup: (el, adapter) => Object.assign(el, { adapter, q: 'لا شيء يطابق هذا' }),
+          ready: (r) => !!r.querySelector('[part="message"]') && !r.querySelector('[aria-busy="true"]'),
+          key: '',
+        },
+        {
+          name: 'a poll just voted in',
+          tag: 'civic-poll',
+          setup: (el, adapter) => Object.assign(el, { adapter, pollId: 'day' }),
+          ready: (r) => !!r.querySelector('[part~="vote-button"]'),
+          act: (r) => {
+            r.querySelector<HTMLElement>('#choice-1')?.click();
+            r.querySelector<HTMLElement>('[part~="vote-button"]')?.click();
+          },
+          after: (r) =>
+            !!r.querySelector('[part~="your-vote"]') && !!r.querySelector('.message--success, [part~="results"]'),
+          key: '',
+        },
+        {
+          name: 'a poll sent with nothing chosen',
+          tag: 'civic-poll',
+          setup: (el, adapter) => Object.assign(el, { adapter, pollId: 'day' }),
+          ready: (r) => !!r.querySelector('[part~="vote-button"]'),
+          act: (r) => r.querySelector<HTMLElement>('[part~="vote-button"]')?.click(),
+          after: (r) => !!r.querySelector('[part="error-summary"]'),
+          key: '',
+        },
+        {
+          name: 'a sign-up sent empty',
+          tag: 'civic-find-the-others',
+          setup: (el, adapter) => Object.assign(el, { adapter, minFillSeconds: 0 }),
+          ready: (r) => !!r.querySelector('#interest-0'),
+          act: (r) => r.querySelector('form')?.requestSubmit(),
+          after: (r) => !!r.querySelector('[part="error-summary"]'),
+          key: '',
+        },
+      ];
+    for (const c of states) {
+      it(c.name, async () => {
+        const { el, root } = await mount(c, { lang: 'ar', dir: 'rtl' });
+        if (c.act) {
+          c.act(root);
+          await waitUntil(() => c.after!(root), `<${c.tag}> did not reach the state`, { timeout: 5000 });
+          await (el as LitElement).updateComplete;
+        }
+        expect(latin(root), 'Latin-script words').to.equal(null);
+      });
+    }
+  });
 });
