@@ -65,6 +65,12 @@ function arabicSource(): MemoryAdapter {
         { id: 'food', label: 'طعام' },
         { id: 'nature', label: 'طبيعة' },
       ],
+      places: { بريستول: { lat: 51.46, lng: -2.57 } },
+      people: [
+        { lat: 51.461, lng: -2.571, interests: ['food'] },
+        { lat: 51.462, lng: -2.572, interests: ['food', 'nature'] },
+        { lat: 51.463, lng: -2.569, interests: ['nature'] },
+      ],
     },
   });
 }
@@ -329,6 +335,27 @@ describe('every element in the language of its nearest lang', function () {
           ready: (r) => !!r.querySelector('[part~="vote-button"]'),
           act: (r) => r.querySelector<HTMLElement>('[part~="vote-button"]')?.click(),
           after: (r) => !!r.querySelector('[part="error-summary"]'),
+          key: '',
+        },
+        {
+          name: 'a sign-up sent, with who and what is near',
+          tag: 'civic-find-the-others',
+          setup: (el, adapter) => Object.assign(el, { adapter, minFillSeconds: 0 }),
+          ready: (r) => !!r.querySelector('#interest-0'),
+          act: (r) => {
+            const set = (selector: string, value: string) => {
+              const input = r.querySelector<HTMLInputElement>(selector)!;
+              input.value = value;
+              input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+            };
+            set('#name', 'سلمى');
+            set('#email', 'salma@example.org');
+            set('#place', 'بريستول');
+            r.querySelector<HTMLElement>('#interest-0')?.click();
+            r.querySelectorAll<HTMLInputElement>('input[name="consent"]').forEach((c) => c.click());
+            r.querySelector('form')?.requestSubmit();
+          },
+          after: (r) => !!r.querySelector('[part="results"]'),
           key: '',
         },
         {
