@@ -134,6 +134,18 @@ describe('ActivityStreamsAdapter', () => {
     expect(group.summary).to.equal('We fix things together.');
   });
 
+  it('takes a title from the first line of a note without a name, the rest is its summary', async () => {
+    const docs = {
+      [AS]: {
+        type: 'OrderedCollection',
+        orderedItems: [{ type: 'Note', id: 'n', content: '<p>Soup night</p><p>Every <em>Friday</em>, 7pm.</p>' }],
+      },
+    };
+    const note = await new ActivityStreamsAdapter({ url: AS, fetch: serving(docs) }).getInitiative('n');
+    expect(note.title).to.equal('Soup night');
+    expect(note.summary).to.equal('Every Friday, 7pm.');
+  });
+
   it('swaps every pair for a server configured as lng-lat', async () => {
     const docs = {
       [AS]: {

@@ -435,9 +435,12 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     const content = pickText(o, 'content', locale, docLang, path, where);
     const summary = pickText(o, 'summary', locale, docLang, path, where);
     const contentText = content ? htmlToText(content.text) : '';
-    const title = name?.text.trim() ? name.text.trim() : clip(contentText.split('\n')[0] ?? '', 200);
+    const named = !!name?.text.trim();
+    const [firstLine = '', ...rest] = contentText.split('\n');
+    const title = named ? name!.text.trim() : clip(firstLine, 200);
     if (!title) throw malformed(where, `${path}.name`, 'expected a name (or content to take a title from)');
-    const summaryText = summary ? htmlToText(summary.text) : contentText && name ? contentText : '';
+    // Without a name, the content's first line is the title and the rest the summary.
+    const summaryText = summary ? htmlToText(summary.text) : named ? contentText : rest.join('\n').trim();
     const language = (name ?? content ?? summary)?.lang;
 
     const out: Json = {

@@ -74,6 +74,8 @@ interface Cursor {
   p: Record<string, SourceState>;
   /** Hashes of what earlier pages showed, to keep duplicates out of later pages. */
   h: string[];
+  /** The total the first page found (the sources' totals less duplicates seen so far). */
+  t?: number;
 }
 
 const SEP = '::';
@@ -245,12 +247,16 @@ export class FederatedAdapter implements CivicAdapter {
       else next.p[b.src.key] = { ...(b.state.c ? { c: b.state.c } : {}), s: used };
     }
     const more = this.sources.some((s) => !next.p[s.key]?.d);
-    // A total only for a first page read from every source, each of which gave one.
+    // A total when every source gave one on the first page (less duplicates as they are found), carried
+    // in the cursor so later pages keep it; no total once a source has failed.
     const totals = ok.map((r) => r.page.total);
     let total: number | undefined;
-    if (!more) total = query.cursor ? undefined : out.length;
-    else if (!query.cursor && !failed.length && totals.every((t) => t !== undefined))
-      total = totals.reduce((a: number, b) => a + b, 0) - duplicates;
+    if (!query.cursor) {
+      if (!more) total = out.length;
+      else if (!failed.length && totals.every((t) => t !== undefined))
+        total = totals.reduce((a: number, b) => a + b, 0) - duplicates;
+    } else if (cursor.t !== undefined && !failed.length) total = cursor.t - duplicates;
+    if (total !== undefined) next.t = total;
     return {
       items: out,
       ...(more ? { nextCursor: encode(next) } : {}),
