@@ -149,6 +149,7 @@ const open = new Set<{ kind: string; name: string }>();
 
 /** Adapter subscriptions still open (every memory adapter: the harness's and the provider's demo one). */
 const subscriptions = new Set<object>();
+let subscriptionsMade = 0;
 {
   const proto = kit.MemoryAdapter.prototype as { subscribe: (...a: unknown[]) => () => void };
   const subscribe = proto.subscribe;
@@ -156,6 +157,7 @@ const subscriptions = new Set<object>();
     const unsubscribe = subscribe.apply(this, args);
     const token = { topic: JSON.stringify(args[0]) };
     subscriptions.add(token);
+    subscriptionsMade++;
     return () => {
       subscriptions.delete(token);
       unsubscribe();
@@ -302,7 +304,8 @@ describe(`${CYCLES} mount/unmount cycles of every element leave nothing behind`,
     });
   }
 
-  it('saw the timers library code started (the timer check is not blind)', () => {
-    expect(timersStarted).to.be.greaterThan(0);
+  it('saw the timers and subscriptions the elements started (those checks are not blind)', () => {
+    expect(timersStarted, 'timers').to.be.greaterThan(0);
+    expect(subscriptionsMade, 'subscriptions').to.be.greaterThan(0);
   });
 });
