@@ -124,4 +124,20 @@ describe('<civic-poll structured-data>', () => {
     const el = await poll({ poll: { id: 'x' } }, 'structured-data');
     expect(el.querySelector('script')).to.equal(null);
   });
+
+  it('without Trusted Types, writes the same block as a Text node', async () => {
+    const key = Symbol.for('civic-kit.data-block-policy');
+    const g = globalThis as unknown as Record<symbol, unknown>;
+    const policy = g[key];
+    g[key] = null; // as in a browser without Trusted Types
+    try {
+      const el = await poll({ poll: single }, 'structured-data');
+      const script = el.querySelector('script')!;
+      expect(script.childNodes.length).to.equal(1);
+      expect(script.firstChild!.nodeType).to.equal(Node.TEXT_NODE);
+      expect(block(el)['name']).to.equal(XSS);
+    } finally {
+      g[key] = policy;
+    }
+  });
 });
