@@ -121,7 +121,9 @@ export class LocalizeController<
   dir(): 'ltr' | 'rtl' {
     if (this.cachedDir) return this.cachedDir as 'ltr' | 'rtl';
     const explicit = nearest(this.host, 'dir')?.toLowerCase();
-    const fromLanguage = this.table(this.lang())?.['$dir'];
+    const lang = this.lang();
+    // `ar-EG` is right to left like `ar`: the regional table, else the language's.
+    const fromLanguage = (this.table(lang) ?? this.table(lang.split('-')[0]!))?.['$dir'];
     const dir = explicit === 'rtl' || explicit === 'ltr' ? explicit : fromLanguage === 'rtl' ? 'rtl' : 'ltr';
     return (this.cachedDir = dir);
   }

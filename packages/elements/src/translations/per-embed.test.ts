@@ -188,6 +188,12 @@ describe('every element in the language of its nearest lang', function () {
         expect(getComputedStyle(base).direction).to.equal('rtl');
       });
 
+      it('a regional tag takes its language’s direction and strings (ar-EG)', async () => {
+        const { root, base } = await mount(c, { lang: 'ar-EG' });
+        expect(getComputedStyle(base).direction).to.equal('rtl');
+        expect(perceivable(root)).to.contain(arabic[c.key]);
+      });
+
       it('an explicit dir wins over the language’s', async () => {
         const { base } = await mount(c, { lang: 'ar', dir: 'ltr' });
         expect(getComputedStyle(base).direction).to.equal('ltr');
