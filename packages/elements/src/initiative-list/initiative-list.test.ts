@@ -229,6 +229,33 @@ describe('<civic-initiative-list>', () => {
     await settled(el, () => shownIds(el).length === 40);
   });
 
+  it('shows the sources a joined-up adapter could not read, in words and with the count', async () => {
+    const memory = ScriptedAdapter.demo();
+    const warn = (page: Page<Initiative>, source: string): Page<Initiative> => ({
+      ...page,
+      warnings: [...(page.warnings ?? []), { source, code: 'network', message: 'did not answer' }],
+    });
+    let calls = 0;
+    const adapter: CivicAdapter = {
+      capabilities: memory.capabilities,
+      listInitiatives: async (q, o) => {
+        const page = await memory.listInitiatives(q, o);
+        return calls++ === 0 ? warn(page, 'Neighbours') : warn(page, 'The region');
+      },
+      getInitiative: (id, o) => memory.getInitiative(id, o),
+      getPoll: (id, o) => memory.getPoll(id, o),
+    };
+    const el = await list({ adapter });
+    await loaded(el);
+    expect($(el, '[part="notice"]')?.textContent).to.contain('Neighbours');
+    expect(count(el)).to.contain('Neighbours');
+    expect($(el, '[role="alert"]'), 'not an error: the others are shown').to.equal(null);
+    await expectAccessible(el);
+    $(el, '[part="more-button"]')!.click();
+    await settled(el, () => shownIds(el).length === 40);
+    expect($(el, '[part="notice"]')?.textContent).to.contain('Neighbours and The region');
+  });
+
   it('shows an empty state that clears the filters', async () => {
     const el = await list({ adapter: ScriptedAdapter.demo() }, { q: 'no-such-words-anywhere', status: 'active' });
     await loaded(el);
