@@ -74,7 +74,7 @@ export const en: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `Showing ${shown} of ${total} initiatives`,
   listNoMatches: 'No initiatives match these filters.',
   listNoneYet: 'There are no initiatives to show yet.',
-  listPartial: (s) => `Initiatives from ${s} are not shown: it could not be reached. The others are.`,
+  listPartial: (s) => `Could not reach ${s}, so some initiatives are missing from this list.`,
 };
 
 const es: InitiativeListStrings = {
@@ -108,7 +108,7 @@ const es: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `Mostrando ${shown} de ${total} iniciativas`,
   listNoMatches: 'Ninguna iniciativa coincide con estos filtros.',
   listNoneYet: 'Todavía no hay iniciativas que mostrar.',
-  listPartial: (s) => `No se muestran las iniciativas de ${s}: no se pudo acceder. Las demás sí.`,
+  listPartial: (s) => `No se pudo acceder a ${s}, así que faltan algunas iniciativas en esta lista.`,
 };
 
 const de: InitiativeListStrings = {
@@ -143,7 +143,7 @@ const de: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `${shown} von ${total} Initiativen`,
   listNoMatches: 'Keine Initiative passt zu diesen Filtern.',
   listNoneYet: 'Noch keine Initiativen vorhanden.',
-  listPartial: (s) => `Initiativen von ${s} fehlen: nicht erreichbar. Alle anderen werden gezeigt.`,
+  listPartial: (s) => `Nicht erreichbar: ${s}. Deshalb fehlen in dieser Liste einige Initiativen.`,
 };
 
 const fr: InitiativeListStrings = {
@@ -177,7 +177,7 @@ const fr: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `${shown} sur ${total} initiatives affichées`,
   listNoMatches: 'Aucune initiative ne correspond à ces filtres.',
   listNoneYet: 'Aucune initiative à afficher pour l’instant.',
-  listPartial: (s) => `Les initiatives de ${s} ne sont pas affichées : source injoignable. Les autres le sont.`,
+  listPartial: (s) => `Impossible de joindre ${s} : il manque donc des initiatives dans cette liste.`,
 };
 
 const ar: InitiativeListStrings = {
@@ -224,7 +224,7 @@ const ar: InitiativeListStrings = {
   listShowingOf: (shown, _total, total) => `عرض ${shown} من ${total}`,
   listNoMatches: 'لا توجد مبادرات تطابق عوامل التصفية هذه.',
   listNoneYet: 'لا توجد مبادرات لعرضها بعد.',
-  listPartial: (s) => `لا تظهر مبادرات ${s} لتعذّر الوصول إليها. تظهر المبادرات الأخرى.`,
+  listPartial: (s) => `تعذّر الوصول إلى ${s}، لذا تنقص هذه القائمة بعض المبادرات.`,
 };
 
 export const initiativeListStrings = { en, es, de, fr, ar } satisfies Record<Language, InitiativeListStrings>;
