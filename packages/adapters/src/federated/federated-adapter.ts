@@ -79,7 +79,7 @@ interface Cursor {
 }
 
 const SEP = '::';
-const MAX_REMEMBERED = 2000;
+const MAX_REMEMBERED = 1000;
 
 const slug = (s: string) =>
   s
@@ -89,14 +89,16 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '') || 'source';
 
-/** A short, stable hash (FNV-1a, 32 bits) for the cursor's memory of what was shown. */
+/** A short, stable hash (two FNV-1a rounds, 64 bits) for the cursor's memory of what was shown. */
 function hash(s: string): string {
-  let h = 0x811c9dc5;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ s.length;
   for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
   }
-  return (h >>> 0).toString(36);
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
