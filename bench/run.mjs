@@ -2,13 +2,14 @@
  * Render benchmarks in headless Chromium. Each prints the ratio of Civic Kit's time to a plain-DOM
  * baseline measured in the same run (alternating samples, fresh page each), with a bootstrap 95 %
  * confidence interval, because on a shared 2-core machine milliseconds mean little and ratios a lot.
- * Writes bench/results/latest.json. Run after `pnpm build:cdn` (`pnpm bench` does both).
+ * Prints the size check's table first (a budget exceeded fails the run, at its end). Writes
+ * bench/results/latest.json. Run after `pnpm build:cdn` (`pnpm bench` does both).
  *
  *   node bench/run.mjs [--samples 15] [--only cards,list] [--out file.json]
  *
  * A full run writes bench/results/latest.json; a run of some benchmarks (--only) writes only with --out.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   createReadStream,
@@ -243,14 +244,12 @@ const verdict = (r) => (r.meetsGoal === null ? '' : r.meetsGoal ? 'met' : 'NOT m
 
 async function main() {
   const build = await snapshotBuild();
-  let sizes;
-  try {
-    sizes = JSON.parse(
-      execFileSync('node', ['scripts/size-check.mjs', '--json', '--dir', build], { cwd: root, encoding: 'utf8' }),
-    );
-  } catch (e) {
-    sizes = e.stdout ? JSON.parse(e.stdout) : [];
-  }
+  // The size table first (printed, and kept in the results); a budget exceeded fails the run at the
+  // end, after every benchmark has run.
+  const sizeCheck = ['scripts/size-check.mjs', '--dir', build];
+  const sizesOk = spawnSync('node', sizeCheck, { cwd: root, stdio: 'inherit' }).status === 0;
+  const sizes = JSON.parse(spawnSync('node', [...sizeCheck, '--json'], { cwd: root, encoding: 'utf8' }).stdout || '[]');
+  console.log('');
   const server = await serve(build);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await puppeteer.launch({
@@ -330,6 +329,8 @@ async function main() {
   console.log(
     `\n${out.browser}, ${out.machine.cpu} × ${out.machine.cores}, load average ${out.machine.loadAverageBefore[0]} → ${out.machine.loadAverageAfter[0]}, ${out.date.slice(0, 10)}${file ? `; written to ${file}` : ''}`,
   );
+  if (!sizesOk) console.error('\nThe size check failed (see the table above).');
+  return sizesOk;
 }
 
-await main();
+process.exitCode = (await main()) ? 0 : 1;
