@@ -188,6 +188,8 @@ export class CivicInitiativeList extends CivicDataElement {
   /** Index of the first item of the page just loaded by "Show more", to move focus to. */
   private focusIndex: number | undefined;
   private announceToggle = false;
+  /** The language the count was last written in. */
+  private announcedIn: string | undefined;
   private dataFor: { items: readonly Initiative[]; name: string | undefined } | undefined;
 
   override connectedCallback(): void {
@@ -212,6 +214,14 @@ export class CivicInitiativeList extends CivicDataElement {
     if (reload.some((k) => changed.has(k))) void this.load(false);
     const source = this.source;
     if (source !== this.interestsFor) this.loadInterests(source);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // After the controllers' `hostUpdate`, so `lang()` is the element's language now: a change of
+    // `lang` writes the count again in the new language.
+    if (this.phase === 'ready' && this.announcedIn && this.announcedIn !== this.localize.lang())
+      this.announce([this.countText(), this.noticeText()].filter(Boolean).join(' '));
+    super.update(changed);
   }
 
   protected override updated(): void {
@@ -371,6 +381,7 @@ export class CivicInitiativeList extends CivicDataElement {
 
   /** Polite announcement; the same words twice in a row are still read out (a no-break space toggles). */
   private announce(text: string): void {
+    this.announcedIn = this.localize.lang();
     this.announceToggle = !this.announceToggle;
     this.announcement = text && this.announceToggle ? `${text}\u00a0` : text;
   }

@@ -415,6 +415,16 @@ export class CivicPoll extends CivicDataElement {
   private announce(text: string): void {
     // The same words twice in a row are still announced: a live region only speaks on change.
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+    this.announcedIn = this.localize.lang();
+  }
+
+  /** The language of the last announcement: one in another language is not left on the page. */
+  private announcedIn: string | undefined;
+
+  protected override update(changed: PropertyValues<this>): void {
+    // After the controllers' `hostUpdate`, so `lang()` is the element's language now.
+    if (this.announcement && this.announcedIn !== this.localize.lang()) this.announcement = '';
+    super.update(changed);
   }
 
   // --- voting ------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { render, type LitElement, type TemplateResult } from 'lit';
 import * as stories from '../../../../stories/pseudo-locale.stories.js';
+import './all.js';
 import { STRING_TABLES } from './tables.js';
 
 const CONTROLS = new Set(['button', 'input', 'select', 'textarea', 'a', 'label', 'summary']);
@@ -53,6 +54,50 @@ function uiText(root: ShadowRoot): string {
 /** A viewport onto a larger surface, with controls laid over it, by design. */
 const VIEWPORTS = new Set(['map']);
 
+/** Nothing cut off, outside the column or overlapping, in the element's language now. */
+function expectLaidOut(harness: Element, column: HTMLElement, lang: string): void {
+  const all = deep(harness).filter((el) => rendered(el) && !clipped(el));
+  const cut: string[] = [];
+  const out: string[] = [];
+  const box = column.getBoundingClientRect();
+  for (const el of all) {
+    const part = el.getAttribute('part');
+    const style = getComputedStyle(el);
+    if (part && !VIEWPORTS.has(part) && !style.display.startsWith('inline') && el.scrollWidth > el.clientWidth + 1)
+      cut.push(`${name(el)}: ${el.scrollWidth} > ${el.clientWidth}`);
+    const r = el.getBoundingClientRect();
+    if (
+      (CONTROLS.has(el.localName) || part) &&
+      !el.closest('.leaflet-pane, .leaflet-control-container') &&
+      (r.left < box.left - 1 || r.right > box.right + 1)
+    )
+      out.push(`${name(el)}: ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)}`);
+  }
+  expect(cut, `${lang}: parts whose content is wider than they are`).to.deep.equal([]);
+  expect(out, `${lang}: controls and parts outside the 320 px column`).to.deep.equal([]);
+
+  const overlapping: string[] = [];
+  const parents = new Set(all.map((el) => el.parentNode));
+  for (const parent of parents) {
+    if (!parent) continue;
+    const controls = [...parent.children].filter(
+      (el) =>
+        (CONTROLS.has(el.localName) || el.hasAttribute('part')) &&
+        !VIEWPORTS.has(el.getAttribute('part') ?? '') &&
+        rendered(el) &&
+        !clipped(el),
+    );
+    for (let i = 0; i < controls.length; i++)
+      for (let j = i + 1; j < controls.length; j++) {
+        const a = controls[i]!;
+        const b = controls[j]!;
+        if (overlap(a.getBoundingClientRect(), b.getBoundingClientRect()) > 1)
+          overlapping.push(`${name(a)} and ${name(b)}`);
+      }
+  }
+  expect(overlapping, `${lang}: sibling controls that overlap`).to.deep.equal([]);
+}
+
 describe('the pseudo-locale at 320 px', function () {
   this.timeout(30_000);
   const roots: HTMLElement[] = [];
@@ -93,46 +138,7 @@ describe('the pseudo-locale at 320 px', function () {
       const column = root.querySelector<HTMLElement>('.civic-story-pseudo')!;
       expect(column.getBoundingClientRect().width).to.equal(320);
 
-      const all = deep(harness).filter((el) => rendered(el) && !clipped(el));
-      const cut: string[] = [];
-      const out: string[] = [];
-      const box = column.getBoundingClientRect();
-      for (const el of all) {
-        const part = el.getAttribute('part');
-        const style = getComputedStyle(el);
-        if (part && !VIEWPORTS.has(part) && !style.display.startsWith('inline') && el.scrollWidth > el.clientWidth + 1)
-          cut.push(`${name(el)}: ${el.scrollWidth} > ${el.clientWidth}`);
-        const r = el.getBoundingClientRect();
-        if (
-          (CONTROLS.has(el.localName) || part) &&
-          !el.closest('.leaflet-pane, .leaflet-control-container') &&
-          (r.left < box.left - 1 || r.right > box.right + 1)
-        )
-          out.push(`${name(el)}: ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)}`);
-      }
-      expect(cut, 'parts whose content is wider than they are').to.deep.equal([]);
-      expect(out, 'controls and parts outside the 320 px column').to.deep.equal([]);
-
-      const overlapping: string[] = [];
-      const parents = new Set(all.map((el) => el.parentNode));
-      for (const parent of parents) {
-        if (!parent) continue;
-        const controls = [...parent.children].filter(
-          (el) =>
-            (CONTROLS.has(el.localName) || el.hasAttribute('part')) &&
-            !VIEWPORTS.has(el.getAttribute('part') ?? '') &&
-            rendered(el) &&
-            !clipped(el),
-        );
-        for (let i = 0; i < controls.length; i++)
-          for (let j = i + 1; j < controls.length; j++) {
-            const a = controls[i]!;
-            const b = controls[j]!;
-            if (overlap(a.getBoundingClientRect(), b.getBoundingClientRect()) > 1)
-              overlapping.push(`${name(a)} and ${name(b)}`);
-          }
-      }
-      expect(overlapping, 'sibling controls that overlap').to.deep.equal([]);
+      expectLaidOut(harness, column, 'en-XA');
 
       const text = deep(harness)
         .filter((el) => el.shadowRoot)
@@ -141,6 +147,24 @@ describe('the pseudo-locale at 320 px', function () {
       const untranslated = ENGLISH.filter(([, v]) => text.includes(v)).map(([k]) => k);
       expect(untranslated, 'English strings on screen').to.deep.equal([]);
       expect(text, 'the pseudo-locale is on screen').to.contain('⟦');
+
+      // The same at 320 px in German (long words) and in Arabic (right to left).
+      for (const [lang, dir] of [
+        ['de', 'ltr'],
+        ['ar', 'rtl'],
+      ] as const) {
+        column.lang = lang;
+        column.dir = dir;
+        await new Promise((r) => setTimeout(r, 50));
+        await harness.updateComplete;
+        const now = deep(harness)
+          .filter((el) => el.shadowRoot)
+          .map((el) => uiText(el.shadowRoot!))
+          .join(' ');
+        // The provider's message is written once, when it fails (a known gap: it keeps its first language).
+        if (key !== 'Provider') expect(now, `${lang} replaced the pseudo-locale`).not.to.contain('⟦');
+        expectLaidOut(harness, column, lang);
+      }
     });
   }
 });
