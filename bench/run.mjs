@@ -48,6 +48,7 @@ export const BENCHMARKS = [
     page: '/bench/pages/cards.html',
     subject: '?impl=lit&n=1000',
     baseline: '?impl=plain&n=1000',
+    samples: 25,
     metrics: [{ key: 'time', name: '1,000 initiative cards vs 1,000 plain-DOM cards', goal: { ratio: 1.2 } }],
   },
   {
