@@ -1,7 +1,9 @@
 /**
  * `pnpm build:examples`: bundles the React and Vue example apps (examples/react-app.tsx,
  * examples/vue-app.ts) into examples/dist/, so examples/react.html and examples/vue.html work from any
- * static server with no import map. The workspace packages come from source.
+ * static server with no import map. The workspace packages come from source. Also bundles React with
+ * the wrappers for @civic-kit/react's browser test (packages/react/test/runtime.ts): React ships
+ * CommonJS only, which the test runner serves as is.
  */
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -26,6 +28,14 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: [`${root}examples/react-app.tsx`], jsx: 'automatic' }),
+  build({
+    ...common,
+    entryPoints: [`${root}packages/react/test/runtime.ts`],
+    outdir: `${root}packages/react/dist/test`,
+    // Development builds, for React's warnings in the test's console.
+    define: { 'process.env.NODE_ENV': '"development"' },
+    minify: false,
+  }),
   build({
     ...common,
     entryPoints: [`${root}examples/vue-app.ts`],
