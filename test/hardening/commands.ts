@@ -24,3 +24,6 @@ export interface HeapReport extends CommandResult {
 }
 /** Collect garbage, then read the JS heap in use and the DOM counters (nodes, listeners) of the page. */
 export const heapAfterCollection = () => executeServerCommand<HeapReport, undefined>('civic-heap');
+
+/** Make this page the one in front (tests run two pages at a time; the one behind gets no frames). */
+export const bringToFront = () => executeServerCommand<CommandResult, undefined>('civic-bring-to-front');

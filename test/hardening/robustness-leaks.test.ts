@@ -13,7 +13,7 @@
  * short wait), so removal mid-request is covered too.
  */
 import { expect } from '@open-wc/testing';
-import { heapAfterCollection, type HeapReport } from './commands.js';
+import { bringToFront, heapAfterCollection, type HeapReport } from './commands.js';
 import { nextTask, waitFor } from './dom.js';
 import { label, settle } from './mount.js';
 import { HARNESSES } from './registry.js';
@@ -72,7 +72,7 @@ trackListeners(document, 'document');
 }
 
 /** Timers started from library code (a stack through /packages/), pending until they fire or are cleared. */
-const timers = new Map<number, { kind: 'timeout' | 'interval'; stack: string }>();
+const timers = new Map<number, { kind: 'timeout' | 'interval'; ms: number; stack: string }>();
 /** Every timer library code started (so the check is known to see them). */
 let timersStarted = 0;
 const fromLibrary = (stack: string) =>
@@ -93,7 +93,7 @@ const fromLibrary = (stack: string) =>
       ms,
       ...args,
     );
-    timers.set(id, { kind: 'timeout', stack });
+    timers.set(id, { kind: 'timeout', ms: Number(ms) || 0, stack });
     timersStarted++;
     return id;
   }) as typeof window.setTimeout;
@@ -101,7 +101,7 @@ const fromLibrary = (stack: string) =>
     const id = si(handler, ms, ...args);
     const stack = new Error().stack ?? '';
     if (fromLibrary(stack)) {
-      timers.set(id, { kind: 'interval', stack });
+      timers.set(id, { kind: 'interval', ms: Number(ms) || 0, stack });
       timersStarted++;
     }
     return id;
@@ -193,6 +193,27 @@ async function snapshot(withHeap: boolean): Promise<Snapshot> {
     ...(withHeap ? { heap: await heapAfterCollection() } : {}),
   };
 }
+const frame = () =>
+  Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), nextTask(1000)]);
+
+/**
+ * Let what removed elements had under way finish before counting: the page is brought to the front
+ * (tests run two pages at a time, and the one behind gets no frames, so what waits for a frame would
+ * hold on to its element), and short timeouts (throttled in a page behind) get a moment to fire.
+ * Intervals and long timeouts still pending after that are what an element left behind.
+ */
+async function quiesce(): Promise<void> {
+  await bringToFront();
+  await waitFor(() => document.visibilityState === 'visible', 'page in front', 5000).catch(() => undefined);
+  await frame();
+  await waitFor(
+    () => ![...timers.values()].some((t) => t.kind === 'timeout' && t.ms < 1000),
+    'short timeouts fired',
+    3000,
+  ).catch(() => undefined);
+  await frame();
+}
+
 /** What `after` has more of than `before` (a multiset difference). */
 function added(before: string[], after: string[]): string[] {
   const left = [...before];
@@ -254,14 +275,13 @@ describe(`${CYCLES} mount/unmount cycles of every element leave nothing behind`,
       document.body.append(section);
       // Warm-up: every state once.
       for (let i = 0; i < harness.states.length; i++) await cycle(harness, i, section);
-      await nextTask(100);
+      await quiesce();
       const before = await snapshot(true);
 
       const refs: WeakRef<Element>[] = [];
       for (let i = 0; i < CYCLES; i++) refs.push(await cycle(harness, i, section));
       section.remove();
-      // Requests in flight when their element went (held adapter calls never finish), then settle.
-      await nextTask(300);
+      await quiesce();
       const after = await snapshot(true);
 
       /** What is left behind, each with the resource it names (matched against a known issue's text). */

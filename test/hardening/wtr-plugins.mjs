@@ -72,6 +72,16 @@ export function hardeningCommands() {
         page.on('request', listener);
         return { supported: true };
       }
+      if (command === 'civic-bring-to-front') {
+        // Tests run two pages at a time and the one behind gets no frames; a check that needs them
+        // (what waits for a frame to let go of an element) brings its page to the front first.
+        try {
+          await page.bringToFront();
+          return { supported: true };
+        } catch (e) {
+          return { supported: false, reason: String(e?.message ?? e) };
+        }
+      }
       if (command === 'civic-heap') {
         // A full collection first (no `--expose-gc` needed), then what is left. Chromium only (CDP).
         let cdp;
