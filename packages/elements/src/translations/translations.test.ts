@@ -128,6 +128,30 @@ describe('translations', () => {
       expect(supporters(3, '٣')).not.to.equal(supporters(11, '١١').replace('١١', '٣'));
     });
 
+    it('every counted string follows the language’s plural rules (same category, same words)', () => {
+      // Zero may have words of its own ("Nobody has voted yet"), whatever its category.
+      const counts = [1, 2, 3, 5, 10, 11, 21, 99, 100, 101, 102, 103, 111, 1000, 1_000_000];
+      const bad: string[] = [];
+      for (const [element, tables] of Object.entries(STRING_TABLES))
+        for (const code of CODES) {
+          const rules = new Intl.PluralRules(code);
+          const table = tables[code] as Record<string, unknown>;
+          for (const [k, fn] of Object.entries(table)) {
+            if (typeof fn !== 'function') continue;
+            const seen = new Map<string, [number, string]>();
+            for (const n of counts) {
+              const words = (call(fn, n) as string).replaceAll(String(n), '#');
+              const category = rules.select(n);
+              const before = seen.get(category);
+              if (!before) seen.set(category, [n, words]);
+              else if (before[1] !== words)
+                bad.push(`${element} ${code}.${k}: ${before[0]} and ${n} are both "${category}" but read differently`);
+            }
+          }
+        }
+      expect(bad).to.deep.equal([]);
+    });
+
     it('English, Spanish, German and French tell one from many', () => {
       for (const code of ['en', 'es', 'de', 'fr'] as const) {
         const poll = STRING_TABLES['poll']![code] as Record<string, unknown>;
