@@ -190,10 +190,52 @@ const ADAPTERS: AdapterUnderTest[] = [
   },
   {
     name: 'decidim',
-    // Its own limit of requests per minute would otherwise answer `rate-limited` part-way through.
+    // Proposals of a process. `shared: false`: instances for one API otherwise share one cache and one
+    // limit of requests per minute, so one run's answer would be another's.
     create: () =>
-      createDecidimAdapter({ endpoint: ENDPOINT, attributes: { ...attributes, 'requests-per-minute': '1000000' } }),
+      createDecidimAdapter(
+        { endpoint: ENDPOINT, attributes: { ...attributes, 'participatory-space': 'our-process' } },
+        { shared: false },
+      ),
     lookups: true,
+    // One body that answers both the schema question and the listing.
+    samples: {
+      listInitiatives: {
+        data: {
+          proposal: {
+            fields: ['id', 'title', 'body', 'state', 'voteCount', 'address', 'coordinates', 'publishedAt'].map(
+              (name) => ({ name }),
+            ),
+          },
+          space: {
+            id: '1',
+            slug: 'our-process',
+            components: [
+              {
+                id: '7',
+                list: {
+                  pageInfo: { hasNextPage: false, endCursor: null },
+                  edges: [
+                    {
+                      node: {
+                        id: '1',
+                        title: { translations: [{ locale: 'en', text: 'More trees on our street' }] },
+                        body: { translations: [{ locale: 'en', text: '<p>Plant <em>more</em> trees.</p>' }] },
+                        state: 'accepted',
+                        voteCount: 12,
+                        address: 'Elm Street',
+                        coordinates: { latitude: 41.4, longitude: 2.15 },
+                        publishedAt: '2025-03-01T10:00:00Z',
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      },
+    },
   },
 ];
 
