@@ -103,6 +103,7 @@ describe('two copies of Civic Kit on one page', function () {
       const pollEl = doc.querySelector('civic-poll')!;
       const list = doc.querySelector('civic-initiative-list')!;
       const signUp = doc.querySelector('civic-find-the-others')!;
+      const map = doc.querySelector('civic-map')!;
       const cross = doc.getElementById('cross-copy')!;
       const crossMissing = doc.getElementById('cross-copy-missing')!;
       const shown = () =>
@@ -110,6 +111,8 @@ describe('two copies of Civic Kit on one page', function () {
         !!pollEl.shadowRoot?.querySelector('[part~="question"]') &&
         !!list.shadowRoot?.querySelector('[part="item"] [part="title"]') &&
         !!signUp.shadowRoot?.querySelector('#interest-0') &&
+        // The map engine is a lazily loaded chunk of whichever copy defined <civic-map>.
+        !!map.shadowRoot?.querySelector('.leaflet-marker-icon') &&
         !!cross.shadowRoot?.querySelector('[part="title"]') &&
         !!crossMissing.shadowRoot?.querySelector('[role="alert"]');
       await waitFor(shown, `not every element rendered its data (${scenario.name})`, 10_000).catch((e: Error) => {
@@ -130,6 +133,12 @@ describe('two copies of Civic Kit on one page', function () {
       expect(deepQuery(crossMissing, '[part="retry-button"]'), 'a not-found error is not offered a retry').to.equal(
         null,
       );
+
+      // The second copy's lazy chunks come from its own files (they import its own entry).
+      if (scenario.owners['civic-map'] === SECOND.version) {
+        const loaded = frame.contentWindow!.performance.getEntriesByType('resource').map((e) => e.name);
+        expect(loaded.some((url) => url.includes('/test/fixtures/second-copy/chunks/'))).to.equal(true);
+      }
 
       // One adapter registry for the page, whichever copy asks.
       const registries = (record.modules ?? [])
