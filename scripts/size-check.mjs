@@ -171,10 +171,11 @@ for (const { name, files, nested } of cdnLazy.values()) {
 
 // A page using every element through the per-element entries loads each shared chunk once, so
 // everything but the map engine is the union of their static closures (the clustering worker belongs
-// to the map engine). The map engine is loaded with its clustering worker, which shares a chunk with it.
+// to the map engine, like any worker entry). The map engine is loaded with its clustering worker, which
+// shares a chunk with it.
 const everything = new Set(
   Object.entries(manifest)
-    .filter(([name]) => name !== 'map.worker')
+    .filter(([name]) => !name.endsWith('.worker'))
     .flatMap(([, entry]) => entry.static),
 );
 rows.push(['every element entry, no map engine', measure([...everything].map((f) => `elements/${f}`)), DERIVED]);
