@@ -23,14 +23,3 @@ export async function knownElementIssue(
   }
   throw new Error(`<${harness.tag}> now passes "${which}": remove its knownIssues.${which} entry (${known})`);
 }
-
-/**
- * Why an element collapses in a flex row: inline-size containment (`container-type: inline-size`, for
- * its container queries) gives a box no width from its content, so wherever the page sizes it by its
- * content — a flex item without a basis, a float, an inline-block, an `auto` grid column — it is 0 px
- * wide. Fix in the element — `:host { min-inline-size: min(100%, 20rem) }` gives a poll in an 800 px
- * flex row 320 px (tried once in Chromium) — or say in the docs that such a box needs a width
- * (`flex: 1`, a column size).
- */
-export const collapsesInFlexRow = (where: string) =>
-  `container-type: inline-size on ${where} gives it no width from its content, so as a flex item (or a float, an inline-block, an auto grid column) it is 0 px wide`;

@@ -79,6 +79,11 @@ export interface CivicAdapter {
   findOthers?(signup: SignupInput, options: WriteOptions): Promise<Matches>;
   /** Live changes; returns the unsubscribe function. */
   subscribe?(topic: Topic, onEvent: (event: ChangeEvent) => void): () => void;
+  /**
+   * Release what the adapter holds open (channels, timers, sockets). `<civic-provider>` calls it on an
+   * adapter it built from its attributes once it no longer uses it; a host disposes its own adapters.
+   */
+  dispose?(): void;
 }
 
 export const can = (adapter: CivicAdapter | undefined, capability: Capability): boolean =>

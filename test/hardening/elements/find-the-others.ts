@@ -3,7 +3,6 @@ import { careless, scripted, type Script } from '../adapters.js';
 import { harnessData } from '../data.js';
 import { waitFor } from '../dom.js';
 import type { Built, ElementHarness, StateContext } from '../types.js';
-import { collapsesInFlexRow } from '../robustness.js';
 
 const TAG = 'civic-find-the-others';
 
@@ -61,9 +60,6 @@ async function fillAndSend(
 export const findTheOthers: ElementHarness = {
   tag: TAG,
   criteria: 'docs/accessibility/civic-find-the-others.md',
-  knownIssues: {
-    flexRow: collapsesInFlexRow(':host (packages/elements/src/find-the-others/find-the-others.styles.ts)'),
-  },
   states: [
     { name: 'form', build: (ctx) => throughAdapter(ctx), ready: formReady },
     {

@@ -10,7 +10,6 @@ import {
   translatedInitiative,
 } from '../data.js';
 import type { Built, ElementHarness, ElementState, StateContext } from '../types.js';
-import { collapsesInFlexRow } from '../robustness.js';
 
 const TAG = 'civic-initiative-card';
 
@@ -141,9 +140,6 @@ const states: ElementState[] = [
 export const initiativeCard: ElementHarness = {
   tag: TAG,
   criteria: 'docs/accessibility/civic-initiative-card.md',
-  knownIssues: {
-    flexRow: collapsesInFlexRow(':host (packages/elements/src/initiative-card/initiative-card.styles.ts)'),
-  },
   states,
   hostile: {
     model: (text, url) => ({

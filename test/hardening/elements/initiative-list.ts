@@ -3,7 +3,6 @@ import { careless, scripted, type Script } from '../adapters.js';
 import { fullInitiative, harnessData, longInitiative, minimalInitiative } from '../data.js';
 import type { Built, ElementHarness, StateContext } from '../types.js';
 import { initiativeCard } from './initiative-card.js';
-import { collapsesInFlexRow } from '../robustness.js';
 
 const TAG = 'civic-initiative-list';
 
@@ -30,9 +29,6 @@ function throughAdapter(ctx: StateContext, attributes: Record<string, string> = 
 export const initiativeList: ElementHarness = {
   tag: TAG,
   criteria: 'docs/accessibility/civic-initiative-list.md',
-  knownIssues: {
-    flexRow: collapsesInFlexRow('each .item (packages/elements/src/initiative-list/initiative-list.styles.ts)'),
-  },
   states: [
     {
       name: 'from-property',

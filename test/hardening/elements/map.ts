@@ -3,7 +3,6 @@ import { careless, scripted, type Script } from '../adapters.js';
 import { harnessData } from '../data.js';
 import { waitFor } from '../dom.js';
 import type { Built, ElementHarness, StateContext } from '../types.js';
-import { collapsesInFlexRow } from '../robustness.js';
 
 const TAG = 'civic-map';
 
@@ -53,7 +52,6 @@ async function openFirstPin(b: Built): Promise<void> {
 export const map_: ElementHarness = {
   tag: TAG,
   criteria: 'docs/accessibility/civic-map.md',
-  knownIssues: { flexRow: collapsesInFlexRow('its layout box (packages/elements/src/map/map.styles.ts)') },
   twoDimensional: '.leaflet-container',
   states: [
     {

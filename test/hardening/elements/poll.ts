@@ -11,7 +11,6 @@ import {
 } from '../data.js';
 import { waitFor } from '../dom.js';
 import type { Built, ElementHarness, StateContext } from '../types.js';
-import { collapsesInFlexRow } from '../robustness.js';
 
 const TAG = 'civic-poll';
 
@@ -51,7 +50,6 @@ async function voteEmpty(b: Built): Promise<void> {
 export const poll: ElementHarness = {
   tag: TAG,
   criteria: 'docs/accessibility/civic-poll.md',
-  knownIssues: { flexRow: collapsesInFlexRow(':host (packages/elements/src/poll/poll.styles.ts)') },
   states: [
     { name: 'open-single-choice', build: (ctx) => throughAdapter(ctx, 'first-project'), ready: has('form') },
     { name: 'open-multiple-choice', build: (ctx) => throughAdapter(ctx, 'priorities'), ready: has('form') },

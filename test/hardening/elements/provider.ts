@@ -2,7 +2,6 @@
 import { scripted } from '../adapters.js';
 import { harnessData } from '../data.js';
 import type { Built, ElementHarness, StateContext } from '../types.js';
-import { collapsesInFlexRow } from '../robustness.js';
 
 const TAG = 'civic-provider';
 
@@ -29,17 +28,6 @@ const cardsShown = (b: Built) => {
 export const provider: ElementHarness = {
   tag: TAG,
   criteria: 'docs/accessibility/civic-provider.md',
-  knownIssues: {
-    flexRow: collapsesInFlexRow(
-      'the cards and other elements inside (their own :host or inner boxes; the provider is sized by them)',
-    ),
-    leaks:
-      'adapter="memory" builds a demo MemoryAdapter with a BroadcastChannel civic-kit:memory that is never ' +
-      'disposed when the provider leaves the page (packages/elements/src/provider/provider.ts disposes only an ' +
-      'adapter it replaces): the channel stays open and keeps the adapter and its data alive. Fix: dispose the ' +
-      'built adapter once the provider is disconnected and build again when it is connected, and dispose an ' +
-      'adapter whose build finished after it was superseded (more than disconnectedCallback).',
-  },
   states: [
     {
       name: 'memory-adapter',

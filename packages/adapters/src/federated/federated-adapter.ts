@@ -343,7 +343,7 @@ export class FederatedAdapter implements CivicAdapter {
 
   /** Release every source (the provider calls this when it replaces the adapter). */
   dispose(): void {
-    for (const s of this.sources) (s.adapter as { dispose?: () => void }).dispose?.();
+    for (const s of this.sources) s.adapter.dispose?.();
   }
 
   // ─── internals ────────────────────────────────────────────────────────────────────────────

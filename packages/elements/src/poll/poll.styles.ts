@@ -8,6 +8,8 @@ export const pollStyles = css`
     --_bar-h: var(--civic-poll-bar-height, 0.75rem);
     --_gap: var(--civic-poll-spacing, var(--_space-m));
     container-type: inline-size;
+    /* Inline-size containment drops the width its content would give; in a shrink-to-fit box (flex row, float) this is the width it asks for instead of 0. */
+    contain-intrinsic-inline-size: 20rem;
   }
   .poll {
     display: flex;

@@ -119,4 +119,85 @@ describe('<civic-provider>', () => {
       'rgb(255, 255, 255)',
     );
   });
+
+  describe('the adapter it builds', () => {
+    /** A registered adapter that counts what was built and disposed; `gate` holds the next build. */
+    const counting = (name: string) => {
+      const log = { built: [] as string[], disposed: [] as string[] };
+      let gate: Promise<void> | undefined;
+      registerAdapter(name, async (config) => {
+        const label = config.attributes['space'] ?? '';
+        if (gate) await gate;
+        log.built.push(label);
+        const adapter = new MemoryAdapter({ data: CONFORMANCE_FIXTURE });
+        return Object.assign(adapter, { dispose: () => void log.disposed.push(label) });
+      });
+      return { log, hold: (until: Promise<void>) => void (gate = until) };
+    };
+
+    it('is disposed once the provider leaves the page, and built afresh when it comes back', async () => {
+      const { log } = counting('test-dispose');
+      const el = await fixture<CivicProvider>(html`<civic-provider adapter="test-dispose" space="a"></civic-provider>`);
+      await waitUntil(() => el.adapter);
+      const parent = el.parentElement!;
+      el.remove();
+      await Promise.resolve();
+      expect(log.disposed).to.deep.equal(['a']);
+      expect(el.adapter).to.equal(undefined);
+      parent.append(el);
+      await waitUntil(() => el.adapter);
+      expect(log.built).to.deep.equal(['a', 'a']);
+    });
+
+    it('is kept when the provider is moved within the page', async () => {
+      const { log } = counting('test-move');
+      const el = await fixture<CivicProvider>(html`<civic-provider adapter="test-move" space="m"></civic-provider>`);
+      await waitUntil(() => el.adapter);
+      const first = el.adapter;
+      document.body.append(el);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(log.disposed).to.deep.equal([]);
+      expect(el.adapter).to.equal(first);
+      el.remove();
+    });
+
+    it('is built again when one of its own attributes changes, and the old one is disposed', async () => {
+      const { log } = counting('test-attr');
+      const el = await fixture<CivicProvider>(html`<civic-provider adapter="test-attr" space="one"></civic-provider>`);
+      await waitUntil(() => el.adapter);
+      const first = el.adapter;
+      el.setAttribute('lang', 'de'); // not the adapter's: nothing rebuilt
+      el.setAttribute('space', 'two');
+      await waitUntil(() => el.adapter !== first);
+      expect(log.built).to.deep.equal(['one', 'two']);
+      expect(log.disposed).to.deep.equal(['one']);
+    });
+
+    it('is disposed when it finishes building after something else replaced it', async () => {
+      const { log, hold } = counting('test-late');
+      let open!: () => void;
+      hold(new Promise<void>((r) => (open = r)));
+      const el = await fixture<CivicProvider>(html`<civic-provider adapter="test-late" space="late"></civic-provider>`);
+      const own = new MemoryAdapter({ data: CONFORMANCE_FIXTURE });
+      el.adapter = own;
+      await el.updateComplete;
+      open();
+      await waitUntil(() => log.built.length === 1);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(log.disposed).to.deep.equal(['late']);
+      expect(el.adapter).to.equal(own);
+    });
+
+    it('takes a string given to the `adapter` property (a framework binding) as an adapter name', async () => {
+      const el = await fixture<CivicProvider>(
+        html`<civic-provider
+          ><civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card
+        ></civic-provider>`,
+      );
+      (el as unknown as { adapter: string }).adapter = 'memory';
+      await waitUntil(() => el.adapter instanceof MemoryAdapter, 'no adapter built from the name');
+      expect(el.adapterName).to.equal('memory');
+      await waitUntil(() => title(el.querySelector('civic-initiative-card')));
+    });
+  });
 });

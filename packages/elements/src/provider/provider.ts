@@ -87,12 +87,71 @@ export class CivicProvider extends CivicElement {
   /** The adapter this provider built from its attributes; a different `.adapter` is the host's own. */
   private built: CivicAdapter | undefined;
   private buildCount = 0;
+  /** Attributes that say nothing about the data source: changing them never rebuilds the adapter. */
+  private static readonly ownAttributes = new Set([
+    'lang',
+    'dir',
+    'theme',
+    'voter-token',
+    'class',
+    'style',
+    'id',
+    'hidden',
+  ]);
+  private attributeWatch: MutationObserver | undefined;
 
   private get hostSupplied(): boolean {
     return this.adapter !== undefined && this.adapter !== this.built;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // An adapter's own settings (`sources`, `space`, …) are attributes the provider does not declare.
+    this.attributeWatch ??= new MutationObserver((records) => {
+      if (records.some((r) => r.attributeName && !this.isOwnAttribute(r.attributeName))) void this.build();
+    });
+    this.attributeWatch.observe(this, { attributes: true });
+    // Back on the page after its built adapter was let go: build a fresh one.
+    if (this.hasUpdated && !this.built && !this.hostSupplied) void this.build();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.attributeWatch?.disconnect();
+    // Moved within the page (removed and put back in the same task): keep the adapter.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.buildCount++; // a build still under way is not wanted any more
+      this.release();
+    });
+  }
+
+  private isOwnAttribute(name: string): boolean {
+    return (
+      CivicProvider.ownAttributes.has(name) ||
+      name === 'adapter' || // declared properties: willUpdate sees them
+      name === 'endpoint' ||
+      name === 'persist' ||
+      name.startsWith('aria-') ||
+      name.startsWith('data-')
+    );
+  }
+
+  /** Dispose the adapter built from attributes (channels, timers) and stop providing it. */
+  private release(): void {
+    const built = this.built;
+    if (!built) return;
+    this.built = undefined;
+    if (this.adapter === built) this.adapter = undefined;
+    built.dispose?.();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // From a framework binding (`adapter="memory"` set as a property): the name of a registered adapter.
+    if (typeof (this.adapter as unknown) === 'string') {
+      this.adapterName = this.adapter as unknown as string;
+      this.adapter = this.built;
+    }
     if (this.hostSupplied) {
       this.problem = undefined;
       this.buildCount++; // a build still under way must not replace the host's adapter
@@ -102,6 +161,7 @@ export class CivicProvider extends CivicElement {
   }
 
   private async build(): Promise<void> {
+    if (this.hostSupplied) return;
     const run = ++this.buildCount;
     const name = this.adapterName?.trim();
     if (!name) return;
@@ -114,8 +174,11 @@ export class CivicProvider extends CivicElement {
     for (const a of Array.from(this.attributes)) attributes[a.name] = a.value;
     try {
       const adapter = await factory({ endpoint: this.endpoint, persist: this.persist, attributes });
-      if (run !== this.buildCount) return;
-      (this.built as { dispose?: () => void } | undefined)?.dispose?.();
+      if (run !== this.buildCount || !this.isConnected) {
+        adapter.dispose?.(); // superseded while it was being built
+        return;
+      }
+      this.release();
       this.built = adapter;
       this.problem = undefined;
       this.adapter = adapter;
@@ -129,6 +192,7 @@ export class CivicProvider extends CivicElement {
   private fail(problem: string, cause?: unknown): void {
     this.problem = problem;
     console.error(`<civic-provider>: ${problem}`, ...(cause === undefined ? [] : [cause]));
+    this.release();
     this.built = unavailableAdapter(new CivicError('misconfigured', problem, { cause }));
     this.adapter = this.built;
   }
