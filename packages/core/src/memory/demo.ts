@@ -16,11 +16,31 @@ export const DEMO_PLACES: Record<string, { lat: number; lng: number }> = {
   lyon: { lat: 45.764, lng: 4.835 },
 };
 
-/** The shipped demo data set (fictional initiatives in five towns), as a memory adapter's seed. */
-export function demoData(): MemoryData {
+/** The day the demo data's dates were written for (UTC midnight). */
+const DEMO_WRITTEN = Date.UTC(2026, 10, 28);
+const DAY = 86_400_000;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** Every timestamp in `value` moved by `ms` (a copy; the shipped arrays stay as written). */
+function shifted<T>(value: T, ms: number): T {
+  if (typeof value === 'string' && TIMESTAMP.test(value))
+    return new Date(Date.parse(value) + ms).toISOString().replace('.000Z', 'Z') as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => shifted(v, ms)) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shifted(v, ms)])) as T;
+  return value;
+}
+
+/**
+ * The shipped demo data set (fictional initiatives in five towns), as a memory adapter's seed. Its
+ * dates move with `now` by whole days, so the demo always has a poll closing soon, one not open yet and
+ * events ahead, whatever the day it is shown.
+ */
+export function demoData(now: Date = new Date()): MemoryData {
+  const ms = Math.floor((now.getTime() - DEMO_WRITTEN) / DAY) * DAY;
   return {
-    initiatives: DEMO_INITIATIVES,
-    polls: DEMO_POLLS,
+    initiatives: ms ? shifted(DEMO_INITIATIVES, ms) : DEMO_INITIATIVES,
+    polls: ms ? shifted(DEMO_POLLS, ms) : DEMO_POLLS,
     interests: DEMO_INTERESTS,
     people: DEMO_PEOPLE,
     places: DEMO_PLACES,
@@ -29,5 +49,5 @@ export function demoData(): MemoryData {
 
 /** A memory adapter seeded with the demo data set. */
 export function createDemoAdapter(options: Omit<MemoryAdapterOptions, 'data'> = {}): MemoryAdapter {
-  return new MemoryAdapter({ ...options, data: demoData() });
+  return new MemoryAdapter({ ...options, data: demoData(options.now?.()) });
 }

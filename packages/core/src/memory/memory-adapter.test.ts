@@ -121,6 +121,22 @@ describe('MemoryAdapter with the demo data', () => {
     }
   });
 
+  it('moves the demo dates with the day it is shown, so the demo polls stay open, scheduled and closed', async () => {
+    for (const day of ['2026-11-28T12:00:00Z', '2028-02-29T08:00:00Z', '2031-07-04T23:00:00Z']) {
+      const now = new Date(day);
+      const a = createDemoAdapter({ now: () => now });
+      const status = async (id: string) => (await a.getPoll(id)).status;
+      expect(await status('first-project'), day).to.equal('open');
+      expect(await status('community-garden-site'), day).to.equal('open');
+      expect(await status('solar-coop-name'), day).to.equal('scheduled');
+      expect(await status('meeting-night'), day).to.equal('closed');
+      const closes = Date.parse((await a.getPoll('community-garden-site')).closesAt!);
+      expect(closes - now.getTime(), day).to.be.within(21 * 86_400_000, 23 * 86_400_000);
+    }
+    // The shipped arrays are left as written.
+    expect(DEMO_POLLS.find((p) => p.id === 'first-project')!.closesAt).to.equal('2027-03-01T23:59:00Z');
+  });
+
   it('keeps votes and supports across page loads when persisting', async () => {
     const key = `civic-test-${Math.random()}`;
     try {

@@ -589,7 +589,7 @@ describe('<civic-poll>', () => {
           return super.vote(...a);
         }
       }
-      const adapter = new Flaky({ data: demoData(), now: () => NOW });
+      const adapter = new Flaky({ data: demoData(NOW), now: () => NOW });
       const box = outbox();
       const wrap = document.createElement('div');
       const voters = Array.from({ length: 100 }, (_, i) => `voter-${i}`);
