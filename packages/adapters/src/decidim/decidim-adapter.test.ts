@@ -4,12 +4,7 @@
  * and malformed payloads with a scripted `fetch`; the conformance suite for what it declares.
  */
 import { CivicError, getAdapterFactory, registerAdapter } from '@civic-kit/core';
-import {
-  CONFORMANCE_FIXTURE,
-  runAdapterConformance,
-  type ConformanceFixture,
-  type TestApi,
-} from '@civic-kit/core/testing';
+import { CONFORMANCE_FIXTURE, runAdapterConformance, type ConformanceFixture } from '@civic-kit/core/testing';
 import { expect } from '@open-wc/testing';
 import { createDecidimAdapter, DecidimAdapter, htmlToText, type DecidimAdapterOptions } from './index.js';
 
@@ -110,20 +105,12 @@ function seedFrom(fixture: ConformanceFixture): Seed {
   );
 }
 
-/** The suite's poll tests do not apply: Decidim has no polls this adapter reads (no `get-poll`). */
-const withoutPolls: TestApi = {
-  describe: (name, fn) => describe(name, fn),
-  it: (name, fn) =>
-    /gets a poll by id|turns malformed backend data/.test(name) ? it.skip(`${name} (no get-poll)`, fn) : it(name, fn),
-};
-
 for (const [variant, pageSize] of [
   ['current', 3],
   ['legacy', 50],
 ] as const) {
   runAdapterConformance({
     name: `decidim adapter (${variant} schema, ${pageSize} per request)`,
-    test: withoutPolls,
     voters: ['tok-a', 'tok-b'],
     create: async (fixture) => {
       const server = await instance(seedFrom(fixture), { variant });
