@@ -20,9 +20,7 @@ import { errorText } from '../shared/error-message.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
 import { initiativeCardStyles } from './initiative-card.styles.js';
-
-const HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
-type HeadingLevel = (typeof HEADING_LEVELS)[number];
+import { cardTemplate, type HeadingLevel } from './initiative-card.template.js';
 
 /**
  * One initiative: title, summary, image, status, place, topics, supporters with progress to a goal,
@@ -236,103 +234,16 @@ export class CivicInitiativeCard extends CivicDataElement {
     </article>`;
   }
 
-  private heading(content: TemplateResult): TemplateResult {
-    switch (HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 3) {
-      case 2:
-        return html`<h2 part="title" class="title">${content}</h2>`;
-      case 4:
-        return html`<h4 part="title" class="title">${content}</h4>`;
-      case 5:
-        return html`<h5 part="title" class="title">${content}</h5>`;
-      case 6:
-        return html`<h6 part="title" class="title">${content}</h6>`;
-      default:
-        return html`<h3 part="title" class="title">${content}</h3>`;
-    }
-  }
-
   private renderCard(i: Initiative): TemplateResult {
-    const t = this.localize;
     const image = i.image ? safeUrl(i.image.url) : undefined;
-    const link = safeUrl(i.url);
-    const statusLabel = {
-      proposed: t.term('statusProposed'),
-      active: t.term('statusActive'),
-      completed: t.term('statusCompleted'),
-      closed: t.term('statusClosed'),
-    }[i.status];
-    // Backend text carries its own `lang` (when the backend says it), and `dir=auto` so a right-to-left
-    // title in a left-to-right page (or the reverse) reads the right way round.
-    const lang = i.language || nothing;
-    const dir = 'auto';
-    return html`<article part="base" dir=${this.localize.dir()} class="card" aria-labelledby="title">
-      ${
-        image && image !== this.brokenImage
-          ? html`<img
-              part="image"
-              class="image"
-              src=${image}
-              alt=${i.image?.alt ?? ''}
-              loading="lazy"
-              decoding="async"
-              @error=${() => (this.brokenImage = image)}
-            />`
-          : nothing
-      }
-      <div part="body" class="body">
-        <p part="status" class="status status--${i.status}">
-          <span class="visually-hidden">${t.term('status')}: </span>${statusLabel}
-        </p>
-        ${this.heading(html`<span id="title" lang=${lang} dir=${dir}>${link ? html`<a href=${link}>${i.title}</a>` : i.title}</span>`)}
-        ${i.machineTranslated ? html`<p class="machine-translated">${t.term('machineTranslated')}</p>` : nothing}
-        ${i.summary ? html`<p part="summary" class="summary" lang=${lang} dir=${dir}>${i.summary}</p>` : nothing}
-        ${this.renderDetails(i)}
-        ${
-          i.tags.length
-            ? html`<ul part="tags" class="tags" aria-label=${t.term('topics')}>
-                ${i.tags.map((tag) => html`<li part="tag" class="tag">${tag}</li>`)}
-              </ul>`
-            : nothing
-        }
-        ${this.renderSupporters(i)} ${i.source ? this.renderSource(i.source) : nothing}
-      </div>
-    </article>`;
-  }
-
-  private renderDetails(i: Initiative): TemplateResult | typeof nothing {
-    const t = this.localize;
-    const fmt = (d: string) => t.date(d, { dateStyle: 'long' });
-    const now = Date.now();
-    let when: TemplateResult | undefined;
-    if (i.endsAt && Date.parse(i.endsAt) < now)
-      when = html`<time datetime=${i.endsAt}>${t.term('endedOn', fmt(i.endsAt))}</time>`;
-    else if (i.startsAt && i.endsAt) {
-      when = html`${t.term('runsUntil', fmt(i.startsAt), fmt(i.endsAt))}`;
-    } else if (i.endsAt) when = html`<time datetime=${i.endsAt}>${t.term('endsOn', fmt(i.endsAt))}</time>`;
-    else if (i.startsAt) when = html`<time datetime=${i.startsAt}>${t.term('startsOn', fmt(i.startsAt))}</time>`;
-    const organiserUrl = safeUrl(i.organiser?.url);
-    const rows: [string, unknown][] = [];
-    if (i.place) {
-      const where = i.place.address ?? `${i.place.lat.toFixed(3)}, ${i.place.lng.toFixed(3)}`;
-      const area =
-        i.place.precision === 'area' ? html`<span class="muted">${` (${t.term('areaOnly')})`}</span>` : nothing;
-      rows.push([t.term('where'), html`${where}${area}`]);
-    }
-    if (when) rows.push([t.term('when'), when]);
-    if (i.organiser) {
-      const name = i.organiser.name;
-      rows.push([t.term('organisedBy'), organiserUrl ? html`<a href=${organiserUrl}>${name}</a>` : name]);
-    }
-    if (!rows.length) return nothing;
-    return html`<dl part="details" class="details">
-      ${rows.map(
-        ([label, value]) =>
-          html`<div>
-            <dt>${label}</dt>
-            <dd>${value}</dd>
-          </div>`,
-      )}
-    </dl>`;
+    return cardTemplate(image && image === this.brokenImage ? { ...i, image: undefined } : i, this.localize, {
+      headingLevel: this.headingLevel,
+      idPrefix: 'card',
+      part: 'base',
+      dir: this.localize.dir(),
+      supporters: this.renderSupporters(i),
+      onImageError: () => (this.brokenImage = image),
+    });
   }
 
   private renderSupporters(i: Initiative): TemplateResult | typeof nothing {
@@ -386,12 +297,6 @@ export class CivicInitiativeCard extends CivicDataElement {
           : nothing
       }
     </div>`;
-  }
-
-  private renderSource(source: { name: string; url?: string | undefined }): TemplateResult {
-    const url = safeUrl(source.url);
-    const label = this.localize.term('from', source.name);
-    return html`<p part="source" class="source">${url ? html`<a href=${url}>${label}</a>` : label}</p>`;
   }
 
   private async onSupport(i: Initiative): Promise<void> {

@@ -25,7 +25,7 @@ import { errorText } from '../shared/error-message.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
 import { parsePageInSlices, VIRTUALIZE_ABOVE, virtualizer } from './initiative-list.data.js';
-import { cardTemplate, type HeadingLevel } from './initiative-list.item.js';
+import { cardTemplate, type HeadingLevel } from '../initiative-card/initiative-card.template.js';
 import type { InitiativeListStrings } from './initiative-list.strings.js';
 import { initiativeListJsonLd } from './initiative-list.structured-data.js';
 import { initiativeListStyles } from './initiative-list.styles.js';

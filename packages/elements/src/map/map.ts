@@ -16,7 +16,7 @@ import { html, nothing, render, type CSSResultGroup, type PropertyValues, type T
 import { property, state } from 'lit/decorators.js';
 import { initiativeCardStyles } from '../initiative-card/initiative-card.styles.js';
 import { inSlices, pageShape, VIRTUALIZE_ABOVE, virtualizer } from '../initiative-list/initiative-list.data.js';
-import { cardTemplate, heading, type HeadingLevel } from '../initiative-list/initiative-list.item.js';
+import { cardTemplate, heading, type HeadingLevel } from '../initiative-card/initiative-card.template.js';
 import { errorText } from '../shared/error-message.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';

@@ -1,11 +1,8 @@
 /**
- * The card's markup as a function, for elements that show many initiatives in one shadow root
- * (one element rendering every card paints ~1.13× plain DOM; one element per card ~1.49×). It is the
- * read-only card: same classes and parts as `<civic-initiative-card>` (styled by its stylesheet), no
- * support action (that needs per-card state; a list links to the initiative instead).
- *
- * Until the card itself renders through a shared function, this mirrors
- * `CivicInitiativeCard.renderCard` — keep the two in step.
+ * The card's markup as a function: `<civic-initiative-card>` renders through it, and so do the
+ * elements that show many initiatives in one shadow root (one element rendering every card paints
+ * ~1.13× plain DOM; one element per card ~1.49×). Without `supporters` it is the read-only card, with
+ * no support action (that needs per-card state; a list links to the initiative instead).
  */
 import { safeUrl, type Initiative, type LocalizeController } from '@civic-kit/core';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -19,6 +16,14 @@ export interface CardTemplateOptions {
   headingLevel: HeadingLevel;
   /** Unique within the shadow root: prefixes the ids the card's ARIA references use. */
   idPrefix: string;
+  /** The article's part: `card` in a list or a map (default), `base` in `<civic-initiative-card>`. */
+  part?: string;
+  /** The article's own direction (the card's, from its nearest `dir`); unset, it inherits. */
+  dir?: string;
+  /** Replaces the read-only supporters line (the card's own has the support action). */
+  supporters?: TemplateResult | typeof nothing;
+  /** Called when the image fails to load; by default the image is hidden. */
+  onImageError?: () => void;
 }
 
 /** A heading at `level` (2–6; anything else gives 3), with the card's `title` part. */
@@ -45,7 +50,7 @@ const hideBroken = (e: Event) => ((e.target as HTMLImageElement).hidden = true);
 export function cardTemplate(
   i: Initiative,
   t: LocalizeController<CivicTranslation>,
-  { headingLevel, idPrefix }: CardTemplateOptions,
+  { headingLevel, idPrefix, part = 'card', dir: ownDir, supporters: ownSupporters, onImageError }: CardTemplateOptions,
 ): TemplateResult {
   const image = i.image ? safeUrl(i.image.url) : undefined;
   const link = safeUrl(i.url);
@@ -55,10 +60,12 @@ export function cardTemplate(
     completed: t.term('statusCompleted'),
     closed: t.term('statusClosed'),
   }[i.status];
+  // Backend text carries its own `lang` (when the backend says it), and `dir=auto` so a right-to-left
+  // title in a left-to-right page (or the reverse) reads the right way round.
   const lang = i.language || nothing;
   const dir = 'auto';
   const titleId = `${idPrefix}-title`;
-  return html`<article part="card" class="card" aria-labelledby=${titleId}>
+  return html`<article part=${part} dir=${ownDir ?? nothing} class="card" aria-labelledby=${titleId}>
     ${
       image
         ? html`<img
@@ -68,7 +75,7 @@ export function cardTemplate(
             alt=${i.image?.alt ?? ''}
             loading="lazy"
             decoding="async"
-            @error=${hideBroken}
+            @error=${onImageError ?? hideBroken}
           />`
         : nothing
     }
@@ -87,7 +94,8 @@ export function cardTemplate(
             </ul>`
           : nothing
       }
-      ${supporters(i, t, `${idPrefix}-supporters`)} ${i.source ? source(i.source, t) : nothing}
+      ${ownSupporters === undefined ? supporters(i, t, `${idPrefix}-supporters`) : ownSupporters}
+      ${i.source ? source(i.source, t) : nothing}
     </div>
   </article>`;
 }
