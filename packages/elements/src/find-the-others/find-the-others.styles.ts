@@ -4,12 +4,10 @@ export const findTheOthersStyles = css`
   :host {
     --_max: var(--civic-signup-max-width, 40rem);
     --_error: var(--civic-signup-error-color, var(--_color-danger));
-    container-type: inline-size;
-    /* Inline-size containment drops the width its content would give; in a shrink-to-fit box (flex row, float) this is the width it asks for instead of 0. */
-    contain-intrinsic-inline-size: 20rem;
   }
   /* Its own surface, as the card and the poll: in a dark theme on a light page the text stays legible. */
   .base {
+    container-type: inline-size;
     max-inline-size: var(--_max);
     padding: var(--_space-m);
     border: 1px solid var(--_color-border);

@@ -4,11 +4,9 @@ export const initiativeCardStyles = css`
   :host {
     --_progress: var(--civic-card-progress-color, var(--_color-action));
     --_ratio: var(--civic-card-image-ratio, 16 / 9);
-    container-type: inline-size;
-    /* Inline-size containment drops the width its content would give; in a shrink-to-fit box (flex row, float) this is the width it asks for instead of 0. */
-    contain-intrinsic-inline-size: 20rem;
   }
   .card {
+    container-type: inline-size;
     display: flex;
     flex-direction: column;
     block-size: 100%;

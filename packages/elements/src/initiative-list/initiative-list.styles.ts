@@ -93,8 +93,6 @@ export const initiativeListStyles = css`
   }
   .item {
     container-type: inline-size;
-    /* Inline-size containment drops the width its content would give; in a shrink-to-fit box (flex row, float) this is the width it asks for instead of 0. */
-    contain-intrinsic-inline-size: 20rem;
     min-inline-size: 0;
     border-radius: var(--_radius-m);
   }

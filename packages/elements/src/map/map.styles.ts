@@ -248,8 +248,6 @@ export const mapStyles = css`
     gap: var(--_space-xs);
     min-inline-size: 0;
     container-type: inline-size;
-    /* Inline-size containment drops the width its content would give; in a shrink-to-fit box (flex row, float) this is the width it asks for instead of 0. */
-    contain-intrinsic-inline-size: 20rem;
   }
   .show-on-map {
     justify-self: start;

@@ -7,15 +7,14 @@ export const pollStyles = css`
     --_track: var(--civic-poll-bar-track-color, var(--_color-surface-alt));
     --_bar-h: var(--civic-poll-bar-height, 0.75rem);
     --_gap: var(--civic-poll-spacing, var(--_space-m));
-    container-type: inline-size;
-    /* Inline-size containment drops the width its content would give; in a shrink-to-fit box (flex row, float) this is the width it asks for instead of 0. */
-    contain-intrinsic-inline-size: 20rem;
   }
   .poll {
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
-    padding: var(--_space-m);
+    /* Narrower padding on a narrow poll (a percentage is of the poll's own width). */
+    padding: clamp(var(--_space-s), 4.5%, var(--_space-m));
+    container-type: inline-size;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);
     background: var(--_color-surface);
@@ -351,9 +350,6 @@ export const pollStyles = css`
   }
 
   @container (max-width: 22rem) {
-    .poll {
-      padding: var(--_space-s);
-    }
     .tools {
       justify-content: flex-end;
       inline-size: 100%;

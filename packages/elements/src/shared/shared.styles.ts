@@ -10,6 +10,20 @@ export const sharedStyles = [
       font-family: var(--_font-body);
       font-size: var(--_font-size-m);
     }
+    /*
+     * A width from content where the page sizes the element by it (a flex row, a float): the boxes
+     * inside that answer container queries (inline-size containment) give none, so the element would
+     * be 0 px wide. Twenty em dashes, a break allowed after each, ask for about 20em at most and
+     * one dash at least (a narrow column stays narrow). No height, hidden from everyone.
+     */
+    :host::before {
+      content: '\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b\\2014\\200b' / '';
+      display: block;
+      block-size: 0;
+      overflow: hidden;
+      visibility: hidden;
+      line-height: 0;
+    }
     :focus-visible {
       outline: var(--_focus-width) solid var(--_color-focus);
       outline-offset: 2px;
