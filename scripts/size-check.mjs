@@ -21,7 +21,8 @@ const KB = 1024;
 
 /** gzip budgets in KB; every public entry needs one. */
 const BUDGETS = {
-  'civic-initiative-card': 19,
+  // 19.0 KB with the card's markup shared with the list and the map and the flex-row width fix.
+  'civic-initiative-card': 19.5,
   'civic-provider': 12.5,
   'civic-find-the-others': 30,
   'civic-poll': 30,

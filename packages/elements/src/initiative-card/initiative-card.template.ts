@@ -20,8 +20,8 @@ export interface CardTemplateOptions {
   part?: string;
   /** The article's own direction (the card's, from its nearest `dir`); unset, it inherits. */
   dir?: string;
-  /** Replaces the read-only supporters line (the card's own has the support action). */
-  supporters?: TemplateResult | typeof nothing;
+  /** Shown under the supporters count (the card's support button and its messages); the count is then shown even at 0. */
+  supportAction?: unknown;
   /** Called when the image fails to load; by default the image is hidden. */
   onImageError?: () => void;
 }
@@ -50,7 +50,7 @@ const hideBroken = (e: Event) => ((e.target as HTMLImageElement).hidden = true);
 export function cardTemplate(
   i: Initiative,
   t: LocalizeController<CivicTranslation>,
-  { headingLevel, idPrefix, part = 'card', dir: ownDir, supporters: ownSupporters, onImageError }: CardTemplateOptions,
+  { headingLevel, idPrefix, part = 'card', dir: ownDir, supportAction, onImageError }: CardTemplateOptions,
 ): TemplateResult {
   const image = i.image ? safeUrl(i.image.url) : undefined;
   const link = safeUrl(i.url);
@@ -94,8 +94,7 @@ export function cardTemplate(
             </ul>`
           : nothing
       }
-      ${ownSupporters === undefined ? supporters(i, t, `${idPrefix}-supporters`) : ownSupporters}
-      ${i.source ? source(i.source, t) : nothing}
+      ${supporters(i, t, `${idPrefix}-supporters`, supportAction)} ${i.source ? source(i.source, t) : nothing}
     </div>
   </article>`;
 }
@@ -138,20 +137,23 @@ function supporters(
   i: Initiative,
   t: LocalizeController<CivicTranslation>,
   id: string,
+  action?: unknown,
 ): TemplateResult | typeof nothing {
   const s = i.supporters;
-  if (!s) return nothing;
-  const formatted = t.number(s.count);
+  if (!s && action === undefined) return nothing;
+  const count = s?.count ?? 0;
+  const formatted = t.number(count);
   let line: string;
-  if (s.goal) {
-    const percent = t.number(Math.min(s.count / s.goal, 9.99), { style: 'percent', maximumFractionDigits: 0 });
-    line = t.term('supportersOfGoal', s.count, formatted, t.number(s.goal), percent);
-  } else line = t.term('supporters', s.count, formatted);
+  if (s?.goal) {
+    const percent = t.number(Math.min(count / s.goal, 9.99), { style: 'percent', maximumFractionDigits: 0 });
+    line = t.term('supportersOfGoal', count, formatted, t.number(s.goal), percent);
+  } else line = t.term('supporters', count, formatted);
   return html`<div part="supporters" class="supporters">
     <p class="count" id=${id}>
-      ${line}${s.goal && s.count >= s.goal ? html`${' · '}<strong>${t.term('goalReached')}</strong>` : nothing}
+      ${line}${s?.goal && count >= s.goal ? html`${' · '}<strong>${t.term('goalReached')}</strong>` : nothing}
     </p>
-    ${s.goal ? html`<progress part="progress" max=${s.goal} value=${Math.min(s.count, s.goal)} aria-labelledby=${id}></progress>` : nothing}
+    ${s?.goal ? html`<progress part="progress" max=${s.goal} value=${Math.min(count, s.goal)} aria-labelledby=${id}></progress>` : nothing}
+    ${action ?? nothing}
   </div>`;
 }
 

@@ -241,35 +241,23 @@ export class CivicInitiativeCard extends CivicDataElement {
       idPrefix: 'card',
       part: 'base',
       dir: this.localize.dir(),
-      supporters: this.renderSupporters(i),
+      supportAction: this.renderSupportAction(i),
       onImageError: () => (this.brokenImage = image),
     });
   }
 
-  private renderSupporters(i: Initiative): TemplateResult | typeof nothing {
+  /** The support button and what it says while a support is sent (under the count the template shows). */
+  private renderSupportAction(i: Initiative): TemplateResult | undefined {
     const t = this.localize;
-    const s = i.supporters;
     const canSupport =
       !this.noSupport &&
       !!this.adapter?.supportInitiative &&
       can(this.adapter, 'support-initiative') &&
       (i.status === 'active' || i.status === 'proposed');
-    if (!s && !canSupport) return nothing;
-    const count = s?.count ?? 0;
-    const formatted = t.number(count);
-    let line: string;
-    if (s?.goal) {
-      const percent = t.number(Math.min(count / s.goal, 9.99), { style: 'percent', maximumFractionDigits: 0 });
-      line = t.term('supportersOfGoal', count, formatted, t.number(s.goal), percent);
-    } else line = t.term('supporters', count, formatted);
-    const supported = s?.supportedByMe === true;
+    if (!i.supporters && !canSupport) return undefined;
+    const supported = i.supporters?.supportedByMe === true;
     const phase = this.support?.phase;
-    return html`<div part="supporters" class="supporters">
-      <p class="count" id="supporters">
-        ${line}${s?.goal && count >= s.goal ? html`${' · '}<strong>${t.term('goalReached')}</strong>` : nothing}
-      </p>
-      ${s?.goal ? html`<progress part="progress" max=${s.goal} value=${Math.min(count, s.goal)} aria-labelledby="supporters"></progress>` : nothing}
-      ${
+    return html`${
         canSupport && !supported
           ? html`<button
               part="support-button"
@@ -295,8 +283,7 @@ export class CivicInitiativeCard extends CivicDataElement {
               ${t.term('supportFailed', errorText(t, this.support.error))}
             </p>`
           : nothing
-      }
-    </div>`;
+      }`;
   }
 
   private async onSupport(i: Initiative): Promise<void> {
