@@ -24,7 +24,8 @@ const BUDGETS = {
   // 19.0 KB with the card's markup shared with the list and the map and the flex-row width fix.
   'civic-initiative-card': 19.5,
   'civic-provider': 12.5,
-  'civic-find-the-others': 30,
+  // It shows initiative cards among its results: it grows with the card.
+  'civic-find-the-others': 30.5,
   'civic-poll': 30,
   'civic-initiative-list': 30,
   'civic-map': 32,
@@ -37,6 +38,8 @@ const BUDGETS = {
   'lazy: REST adapter': 7,
   'lazy: list virtualizer': 6,
   'lazy: ResizeObserver polyfill': 5,
+  // DOMPurify and its settings, loaded by a card that shows a description with HTML (`show-body`).
+  'lazy: HTML sanitizer': 12,
   // Adapters `<civic-provider adapter="…">` loads only when a page names them (per-element builds carry
   // the core parsing and the memory adapter's filters with them; the CDN bundle already has those).
   'lazy: Decidim adapter': 16,
@@ -54,6 +57,7 @@ const BUDGETS = {
   'civic-kit.js lazy: REST adapter': 4,
   'civic-kit.js lazy: list virtualizer': 6,
   'civic-kit.js lazy: ResizeObserver polyfill': 5,
+  'civic-kit.js lazy: HTML sanitizer': 12,
 };
 
 /** Chunk file names carry a hash; budgets name what the chunk is. */
@@ -69,6 +73,7 @@ const LAZY_NAMES = [
   [/federated/, 'federated adapter'],
   [/virtualize/, 'list virtualizer'],
   [/ResizeObserver/, 'ResizeObserver polyfill'],
+  [/sanitize/, 'HTML sanitizer'],
 ];
 const lazyName = (file) =>
   LAZY_NAMES.find(([pattern]) => pattern.test(file))?.[1] ?? file.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '');

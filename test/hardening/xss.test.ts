@@ -241,3 +241,61 @@ describe('XSS corpus through every element', function () {
     });
   }
 });
+
+describe('backend HTML goes through the sanitizer only', function () {
+  this.timeout(60_000);
+
+  it('every hostile string and URL in a card description: nothing runs, no unsafe markup, formatting kept', async () => {
+    fired.length = 0;
+    const host = document.createElement('div');
+    document.body.append(host);
+    const bodies = [
+      ...HOSTILE_TEXT,
+      ...HOSTILE_URLS.map((url) => `<a href="${url.replace(/"/g, '&quot;')}">a link</a>`),
+    ];
+    const cards = bodies.map((hostile, n) => {
+      const card = document.createElement('civic-initiative-card') as HTMLElement & { initiative: unknown };
+      card.setAttribute('show-body', '');
+      card.initiative = {
+        id: `html-${n}`,
+        title: `Description ${n}`,
+        status: 'active',
+        body: 'Its text, shown until the sanitizer is ready',
+        bodyHtml: `<p><strong>Kept</strong> and <a href="https://example.org/ok" onclick="__xss('a')">a link</a></p>${hostile}`,
+      };
+      host.append(card);
+      return card;
+    });
+    const description = (c: HTMLElement) => c.shadowRoot?.querySelector('[part="description"]');
+    try {
+      await waitFor(
+        () => cards.every((c) => description(c)?.querySelector('strong')),
+        'every description sanitized and shown',
+        20_000,
+      );
+      await new Promise((r) => setTimeout(r, 300)); // an image's onerror, a refresh, a timer would have fired
+      const problems = cards.flatMap((c, n) =>
+        unsafeMarkup(c).map((p) => `${JSON.stringify(bodies[n]!.slice(0, 60))}: ${p}`),
+      );
+      for (const [n, c] of cards.entries()) {
+        for (const a of description(c)!.querySelectorAll('a')) {
+          const href = a.getAttribute('href');
+          if (href !== null && !/^https?:\/\//.test(a.href)) problems.push(`${n}: link to ${href}`);
+          if (!/noopener/.test(a.rel)) problems.push(`${n}: link without rel=noopener`);
+        }
+        for (const el of description(c)!.querySelectorAll('*'))
+          if (
+            !/^(p|br|strong|b|em|i|u|s|sub|sup|small|mark|code|pre|blockquote|ul|ol|li|dl|dt|dd|a|span|abbr|q|cite)$/.test(
+              el.localName,
+            )
+          )
+            problems.push(`${n}: <${el.localName}> kept`);
+      }
+      expect(problems).to.deep.equal([]);
+      expect(fired, 'script from hostile HTML ran').to.deep.equal([]);
+      expect(description(cards[0]!)!.querySelector('a[href="https://example.org/ok"]'), 'a safe link is kept').to.exist;
+    } finally {
+      host.remove();
+    }
+  });
+});

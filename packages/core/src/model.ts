@@ -50,8 +50,13 @@ export const InitiativeSchema = v.object({
   id,
   title: nonEmpty(500),
   summary: v.optional(text(5000)),
-  /** Plain text; HTML only ever through the sanitizer. */
+  /** The full description, as plain text. */
   body: v.optional(text(100_000)),
+  /**
+   * The full description as the backend sent it, in HTML (formatting, links): shown only through the
+   * elements' sanitizer, and only where a page asks for the description. `body` holds its text.
+   */
+  bodyHtml: v.optional(text(200_000)),
   url: v.optional(urlString),
   image: v.optional(v.object({ url: urlString, alt: text(1000) })),
   status: v.picklist(INITIATIVE_STATUSES),

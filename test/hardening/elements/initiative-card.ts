@@ -55,6 +55,23 @@ const alerting = (b: Built) => has('[role="alert"]')(b) && !titled(b);
 const states: ElementState[] = [
   { name: 'full', build: (ctx) => card(ctx, { initiative: fullInitiative(ctx) }), ready: titled },
   { name: 'minimal', build: (ctx) => card(ctx, { initiative: minimalInitiative }), ready: titled },
+  {
+    // Backend HTML through the sanitizer (loaded for it): under the strict CSP it parses through
+    // DOMPurify's Trusted Types policy.
+    name: 'full-description',
+    build: (ctx) =>
+      card(ctx, {
+        showBody: true,
+        initiative: {
+          ...fullInitiative(ctx),
+          body: 'We meet on the first Saturday of the month.\nBring something broken.',
+          bodyHtml:
+            '<p>We meet on the <strong>first Saturday</strong> of the month.</p><ul><li>Bring something broken</li>' +
+            '<li>Tea and cake</li></ul><p>More on <a href="https://example.org/repair">our page</a>.</p>',
+        },
+      }),
+    ready: has('[part="description"] li'),
+  },
   { name: 'long-texts', build: (ctx) => card(ctx, { initiative: longInitiative(ctx) }), ready: titled },
   {
     name: 'right-to-left-page',

@@ -77,6 +77,30 @@ export const initiativeCardStyles = css`
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 6;
   }
+  .description {
+    display: grid;
+    gap: var(--_space-s);
+  }
+  .description--text {
+    white-space: pre-line;
+  }
+  .description > * {
+    margin: 0;
+  }
+  .description :is(ul, ol) {
+    padding-inline-start: 1.5em;
+  }
+  .description blockquote {
+    padding-inline-start: var(--_space-s);
+    border-inline-start: 3px solid var(--_color-border);
+  }
+  .description :is(h3, h4, h5, h6) {
+    font-size: inherit;
+  }
+  /* Links in running text: 24 px tall with the line around them (WCAG 2.5.8). */
+  .description a {
+    padding-block: 0.25em;
+  }
   .machine-translated,
   .muted,
   .source,

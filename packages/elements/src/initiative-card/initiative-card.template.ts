@@ -22,6 +22,8 @@ export interface CardTemplateOptions {
   dir?: string;
   /** Shown under the supporters count (the card's support button and its messages); the count is then shown even at 0. */
   supportAction?: unknown;
+  /** The full description, under the summary (the card's, with `show-body`). */
+  description?: unknown;
   /** Called when the image fails to load; by default the image is hidden. */
   onImageError?: () => void;
 }
@@ -50,7 +52,7 @@ const hideBroken = (e: Event) => ((e.target as HTMLImageElement).hidden = true);
 export function cardTemplate(
   i: Initiative,
   t: LocalizeController<CivicTranslation>,
-  { headingLevel, idPrefix, part = 'card', dir: ownDir, supportAction, onImageError }: CardTemplateOptions,
+  { headingLevel, idPrefix, part = 'card', dir: ownDir, supportAction, description, onImageError }: CardTemplateOptions,
 ): TemplateResult {
   const image = i.image ? safeUrl(i.image.url) : undefined;
   const link = safeUrl(i.url);
@@ -86,7 +88,7 @@ export function cardTemplate(
       ${heading(headingLevel, titleId, html`<span lang=${lang} dir=${dir}>${link ? html`<a href=${link}>${i.title}</a>` : i.title}</span>`)}
       ${i.machineTranslated ? html`<p class="machine-translated">${t.term('machineTranslated')}</p>` : nothing}
       ${i.summary ? html`<p part="summary" class="summary" lang=${lang} dir=${dir}>${i.summary}</p>` : nothing}
-      ${details(i, t)}
+      ${description ?? nothing} ${details(i, t)}
       ${
         i.tags.length
           ? html`<ul part="tags" class="tags" aria-label=${t.term('topics')}>

@@ -22,6 +22,10 @@ import type { CivicTranslation } from '../translations/translation.js';
 import { initiativeCardStyles } from './initiative-card.styles.js';
 import { cardTemplate, type HeadingLevel } from './initiative-card.template.js';
 
+/** Whether a description has markup for the sanitizer (a tag or a character reference); else it is text. */
+const looksLikeHtml = (value: string | undefined): value is string =>
+  !!value && /<[a-z!/]|&(#\d+|#x[\da-f]+|[a-z]+);/i.test(value);
+
 /**
  * One initiative: title, summary, image, status, place, topics, supporters with progress to a goal,
  * dates, organiser and source, and a support action where the backend allows it.
@@ -42,6 +46,7 @@ import { cardTemplate, type HeadingLevel } from './initiative-card.template.js';
  * @csspart status - The status label.
  * @csspart title - The heading.
  * @csspart summary - The summary paragraph.
+ * @csspart description - The full description (`show-body`).
  * @csspart details - The list of place, dates and organiser.
  * @csspart tags - The list of topics.
  * @csspart tag - One topic.
@@ -86,6 +91,13 @@ export class CivicInitiativeCard extends CivicDataElement {
   @property({ type: Boolean, attribute: 'structured-data' })
   structuredData = false;
 
+  /**
+   * Also show the initiative's full description under its summary. Formatting the backend sent as
+   * HTML (paragraphs, lists, links) is kept, through the sanitizer, which is loaded only then.
+   */
+  @property({ type: Boolean, attribute: 'show-body' })
+  showBody = false;
+
   /** Hide the support action even when the backend offers it. */
   @property({ type: Boolean, attribute: 'no-support' })
   noSupport = false;
@@ -101,6 +113,10 @@ export class CivicInitiativeCard extends CivicDataElement {
   private validated: { input: unknown; result: Initiative | CivicError } | undefined;
   /** An image that failed to load is left out rather than shown as a broken box. */
   @state() private brokenImage: string | undefined;
+  /** The description's HTML as sanitized nodes, with the HTML they were made from. */
+  @state() private bodyNodes: { html: string; nodes: Node[] } | undefined;
+  /** The HTML being sanitized now (a newer one wins). */
+  private sanitizing: string | undefined;
   /** After a while with no adapter, say so (a provider defined later still takes over). */
   @state() private waitedForSource = false;
   private sourceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -145,6 +161,36 @@ export class CivicInitiativeCard extends CivicDataElement {
     if (changed.has('adapter') || changed.has('initiativeId') || changed.has('initiative')) this.resubscribe();
     const shown = this.current;
     writeDataBlock(this, this.structuredData && shown ? initiativeJsonLd(shown) : undefined);
+    this.sanitizeBody(shown);
+  }
+
+  /** Start sanitizing the description's HTML when it is to be shown (the text is shown meanwhile). */
+  private sanitizeBody(i: Initiative | undefined): void {
+    const source = this.showBody && looksLikeHtml(i?.bodyHtml) ? i.bodyHtml : undefined;
+    if (!source || source === this.sanitizing || source === this.bodyNodes?.html) return;
+    this.sanitizing = source;
+    // The sanitizer (DOMPurify) is downloaded only by a page that shows backend HTML.
+    import('../shared/sanitize.js')
+      .then(({ sanitizeHtml }) => sanitizeHtml(source))
+      .then(
+        (nodes) => {
+          if (this.sanitizing === source) this.bodyNodes = { html: source, nodes };
+        },
+        (e: unknown) => console.warn('<civic-initiative-card>: the description stays plain text (no sanitizer).', e),
+      );
+  }
+
+  /** The full description: sanitized HTML once ready, else its text. */
+  private renderDescription(i: Initiative): TemplateResult | undefined {
+    if (!this.showBody) return undefined;
+    const lang = i.language || nothing;
+    const source = looksLikeHtml(i.bodyHtml) ? i.bodyHtml : undefined;
+    if (source && this.bodyNodes?.html === source)
+      return html`<div part="description" class="description" lang=${lang} dir="auto">${this.bodyNodes.nodes}</div>`;
+    const text = i.body ?? (source ? undefined : i.bodyHtml);
+    return text
+      ? html`<div part="description" class="description description--text" lang=${lang} dir="auto">${text}</div>`
+      : undefined;
   }
 
   /** Follow live support counts while connected. */
@@ -242,6 +288,7 @@ export class CivicInitiativeCard extends CivicDataElement {
       part: 'base',
       dir: this.localize.dir(),
       supportAction: this.renderSupportAction(i),
+      description: this.renderDescription(i),
       onImageError: () => (this.brokenImage = image),
     });
   }
