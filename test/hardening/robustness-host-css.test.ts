@@ -247,8 +247,7 @@ describe('a host page with careless global CSS', function () {
           const m = mounted.get(label(harness, state));
           if (!m) continue;
           for (const target of tabbables(m.el)) {
-            // `focusVisible`: keyboard-style focus in Firefox even when its window is behind (a long run); Chromium goes by the Tab above.
-            target.focus({ focusVisible: true });
+            target.focus();
             if (deepActiveElement() !== target) {
               problems.push(`${label(harness, state)}: ${describe_(target)} cannot take focus`);
               continue;

@@ -176,7 +176,8 @@ export class CivicInitiativeCard extends CivicDataElement {
         (nodes) => {
           if (this.sanitizing === source) this.bodyNodes = { html: source, nodes };
         },
-        (e: unknown) => console.warn('<civic-initiative-card>: the description stays plain text (no sanitizer).', e),
+        // Its text (`body`), when the data has one, stays shown; the HTML is never shown unsanitized.
+        (e: unknown) => console.warn('<civic-initiative-card>: the sanitizer could not be loaded.', e),
       );
   }
 

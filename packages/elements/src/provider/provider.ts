@@ -97,6 +97,10 @@ export class CivicProvider extends CivicElement {
     'style',
     'id',
     'hidden',
+    // Declared properties: willUpdate sees their changes.
+    'adapter',
+    'endpoint',
+    'persist',
   ]);
   private attributeWatch: MutationObserver | undefined;
 
@@ -127,14 +131,7 @@ export class CivicProvider extends CivicElement {
   }
 
   private isOwnAttribute(name: string): boolean {
-    return (
-      CivicProvider.ownAttributes.has(name) ||
-      name === 'adapter' || // declared properties: willUpdate sees them
-      name === 'endpoint' ||
-      name === 'persist' ||
-      name.startsWith('aria-') ||
-      name.startsWith('data-')
-    );
+    return CivicProvider.ownAttributes.has(name) || name.startsWith('aria-') || name.startsWith('data-');
   }
 
   /** Dispose the adapter built from attributes (channels, timers) and stop providing it. */
