@@ -15,7 +15,13 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, render, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { initiativeCardStyles } from '../initiative-card/initiative-card.styles.js';
-import { inSlices, pageShape, VIRTUALIZE_ABOVE, virtualizer } from '../initiative-list/initiative-list.data.js';
+import {
+  inSlices,
+  pageShape,
+  VIRTUALIZE_ABOVE,
+  virtualizer,
+  yieldToMain,
+} from '../initiative-list/initiative-list.data.js';
 import { cardTemplate, heading, type HeadingLevel } from '../initiative-card/initiative-card.template.js';
 import { errorText } from '../shared/error-message.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -44,6 +50,8 @@ export interface MapPin {
 const PAGE_LIMIT = 500;
 const MOVE_DEBOUNCE_MS = 300;
 const HINT_MS = 1500;
+/** Above this many pins, which are in view is worked out in a task after the move, not during it. */
+const FILTER_LATER_ABOVE = 5000;
 const WORLD: BBox = [-180, -90, 180, 90];
 
 const attributeNumber = (value: string | null) => (value === null || value.trim() === '' ? NaN : Number(value));
@@ -177,6 +185,7 @@ export class CivicMap extends CivicDataElement {
   private loaded: { bbox: BBox | undefined; complete: boolean; source: unknown } | undefined;
   private fitted = false;
   private moveTimer: ReturnType<typeof setTimeout> | undefined;
+  private inViewRun = 0;
   private hintTimer: ReturnType<typeof setTimeout> | undefined;
   private declaredQueued = false;
   private rebuild = false;
@@ -300,6 +309,8 @@ export class CivicMap extends CivicDataElement {
     this.mapState = 'loading';
     try {
       const { createMapView } = await (this.constructor as typeof CivicMap).loadView();
+      // The element's own first render is painted before Leaflet lays the map out (a task each).
+      await yieldToMain();
       if (!this.isConnected || this.mapView) return;
       const t = this.localize;
       const reduced = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -355,8 +366,13 @@ export class CivicMap extends CivicDataElement {
     const size = view.map.getSize();
     if (size.x > 0 && size.y > 0) {
       const bbox = view.bounds();
-      this.inView = this.pins.filter((p) => inBBox(p, bbox));
+      const inView = () => (this.inView = this.pins.filter((p) => inBBox(p, bbox)));
+      // Many pins: after Leaflet has drawn the move, in a task of its own (the latest move wins).
+      const run = ++this.inViewRun;
+      if (this.pins.length <= FILTER_LATER_ABOVE) inView();
+      else void yieldToMain().then(() => run === this.inViewRun && inView());
     } else if (this.inView) {
+      this.inViewRun++;
       const keys = new Set(this.inView.map((p) => p.key));
       this.inView = this.pins.filter((p) => keys.has(p.key));
     }
@@ -469,19 +485,25 @@ export class CivicMap extends CivicDataElement {
         );
         raw.push(...page.items);
         cursor = page.nextCursor;
+        this.mapView?.expectPins(Math.min(this.maxPins, page.total ?? raw.length));
         if (raw.length >= this.maxPins) {
           truncated = !!cursor;
           raw.length = Math.min(raw.length, this.maxPins);
           break;
         }
       } while (cursor);
-      const pins = await inSlices(raw, (item, n) => this.pinFrom(item, n), controller.signal);
+      const checked = await inSlices(raw, (item, n) => this.pinFrom(item, n), controller.signal);
+      // Each step in a task of its own: with 100,000 pins, one task for all of them took 100 ms.
+      await yieldToMain();
+      if (run !== this.loadRun || this.declared) return;
+      const pins = this.dropSwapped(checked);
+      await yieldToMain();
       if (run !== this.loadRun || this.declared) return;
       this.loaded = { bbox: ask, complete: !truncated, source: adapter };
       this.truncated = truncated;
       this.error = undefined;
       this.phase = 'ready';
-      this.setPins(this.dropSwapped(pins));
+      this.setPins(pins);
     } catch (e) {
       const error = toCivicError(e);
       if (run !== this.loadRun || error.code === 'aborted') return;
