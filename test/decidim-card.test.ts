@@ -53,9 +53,11 @@ const seedOf = (proposals: object[]) => ({
 
 type Card = HTMLElement & { adapter: unknown; initiativeId: string; updateComplete: Promise<unknown> };
 
-function mountCard(container: HTMLElement, adapter: DecidimAdapter, id: string): Card {
+function mountCard(container: HTMLElement, adapter: DecidimAdapter, id: string, showBody = false): Card {
   const el = document.createElement('civic-initiative-card') as Card;
   el.setAttribute('heading-level', '2');
+  // The full description: Decidim's HTML through the elements' sanitizer.
+  if (showBody) el.setAttribute('show-body', '');
   el.adapter = adapter;
   el.initiativeId = id;
   container.append(el);
@@ -88,13 +90,14 @@ describe('Decidim data in <civic-initiative-card>', function () {
         shared: false,
         maxRequestsPerMinute: 1000,
       });
-      const cards = cases.map((_, n) => mountCard(container, adapter, `x${n}`));
+      const cards = cases.map((_, n) => mountCard(container, adapter, `x${n}`, true));
       await waitFor(() => cards.every((c) => titled(c) || alerting(c)), 'every card settled', 30_000);
       await Promise.all(cards.map((c) => c.updateComplete));
       await new Promise((r) => setTimeout(r, 300));
 
       const problems: string[] = [];
       let shown = 0;
+      let htmlBodies = 0;
       for (const [n, card] of cards.entries()) {
         const label = JSON.stringify(cases[n]!.text.slice(0, 60));
         problems.push(...unsafeMarkup(card).map((p) => `${label}: ${p}`));
@@ -106,11 +109,13 @@ describe('Decidim data in <civic-initiative-card>', function () {
         if (!text.includes(norm(cases[n]!.text))) problems.push(`${label}: the title is not shown verbatim`);
         // The body is HTML in Decidim: its text (never its markup) is shown.
         if (item.summary && !text.includes(norm(item.summary))) problems.push(`${label}: the summary is not shown`);
+        if (item.bodyHtml) htmlBodies++;
         for (const img of deepElements(card).filter((e) => e.localName === 'img'))
           problems.push(`${label}: an image ${(img as HTMLImageElement).src}`);
       }
       expect(problems).to.deep.equal([]);
       expect(shown, 'most hostile proposals are valid data and shown').to.be.at.least(Math.floor(cases.length * 0.8));
+      expect(htmlBodies, 'markup in the corpus reached the sanitizer as bodyHtml').to.be.at.least(10);
       expect(document.querySelector('script[src*="attacker"]'), 'nothing loaded from the corpus').to.equal(null);
     });
   }
@@ -136,7 +141,7 @@ describe('Decidim data in <civic-initiative-card>', function () {
       ]),
     );
     const adapter = new DecidimAdapter({ endpoint: url, space: 'hostile', goal: 50, shared: false });
-    const en = mountCard(container, adapter, '1');
+    const en = mountCard(container, adapter, '1', true);
     const fr = document.createElement('div');
     fr.lang = 'fr';
     container.append(fr);
@@ -147,6 +152,9 @@ describe('Decidim data in <civic-initiative-card>', function () {
     expect(norm(shadowText(en)))
       .to.contain('Trees on Elm Street')
       .and.contain('Plant twelve trees.');
+    // The description keeps Decidim's formatting (sanitized, loaded lazily).
+    await waitFor(() => !!en.shadowRoot!.querySelector('[part="description"] b'), 'formatted description', 10_000);
+    expect(en.shadowRoot!.querySelector('[part="description"] b')!.textContent).to.equal('twelve');
     expect(norm(shadowText(translated))).to.contain('Des arbres rue Elm');
     expect(translated.shadowRoot!.querySelector('.machine-translated'), 'marked as machine-translated').to.not.equal(
       null,

@@ -146,6 +146,33 @@ describe('ActivityStreamsAdapter', () => {
     expect(note.summary).to.equal('Every Friday, 7pm.');
   });
 
+  it('keeps HTML content beside its summary as bodyHtml (for the sanitizer), markdown only as text', async () => {
+    const content = '<p>Bring <strong>tools</strong>.</p><ul><li>Saws</li></ul>';
+    const docs = {
+      [AS]: {
+        type: 'OrderedCollection',
+        orderedItems: [
+          { type: 'Event', id: 'h', name: 'Repair day', summary: 'Fix things', content },
+          {
+            type: 'Event',
+            id: 'm',
+            name: 'Notes',
+            summary: 'In markdown',
+            content: '**bold** <b>x</b>',
+            mediaType: 'text/markdown',
+          },
+          { type: 'Event', id: 't', name: 'Plain', summary: 'Only text', content: 'No markup here' },
+        ],
+      },
+    };
+    const a = new ActivityStreamsAdapter({ url: AS, fetch: serving(docs) });
+    const html = await a.getInitiative('h');
+    expect(html.bodyHtml).to.equal(content);
+    expect(html.body).to.equal('Bring tools.\nSaws');
+    expect((await a.getInitiative('m')).bodyHtml, 'not HTML').to.equal(undefined);
+    expect((await a.getInitiative('t')).bodyHtml, 'no markup').to.equal(undefined);
+  });
+
   it('swaps every pair for a server configured as lng-lat', async () => {
     const docs = {
       [AS]: {

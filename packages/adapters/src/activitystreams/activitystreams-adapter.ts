@@ -450,7 +450,12 @@ export class ActivityStreamsAdapter implements CivicAdapter {
       tags: this.tags(o, path, where),
     };
     if (summaryText) out['summary'] = clip(summaryText, 5000);
-    if (contentText && summary) out['body'] = clip(contentText, 100_000);
+    if (contentText && summary) {
+      out['body'] = clip(contentText, 100_000);
+      // The content as the HTML it is (AS2's default mediaType), for the elements' sanitizer.
+      const html = o['mediaType'] === undefined || o['mediaType'] === 'text/html';
+      if (html && /<[a-z!/]/i.test(content!.text) && content!.text.length <= 200_000) out['bodyHtml'] = content!.text;
+    }
     const url =
       href(o['url'], (l) => l['mediaType'] === 'text/html') ??
       (typeof o['id'] === 'string' && /^https?:/i.test(o['id']) ? o['id'] : undefined);

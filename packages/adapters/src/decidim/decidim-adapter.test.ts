@@ -163,6 +163,8 @@ describe('DecidimAdapter: proposals', () => {
     expect(i.title).to.equal('Trees on <Elm> Street & more');
     expect(i.summary).to.equal('Plant twelve trees\u00a0& benches.');
     expect(i.body).to.equal('Plant twelve trees\u00a0& benches.\n\nSecond \u201cpara\u201d');
+    // The HTML as sent, for the elements' sanitizer (which alone decides what of it is shown).
+    expect(i.bodyHtml).to.equal(rich.body.en);
     expect(i.status).to.equal('active');
     expect(i.supporters).to.deep.equal({ count: 12, goal: 100 });
     expect(i.place).to.deep.equal({ lat: 41.39, lng: 2.16, address: 'Elm Street 1', precision: 'exact' });
@@ -196,8 +198,11 @@ describe('DecidimAdapter: proposals', () => {
     const body = {
       en: '<p>Plant trees gid://decidim-app/Decidim::Hashtag/3/_trees with gid://decidim-app/Decidim::User/12 now</p>',
     };
-    const server = await instance(process([proposal('1', { body })]));
-    expect((await adapter(server.url).getInitiative('1')).summary).to.equal('Plant trees #trees with now');
+    const server = await instance(process([proposal('1', { body }), proposal('2', { body: { en: 'No markup' } })]));
+    const i = await adapter(server.url).getInitiative('1');
+    expect(i.summary).to.equal('Plant trees #trees with now');
+    expect(i.bodyHtml, 'the same in the HTML').to.equal('<p>Plant trees #trees with  now</p>');
+    expect((await adapter(server.url).getInitiative('2')).bodyHtml, 'text without markup: no HTML').to.equal(undefined);
   });
 
   it('leaves out a hidden vote count instead of showing 0', async () => {

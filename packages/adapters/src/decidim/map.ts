@@ -231,11 +231,23 @@ const plain = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').t
  * other ids are left out.
  */
 export const decidimText = (html: string) =>
-  htmlToText(html)
-    .replace(/gid:\/\/[^\s/]+\/Decidim::Hashtag\/\d+\/_?([\p{L}\p{N}_-]+)/gu, '#$1')
-    .replace(/gid:\/\/[^\s/]+\/Decidim::[\w:]+\/\d+(\/_?[\p{L}\p{N}_-]+)?/gu, '')
+  globalIds(htmlToText(html))
     .replace(/[^\S\n]{2,}/g, ' ')
     .trim();
+
+/** Hashtag ids as `#name`; other global ids left out. */
+const globalIds = (s: string) =>
+  s
+    .replace(/gid:\/\/[^\s/<>"]+\/Decidim::Hashtag\/\d+\/_?([\p{L}\p{N}_-]+)/gu, '#$1')
+    .replace(/gid:\/\/[^\s/<>"]+\/Decidim::[\w:]+\/\d+(\/_?[\p{L}\p{N}_-]+)?/gu, '');
+
+/**
+ * Decidim's rich text as the HTML it is (paragraphs, lists, links) for the elements' sanitizer, with
+ * global ids as in `decidimText`; none when it has no markup or is longer than the model allows (the
+ * text stays).
+ */
+export const decidimHtml = (html: string): string | undefined =>
+  /<[a-z!/]/i.test(html) && html.length <= 200_000 ? globalIds(html).trim() : undefined;
 
 /** An absolute http(s) link: paths are the instance's own (`/profiles/ana`), under its base URL. */
 function link(path: string | null | undefined, base: string): string | undefined {
@@ -283,9 +295,11 @@ function texts(title: TranslatedField, body: TranslatedField, ctx: MapContext, w
     );
   const b = pickTranslation(body, ctx.locales);
   const bodyText = b ? decidimText(b.text) : '';
+  const bodyHtml = bodyText && b ? decidimHtml(b.text) : undefined;
   return {
     title: titleText,
     ...(bodyText ? { summary: firstParagraph(bodyText, 300), body: clip(bodyText, 100_000) } : {}),
+    ...(bodyHtml ? { bodyHtml } : {}),
     language: (b ?? t)!.locale.slice(0, 35),
     machineTranslated: !!t?.machine || !!b?.machine,
   };
