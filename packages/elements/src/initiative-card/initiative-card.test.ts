@@ -130,6 +130,8 @@ describe('<civic-initiative-card>', () => {
       expect(el.querySelector('script')).to.equal(null);
       el.structuredData = true;
       await el.updateComplete;
+      // Written by a chunk loaded on first use.
+      await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'no data block');
       const block = el.querySelector('script[type="application/ld+json"]')!;
       expect(block.textContent).not.to.contain('</script>');
       const data = JSON.parse(block.textContent) as Record<string, unknown>;
@@ -140,7 +142,7 @@ describe('<civic-initiative-card>', () => {
       expect((window as { __xss?: unknown }).__xss).to.equal(undefined);
       el.structuredData = false;
       await el.updateComplete;
-      expect(el.querySelector('script')).to.equal(null);
+      await waitUntil(() => !el.querySelector('script'), 'the data block stayed');
     });
 
     it('marks a machine translation and the content language', async () => {

@@ -4,8 +4,6 @@ import {
   CivicSupportDoneEvent,
   CivicSupportEvent,
   can,
-  initiativeJsonLd,
-  writeDataBlock,
   newIdempotencyKey,
   parseInitiative,
   safeUrl,
@@ -120,6 +118,8 @@ export class CivicInitiativeCard extends CivicDataElement {
   /** After a while with no adapter, say so (a provider defined later still takes over). */
   @state() private waitedForSource = false;
   private sourceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A data block was asked for (so turning it off removes it). */
+  private dataWritten = false;
 
   private readonly loader = new Task(this, {
     task: async ([adapter, id, locale], { signal }) => {
@@ -160,8 +160,19 @@ export class CivicInitiativeCard extends CivicDataElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('adapter') || changed.has('initiativeId') || changed.has('initiative')) this.resubscribe();
     const shown = this.current;
-    writeDataBlock(this, this.structuredData && shown ? initiativeJsonLd(shown) : undefined);
+    this.writeStructuredData(this.structuredData ? shown : undefined);
     this.sanitizeBody(shown);
+  }
+
+  /** The JSON-LD block, written by a chunk loaded only once a card asks for structured data. */
+  private writeStructuredData(data: Initiative | undefined): void {
+    if (!data && !this.dataWritten) return;
+    this.dataWritten = !!data;
+    import('./initiative-card.structured-data.js').then(
+      // What is current when the chunk is here (a later update may have changed it).
+      ({ writeCardData }) => writeCardData(this, this.structuredData ? this.current : undefined),
+      (e: unknown) => console.warn('<civic-initiative-card>: the structured data could not be written.', e),
+    );
   }
 
   /** Start sanitizing the description's HTML when it is to be shown (the text is shown meanwhile). */
