@@ -57,7 +57,7 @@ interface TagOption {
 }
 
 /**
- * Many initiatives, searchable: free text, topic, status and distance filters, four sort orders,
+ * Many initiatives, searchable: free text, topic, status and distance filters, five sort orders,
  * paging through the adapter ("Show more"), and virtual scrolling once thousands are loaded. The
  * result count is announced politely; loading, empty and error states are shown in words.
  *
