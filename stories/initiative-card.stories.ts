@@ -10,6 +10,7 @@ interface CardArgs {
   'heading-level': number;
   'no-support': boolean;
   'structured-data': boolean;
+  'show-body': boolean;
   initiative?: unknown;
   strings?: StringOverrides | undefined;
   /** Documented from the manifest; stories that need one build it in their render function. */
@@ -112,6 +113,7 @@ const card = (args: CardArgs, adapter?: CivicAdapter, preview = false): Template
     heading-level=${args['heading-level']}
     ?no-support=${args['no-support']}
     ?structured-data=${args['structured-data']}
+    ?show-body=${args['show-body']}
     .initiative=${args.initiative}
     .strings=${args.strings}
     .adapter=${adapter ?? nothing}
@@ -146,11 +148,12 @@ const frame = html`<style>
 const meta: Meta<CardArgs> = {
   title: 'Elements/Initiative card',
   component: 'civic-initiative-card',
-  args: { 'heading-level': 3, 'no-support': false, 'structured-data': false },
+  args: { 'heading-level': 3, 'no-support': false, 'structured-data': false, 'show-body': false },
   argTypes: {
     'heading-level': { control: 'select', options: [2, 3, 4, 5, 6] },
     'no-support': { control: 'boolean' },
     'structured-data': { control: 'boolean' },
+    'show-body': { control: 'boolean' },
     'initiative-id': { control: 'text' },
     initiative: { control: 'object' },
     strings: { control: 'object' },
@@ -190,6 +193,25 @@ export const StructuredData: Story = {
           <pre tabindex="0"></pre>
         </figure>
       </div>`,
+};
+
+/**
+ * `show-body`: the full description under the summary. A backend's HTML (`bodyHtml`, as the Decidim and
+ * ActivityStreams adapters give it) keeps its paragraphs, lists, emphasis and links through the
+ * sanitizer, loaded only then; what could run (the `onerror` and the script here) is dropped.
+ */
+export const FullDescription: Story = {
+  args: {
+    'show-body': true,
+    initiative: {
+      ...full,
+      id: 'full-description',
+      image: undefined,
+      body: 'Every first Saturday. Bring: small appliances, clothes, bikes. Read the house rules first.',
+      bodyHtml:
+        '<p>Every <strong>first Saturday</strong> of the month.</p><p>Bring:</p><ul><li>small appliances</li><li>clothes to mend</li><li>bikes</li></ul><p>Read the <a href="https://repair-collective.example.org/rules">house rules</a> first.<img src="x" onerror="alert(1)"></p><script>alert(2)</script>',
+    } satisfies InitiativeInput,
+  },
 };
 
 /** Long titles, summaries, addresses, names and unbreakable words stay inside the card. */
