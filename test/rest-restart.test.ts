@@ -1,11 +1,14 @@
 /**
- * Kill the server mid-vote and restart it: the queued vote (core `Outbox`, what the elements use to
- * keep writes until they are delivered) arrives exactly once. The server runs in a child process
- * with a SQLite file, so the kill is a real SIGKILL.
+ * Kill the server mid-vote and restart it: the queued vote arrives exactly once — through
+ * `<civic-poll>` itself, and through the core `Outbox` it keeps writes in. The server runs in a child
+ * process with a SQLite file, so the kill is a real SIGKILL.
  */
 import { RestAdapter } from '@civic-kit/adapters/rest';
 import { Outbox, type Ballot, type ChangeEvent } from '@civic-kit/core';
-import { expect, waitUntil } from '@open-wc/testing';
+import '@civic-kit/elements/define/civic-poll.js';
+import '@civic-kit/elements/define/civic-provider.js';
+import type { CivicPoll } from '@civic-kit/elements';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { killProcess, killProcessWhenHeld, restartProcess, startProcess, voterTokens } from './rest-server.js';
 
 const FIXTURE = {
@@ -32,6 +35,47 @@ describe('a vote while the server is killed and restarted', function () {
     setItem: (k: string, v: string) => void storage.set(k, v),
     removeItem: (k: string) => void storage.delete(k),
   };
+
+  it('through <civic-poll>: the vote the killed server never answered waits and is sent once after the restart', async () => {
+    const [voter] = await voterTokens('restart-element');
+    const server = await startProcess(FIXTURE, { delayWritesMs: 30_000 });
+    const adapter = new RestAdapter({ endpoint: server.url, retries: 0, timeoutMs: 20_000 });
+    const outbox = new Outbox('civic-kit:test-restart-element', memory);
+    const provider = await fixture<HTMLElement>(
+      html`<civic-provider .adapter=${adapter} voter-token=${voter!}>
+        <civic-poll poll-id="restart" heading-level="2" .outbox=${outbox}></civic-poll>
+      </civic-provider>`,
+    );
+    const el = provider.querySelector<CivicPoll>('civic-poll')!;
+    const $ = (selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+    await waitUntil(() => $('.choice label'), 'the poll never loaded', { timeout: 10_000 });
+    [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('.choice label')]
+      .find((l) => l.textContent?.trim() === 'Yes')!
+      .click();
+    $('[part~="vote-button"]')!.click();
+
+    const { held } = await killProcessWhenHeld(server.id);
+    expect(held, 'the vote was committed before the kill').to.equal(true);
+    await waitUntil(() => outbox.list({ kind: 'vote' }).length === 1, 'the element did not keep the vote', {
+      timeout: 10_000,
+    });
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent, 'tells the voter it will be sent').to.match(/will be sent/i);
+
+    await restartProcess(server.id);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => outbox.list({ kind: 'vote' }).length === 0, 'the queued vote was not sent', {
+      timeout: 15_000,
+    });
+    window.dispatchEvent(new Event('online')); // nothing left to send twice
+    await new Promise((r) => setTimeout(r, 300));
+    const poll = await adapter.getPoll('restart', { voter });
+    expect(poll.results?.voters, 'counted once').to.equal(1);
+    expect(poll.results?.counts).to.deep.equal({ yes: 1, no: 0 });
+    expect(poll.myBallot?.choices).to.deep.equal(['yes']);
+    adapter.dispose();
+    await killProcess(server.id);
+  });
 
   it('arrives exactly once when the server died after committing it but before answering', async () => {
     const [voter] = await voterTokens('restart-a');
