@@ -138,6 +138,14 @@ describe('RestAdapter', () => {
     expect(keys).to.deep.equal(['"same-key"', '"same-key"', '"same-key"']);
   });
 
+  it("retries a gateway's 502 and 504 (the server behind it restarting) like a 503", async () => {
+    const gateway = (status: number) =>
+      new Response('<html>Bad gateway</html>', { status, headers: { 'Content-Type': 'text/html' } });
+    const s = scripted(gateway(502), gateway(504), json(POLL));
+    await adapter(s).vote('p', { choices: ['a'] }, { idempotencyKey: 'gw-key', voter: 'tok' });
+    expect(s.calls).to.have.length(3);
+  });
+
   it('does not wait for a Retry-After beyond its limit: rate-limited with retryAfter', async () => {
     const s = scripted(problem('rate-limited', 429, {}, { 'Retry-After': '120' }));
     const e = await rejection(adapter(s).getPoll('p'));

@@ -4,7 +4,7 @@
  *
  * - every call has a timeout and honours `signal` (a cancelled call is `aborted`, never `network`);
  * - reads, and writes that carry an idempotency key (all of them), are retried on network failures
- *   and on 429/503 with exponential backoff and full jitter, waiting at least `Retry-After`;
+ *   and on 429/502/503/504 with exponential backoff and full jitter, waiting at least `Retry-After`;
  * - every response is validated with the core `parse*` functions (`invalid-response` otherwise);
  * - RFC 9457 problem details become a `CivicError` with the code their `type` names, with
  *   per-field messages and `retryAfter`;
@@ -347,7 +347,8 @@ export class RestAdapter implements CivicAdapter {
         }
         failure = await errorFromResponse(res);
         const wait = failure.retryAfter;
-        const transient = res.status === 429 || res.status === 503;
+        // A load balancer's 502 and 504 (the server behind it restarting) pass like a 503.
+        const transient = res.status === 429 || res.status === 502 || res.status === 503 || res.status === 504;
         if (
           !retryable ||
           !transient ||
