@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean' },
       file: { type: 'string' },
       anonymous: { type: 'boolean' },
+      'anonymous-ids': { type: 'string' },
       'if-empty': { type: 'boolean' },
       replace: { type: 'boolean' },
       out: { type: 'string' },
@@ -83,7 +84,11 @@ async function main(argv: string[]): Promise<number> {
         }
         if (values.replace) await db.transaction(clear);
         const data = values.demo ? demoData() : (JSON.parse(await readFile(values.file!, 'utf8')) as SeedData);
-        const counts = await seed(db, data, { anonymous: !!values.anonymous });
+        const ids = values['anonymous-ids']
+          ?.split(',')
+          .map((id) => id.trim())
+          .filter(Boolean);
+        const counts = await seed(db, data, { anonymous: ids ? { ids } : !!values.anonymous });
         console.log(`Seeded ${counts.initiatives} initiatives and ${counts.polls} polls.`);
         return 0;
       }

@@ -45,9 +45,16 @@ export interface SeedData {
 }
 
 export interface SeedOptions {
-  /** Let browsers without a voter token support every seeded initiative and vote in every seeded poll. */
-  anonymous?: boolean;
+  /**
+   * Which seeded polls and initiatives browsers without a voter token may vote in or support (with a
+   * per-browser id): `true` for all of them, or the ids of those that allow it. Default: none.
+   */
+  anonymous?: boolean | { ids: readonly string[] };
 }
+
+/** Whether the item with this id accepts anonymous per-browser participation (as a column value). */
+const anonymousFor = (option: SeedOptions['anonymous'], id: string): 0 | 1 =>
+  option === true || (typeof option === 'object' && option.ids.includes(id)) ? 1 : 0;
 
 const PersonSchema = v.object({
   lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
@@ -91,7 +98,6 @@ export async function seed(
   const interests = parseResponse(v.array(InterestSchema), data.interests ?? [], 'list of interests');
   const people = parseResponse(v.array(PersonSchema), data.people ?? [], 'list of people');
   const places = Object.entries(data.places ?? {});
-  const anonymous = options.anonymous ? 1 : 0;
   await db.transaction(async (tx) => {
     let order = (await tx.get<{ n: number | null }>('SELECT MAX(sort_order) AS n FROM initiatives'))?.n ?? 0;
     for (const i of initiatives) {
@@ -112,7 +118,7 @@ export async function seed(
           i.endsAt,
           i.supporters ? 1 : 0,
           i.supporters?.count ?? 0,
-          anonymous,
+          anonymousFor(options.anonymous, i.id),
           JSON.stringify(i),
         ],
       );
@@ -126,7 +132,7 @@ export async function seed(
       await tx.run('INSERT INTO polls (id, sort_order, anonymous_voting, doc) VALUES (?, ?, ?, ?)', [
         p.id,
         ++pollOrder,
-        anonymous,
+        anonymousFor(options.anonymous, p.id),
         JSON.stringify(p),
       ]);
     }

@@ -19,6 +19,12 @@ import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/t
 import { databaseOption, DATABASES, send } from './helpers.js';
 
 const ORIGIN = 'https://town.example';
+/** An open poll of the conformance fixture, and one of its options. */
+const OTHER_OPEN_POLL = 'open-single';
+const OTHER_OPEN_POLL_OPTION = (
+  CONFORMANCE_FIXTURE.polls.find((p) => p.id === OTHER_OPEN_POLL) as { options: { id: string }[] }
+).options[0]!.id;
+
 const FIXTURE: SeedData = {
   ...(CONFORMANCE_FIXTURE as SeedData),
   polls: [
@@ -316,9 +322,20 @@ for (const database of DATABASES) {
     });
 
     it('allows anonymous per-browser voting only where a poll allows it', async () => {
-      const anon = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE, anonymous: true });
+      const anon = await startTestServer({
+        database: databaseOption(database.url),
+        fixture: FIXTURE,
+        anonymous: { ids: ['crowd'] },
+      });
       try {
         const browser = { 'Civic-Browser': 'browser-0123456789abcdef' };
+        // Another open poll, seeded without the permission, refuses the same browser.
+        const closedToBrowsers = await send(`${anon.url}/polls/${OTHER_OPEN_POLL}/votes`, {
+          headers: write('a0', undefined, browser),
+          body: { choices: [OTHER_OPEN_POLL_OPTION] },
+        });
+        assert.equal(closedToBrowsers.status, 401);
+        assert.equal(closedToBrowsers.body.code, 'unauthorized');
         const v1 = await send(`${anon.url}/polls/crowd/votes`, {
           headers: write('a1', undefined, browser),
           body: { choices: ['sat'] },
