@@ -3,8 +3,9 @@
  *
  * 1. The reference server (built: `packages/server/dist`) on http://127.0.0.1:8787 with SQLite in
  *    `.data/demo.sqlite`, seeded with the demo data the first time only — so votes and supports
- *    survive a restart. Demo polls and initiatives accept anonymous per-browser participation, as
- *    the demo page has no host login to sign voter tokens.
+ *    survive a restart; on later starts only the demo's dates move to today (the demo data's dates
+ *    follow the day, so its open polls stay open). Demo polls and initiatives accept anonymous
+ *    per-browser participation, as the demo page has no host login to sign voter tokens.
  * 2. The example community page (examples/index.html) on http://127.0.0.1:8000/examples/, served
  *    with its data source switched to this server: `adapter="rest" endpoint="http://127.0.0.1:8787"`,
  *    and a small bundle that registers the REST adapter loaded before the CDN bundle.
@@ -15,7 +16,7 @@ import { startDevServer } from '@web/dev-server';
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv, isEmpty, seed, startServer } from '../dist/index.js';
+import { configFromEnv, isEmpty, refreshSeeded, seed, startServer } from '../dist/index.js';
 import { demoData } from '@civic-kit/core/demo';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,6 +33,9 @@ const server = await startServer(config);
 if (await isEmpty(server.db)) {
   const counts = await seed(server.db, demoData(), { anonymous: true });
   console.log(`Seeded the demo data: ${counts.initiatives} initiatives, ${counts.polls} polls.`);
+} else {
+  // Votes and supports are kept; the demo's dates move to today.
+  await refreshSeeded(server.db, demoData());
 }
 
 const restBundle = (
@@ -59,6 +63,16 @@ const page = async () =>
       /(<script type="module" src="[^"]*civic-kit\.js"><\/script>)/,
       '<script type="module" src="/__civic/rest.js"></script>\n    $1',
     );
+
+// The example page, wired to this server. If the page changed so that this no longer applies, say so
+// and stop, rather than quietly serving the page on its embedded demo data.
+const wired = await page();
+if (!wired.includes(`adapter="rest" endpoint="${server.url}"`) || !wired.includes('/__civic/rest.js')) {
+  console.error('examples/index.html no longer has the <civic-provider adapter="memory"> and script tags');
+  console.error('this script rewrites to use the server: update packages/server/scripts/start-demo.mjs.');
+  await server.close();
+  process.exit(1);
+}
 
 await startDevServer({
   config: {

@@ -13,6 +13,7 @@ export {
   deletePerson,
   exportSignups,
   isEmpty,
+  refreshSeeded,
   seed,
   type DeletedCounts,
   type SeedData,

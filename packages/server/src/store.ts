@@ -162,6 +162,36 @@ export async function seed(
   return { initiatives: initiatives.length, polls: polls.length };
 }
 
+/**
+ * Bring stored initiatives and polls up to date with `data` (texts, dates, status) where their ids are
+ * already stored, keeping every ballot, support and seeded count: `seed` would replace them, and with
+ * them the votes. What `data` has that is not stored is left out. The demo (`pnpm start`) uses it so its
+ * dates follow the day it runs, as the demo data's do.
+ */
+export async function refreshSeeded(db: Db, data: SeedData): Promise<{ initiatives: number; polls: number }> {
+  const initiatives = parseResponse(v.array(InitiativeSchema), data.initiatives ?? [], 'list of initiatives');
+  const polls = parseResponse(v.array(PollSchema), data.polls ?? [], 'list of polls');
+  let updated = { initiatives: 0, polls: 0 };
+  await db.transaction(async (tx) => {
+    updated = { initiatives: 0, polls: 0 };
+    for (const i of initiatives) {
+      if (i.supporters) delete i.supporters.supportedByMe;
+      const result = await tx.run(
+        `UPDATE initiatives SET status = ?, search_text = ?, lat = ?, lng = ?, starts_at = ?, ends_at = ?, doc = ?
+         WHERE id = ?`,
+        [i.status, searchText(i), i.place?.lat, i.place?.lng, i.startsAt, i.endsAt, JSON.stringify(i), i.id],
+      );
+      if (result.changes) updated.initiatives++;
+    }
+    for (const p of polls) {
+      delete p.myBallot;
+      const result = await tx.run('UPDATE polls SET doc = ? WHERE id = ?', [JSON.stringify(p), p.id]);
+      if (result.changes) updated.polls++;
+    }
+  });
+  return updated;
+}
+
 export async function isEmpty(db: Queryable): Promise<boolean> {
   const row = await db.get<{ n: number }>(
     'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM (SELECT id FROM initiatives UNION ALL SELECT id FROM polls) AS x',

@@ -5,14 +5,24 @@
  */
 import { CONFORMANCE_FIXTURE } from '@civic-kit/core/testing';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { deletePerson, exportSignups, signVoterToken, startServer, type SeedData } from '../src/index.js';
+import {
+  deletePerson,
+  exportSignups,
+  refreshSeeded,
+  seed,
+  signVoterToken,
+  startServer,
+  type SeedData,
+} from '../src/index.js';
+import { demoData } from '@civic-kit/core/demo';
 import { buildOpenApi } from '../src/openapi.js';
 import { defaultConfig } from '../src/config.js';
 import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
@@ -545,7 +555,6 @@ describe('restarts and the CLI (SQLite file)', () => {
   it('keeps votes across a restart', async () => {
     const config = defaultConfig({ database: join(dir, 'keep.sqlite'), port: 0, sites: [TEST_SITE] });
     const first = await startServer(config);
-    const { seed } = await import('../src/store.js');
     await seed(first.db, FIXTURE);
     await send(`${first.url}/polls/crowd/votes`, {
       headers: write('keep', testVoter('keeper')),
@@ -566,6 +575,32 @@ describe('restarts and the CLI (SQLite file)', () => {
     }
   });
 
+  it('moves stored demo dates to today and keeps the votes (refreshSeeded)', async () => {
+    const config = defaultConfig({ database: join(dir, 'refresh.sqlite'), port: 0, sites: [TEST_SITE] });
+    const server = await startServer(config);
+    try {
+      const long = new Date(Date.now() - 400 * 86_400_000);
+      await seed(server.db, demoData(long), { anonymous: true });
+      const stale = await send(`${server.url}/polls/first-project`);
+      assert.equal(stale.body.status, 'closed', 'seeded 400 days ago, the poll has closed since');
+      const browser = { 'Civic-Browser': 'browser-refresh-0123456789' };
+      const refreshed = await refreshSeeded(server.db, demoData());
+      assert.ok(refreshed.polls > 0 && refreshed.initiatives > 0);
+      const fresh = await send(`${server.url}/polls/first-project`, { headers: browser });
+      assert.equal(fresh.body.status, 'open');
+      const vote = await send(`${server.url}/polls/first-project/votes`, {
+        headers: write('refresh-vote', undefined, browser),
+        body: { choices: ['repair-cafe'] },
+      });
+      assert.equal(vote.status, 200);
+      await refreshSeeded(server.db, demoData());
+      const kept = await send(`${server.url}/polls/first-project`, { headers: browser });
+      assert.deepEqual(kept.body.myBallot, { choices: ['repair-cafe'] }, 'a refresh keeps the votes');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('seeds the demo data once, exports sign-ups and deletes a person from the command line', async () => {
     const run = promisify(execFile);
     const cli = (...args: string[]) =>
@@ -580,5 +615,99 @@ describe('restarts and the CLI (SQLite file)', () => {
     const exported = JSON.parse((await cli('export-signups')).stdout) as { total_records: number };
     assert.equal(exported.total_records, 0);
     assert.match((await cli('delete-person', '--email', 'nobody@example.org')).stdout, /Deleted 0 sign-ups/);
+  });
+});
+
+describe('pnpm start (scripts/start-demo.mjs)', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'civic-demo-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  /** A port nothing listens on now. */
+  const freePort = () =>
+    new Promise<number>((resolve, reject) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+      probe.on('error', reject);
+    });
+
+  /** Start the demo as `pnpm start` does; resolves with its output once it says where the page is. */
+  const startDemo = (env: Record<string, string>) =>
+    new Promise<{ child: ChildProcess; output: string }>((resolve, reject) => {
+      const script = new URL('../scripts/start-demo.mjs', import.meta.url).pathname;
+      const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: 'pipe' });
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`the demo did not start:\n${output}`)), 60_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('The demo community page:')) {
+          clearTimeout(timer);
+          resolve({ child, output });
+        }
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the demo exited (${code}):\n${output}`));
+      });
+    });
+  const stop = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.removeAllListeners('exit');
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+
+  it('serves the example page wired to the server, and a vote survives a restart', async () => {
+    const [pagePort, apiPort] = [await freePort(), await freePort()];
+    const env = {
+      HOST: '127.0.0.1',
+      PORT: String(pagePort),
+      API_PORT: String(apiPort),
+      CIVIC_SQLITE_PATH: join(dir, 'demo.sqlite'),
+      DATABASE_URL: '',
+    };
+    const api = `http://127.0.0.1:${apiPort}`;
+    const origin = `http://127.0.0.1:${pagePort}`;
+    const first = await startDemo(env);
+    try {
+      assert.match(first.output, /Seeded the demo data: \d+ initiatives, \d+ polls/);
+      const page = await fetch(`${origin}/examples/`);
+      const html = await page.text();
+      assert.ok(html.includes(`<civic-provider adapter="rest" endpoint="${api}"`), 'the page uses the server');
+      assert.ok(html.includes('<script type="module" src="/__civic/rest.js"></script>'), 'and loads the REST adapter');
+      const rest = await fetch(`${origin}/__civic/rest.js`);
+      assert.equal(rest.status, 200);
+      assert.match(rest.headers.get('content-type') ?? '', /javascript/);
+      const before = await send(`${api}/polls/first-project`);
+      assert.equal(before.body.status, 'open', 'the demo poll is open on the day it runs');
+      const browser = { 'Civic-Browser': 'browser-demo-0123456789ab', Origin: origin };
+      const vote = await send(`${api}/polls/first-project/votes`, {
+        headers: write('demo-vote', undefined, browser),
+        body: { choices: ['repair-cafe'] },
+      });
+      assert.equal(vote.status, 200, JSON.stringify(vote.body));
+      assert.equal(
+        (vote.body.results as { voters: number }).voters,
+        (before.body.results as { voters: number }).voters + 1,
+      );
+    } finally {
+      await stop(first.child);
+    }
+    const second = await startDemo(env);
+    try {
+      assert.doesNotMatch(second.output, /Seeded/, 'seeded once');
+      const after = await send(`${api}/polls/first-project`, {
+        headers: { 'Civic-Browser': 'browser-demo-0123456789ab' },
+      });
+      assert.deepEqual(after.body.myBallot, { choices: ['repair-cafe'] }, 'the vote survived the restart');
+    } finally {
+      await stop(second.child);
+    }
   });
 });
