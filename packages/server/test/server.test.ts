@@ -168,7 +168,23 @@ for (const database of DATABASES) {
 
     it('answers bad input with problem details, stores nothing and keeps serving', async () => {
       const voter = testVoter('mallory');
-      const before = await rows(s, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ballots');
+      // Every table a write can fill, counted before and after.
+      const written = ['ballots', 'ballot_choices', 'supports', 'signups', 'consents', 'people', 'idempotency_keys'];
+      const counts = async () =>
+        Object.fromEntries(
+          await Promise.all(
+            written.map(async (t) => [t, await rows(s, `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ${t}`)] as const),
+          ),
+        );
+      const before = await counts();
+      const signup = {
+        name: 'Mallory',
+        email: 'mallory@example.org',
+        place: { text: 'Bristol' },
+        radiusKm: 5,
+        interests: ['repair'],
+        consent: [],
+      };
       const cases: [string, Promise<{ status: number; body: Record<string, unknown> }>, number][] = [
         [
           'oversized body',
@@ -288,6 +304,45 @@ for (const database of DATABASES) {
           }),
           415,
         ],
+        [
+          'a sign-up with a malformed email',
+          send(`${s.url}/signups`, { headers: write('s1'), body: { ...signup, email: 'not an email' } }),
+          400,
+        ],
+        [
+          'a sign-up with SQL in its name and a radius of -1',
+          send(`${s.url}/signups`, {
+            headers: write('s2'),
+            body: { ...signup, name: "x'); DELETE FROM signups; --", radiusKm: -1 },
+          }),
+          400,
+        ],
+        [
+          'a sign-up with a consent missing its text',
+          send(`${s.url}/signups`, {
+            headers: write('s3'),
+            body: { ...signup, consent: [{ purpose: 'contact', version: '1', timestamp: 'now', locale: 'en' }] },
+          }),
+          400,
+        ],
+        [
+          'a sign-up too large',
+          send(`${s.url}/signups`, { headers: write('s4'), body: { ...signup, message: 'x'.repeat(100_000) } }),
+          413,
+        ],
+        [
+          'support for an initiative that does not exist',
+          send(`${s.url}/initiatives/${encodeURIComponent("c' OR '1'='1")}/support`, {
+            headers: write('p1', voter),
+            body: {},
+          }),
+          404,
+        ],
+        [
+          'support with a forged token',
+          send(`${s.url}/initiatives/c-repair/support`, { headers: write('p2', 'a.b.c'), body: {} }),
+          401,
+        ],
         ['SQL in q', send(`${s.url}/initiatives?q=${encodeURIComponent("'; DROP TABLE initiatives; --")}`), 200],
         ['bad near', send(`${s.url}/initiatives?near=1;DROP`), 400],
         ['bad bbox', send(`${s.url}/initiatives?bbox=0,0,0`), 400],
@@ -312,7 +367,7 @@ for (const database of DATABASES) {
         body: { choices: 'yes' },
       });
       assert.deepEqual((wrongType.body.errors as { pointer: string }[])[0]?.pointer, '/choices');
-      assert.equal(await rows(s, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM ballots'), before);
+      assert.deepEqual(await counts(), before, 'a refused write stores nothing');
       assert.equal((await send(`${s.url}/health`)).status, 200);
       assert.equal(
         ((await send(`${s.url}/initiatives?limit=100`)).body.items as unknown[]).length,
@@ -420,6 +475,30 @@ for (const database of DATABASES) {
         assert.equal(other.status, 200);
       } finally {
         await limited.close();
+      }
+      // Per address: different voters from one address share its bucket.
+      const crowded = await startTestServer({
+        database: databaseOption(database.url),
+        fixture: FIXTURE,
+        config: { addressWrites: { limit: 2, windowSeconds: 60 } },
+      });
+      try {
+        const statuses: number[] = [];
+        for (const [n, id] of ['c-repair', 'c-bikes', 'c-housing'].entries()) {
+          const r = await send(`${crowded.url}/initiatives/${id}/support`, {
+            headers: write(`crowd-${n}`, testVoter(`neighbour-${n}`)),
+            body: {},
+          });
+          statuses.push(r.status);
+        }
+        assert.deepEqual(statuses, [200, 200, 429]);
+        assert.equal(
+          await rows(crowded, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM supports'),
+          2,
+          'the refused write stored nothing',
+        );
+      } finally {
+        await crowded.close();
       }
     });
 
