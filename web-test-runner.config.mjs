@@ -7,6 +7,7 @@ import { decidimServerPlugin } from './test/servers/decidim-plugin.mjs';
 import { staticFilesPlugin } from './test/servers/static-plugin.mjs';
 import { cspMiddleware, hardeningCommands } from './test/hardening/wtr-plugins.mjs';
 import { rawCdnMiddleware } from './test/raw-files-middleware.mjs';
+import { tilesMiddleware } from './test/tiles-middleware.mjs';
 
 /** Browser tests in real headless Chromium (`CHROME_PATH` overrides the Debian binary). */
 export default {
@@ -23,7 +24,8 @@ export default {
     staticFilesPlugin(),
   ],
   // Pages under test/fixtures/csp/ are served with a strict Content-Security-Policy.
-  middleware: [rawCdnMiddleware(), cspMiddleware()],
+  // Map tiles are PNGs made by the test server itself (test/tiles-middleware.mjs).
+  middleware: [rawCdnMiddleware(), cspMiddleware(), tilesMiddleware()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -503,7 +503,7 @@ describe('<civic-map>', () => {
     it('asks only the site’s own tile source for tiles, and no other host', async () => {
       performance.setResourceTimingBufferSize(100_000);
       performance.clearResourceTimings();
-      const tiles = '/stories/assets/repair-cafe.svg?tile={z}/{x}/{y}';
+      const tiles = '/__civic-test/tiles/{z}/{x}/{y}.png';
       const credit = "&copy; <a href='https://tiles.example.org/about'>Example tiles</a> &amp; friends";
       const el = await fixture<CivicMap>(
         html`<civic-map tile-url=${tiles} attribution=${credit} center="51.454,-2.587" zoom="12">
@@ -511,7 +511,12 @@ describe('<civic-map>', () => {
         </civic-map>`,
       );
       await drawn(el);
-      await until(() => resources().some((r) => r.includes('tile=12/')), 'no tile was requested');
+      await until(() => resources().some((r) => r.includes('/tiles/12/')), 'no tile was requested');
+      // Real images, drawn: a tile that failed to load would have no width.
+      await until(
+        () => $$<HTMLImageElement>(el, '.leaflet-tile').some((t) => t.complete && t.naturalWidth === 256),
+        'no tile image was drawn',
+      );
       expect(resources().filter((r) => new URL(r).origin !== location.origin)).to.deep.equal([]);
       expect($(el, '.civic-land'), 'no offline basemap with tiles').to.equal(null);
       const attribution = $(el, '[part="attribution"]')!;
@@ -526,7 +531,7 @@ describe('<civic-map>', () => {
       // The same test server under another name: another origin, as a third-party tile host would be.
       const other = location.origin.replace('localhost', '127.0.0.1');
       expect(other, 'the test needs a second origin').to.not.equal(location.origin);
-      const tiles = `${other}/stories/assets/repair-cafe.svg?tile={z}/{x}/{y}`;
+      const tiles = `${other}/__civic-test/tiles/{z}/{x}/{y}.png`;
       const el = await fixture<CivicMap>(
         html`<civic-map
           tile-url=${tiles}
@@ -553,7 +558,7 @@ describe('<civic-map>', () => {
       button.focus();
       await sendKeys({ press: 'Enter' });
       await until(
-        () => resources().some((r) => r.startsWith(`${other}/stories/assets/repair-cafe.svg?tile=12/`)),
+        () => resources().some((r) => r.startsWith(`${other}/__civic-test/tiles/12/`)),
         'no tiles after the visitor chose them',
       );
       expect($(el, '[part="show-tiles"]')).to.equal(null);
