@@ -5,7 +5,7 @@ import {
   type CivicErrorCode,
   type MemoryAdapterOptions,
 } from '@civic-kit/core';
-import { demoData } from '@civic-kit/core/demo';
+import { DEMO_WRITTEN, demoData } from '@civic-kit/core/demo';
 
 type Method = 'getInitiative' | 'listInitiatives' | 'supportInitiative' | 'getPoll' | 'vote' | 'findOthers';
 
@@ -18,8 +18,12 @@ export class ScriptedAdapter extends MemoryAdapter {
   private failures: { method: Method; code: CivicErrorCode }[] = [];
   private held: { method: Method; gate: Promise<void>; arrived: () => void } | undefined;
 
+  /**
+   * With a fixed clock (`now`) the demo's dates stay as written, so a test can name them; with the
+   * real clock they move with the day, as on the demo page.
+   */
   static demo(options: Omit<MemoryAdapterOptions, 'data'> = {}): ScriptedAdapter {
-    return new ScriptedAdapter({ ...options, data: demoData() });
+    return new ScriptedAdapter({ ...options, data: demoData(options.now ? new Date(DEMO_WRITTEN) : undefined) });
   }
 
   failNext(method: Method, code: CivicErrorCode = 'network'): this {

@@ -16,8 +16,8 @@ export const DEMO_PLACES: Record<string, { lat: number; lng: number }> = {
   lyon: { lat: 45.764, lng: 4.835 },
 };
 
-/** The day the demo data's dates were written for (UTC midnight). */
-const DEMO_WRITTEN = Date.UTC(2026, 10, 28);
+/** The day the demo data's dates were written for (UTC midnight); `demoData` on this day changes none. */
+export const DEMO_WRITTEN = Date.UTC(2026, 10, 28);
 const DAY = 86_400_000;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
