@@ -453,8 +453,10 @@ export async function vote(
   if (poll.kind === 'single' && choices.length !== 1)
     throw badRequest('Choose exactly one option', [{ detail: 'Choose one', pointer: '/choices' }]);
   const max = poll.maxChoices ?? poll.options.length;
-  if (poll.kind === 'multiple' && choices.length > max)
-    throw badRequest(`Choose at most ${max} options`, [{ detail: `At most ${max}`, pointer: '/choices' }]);
+  if (poll.kind !== 'single' && choices.length > max)
+    throw badRequest(`${poll.kind === 'ranked' ? 'Rank' : 'Choose'} at most ${max} options`, [
+      { detail: `At most ${max}`, pointer: '/choices' },
+    ]);
 
   const at = now.toISOString();
   const inserted = await tx.get(

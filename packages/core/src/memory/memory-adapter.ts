@@ -222,8 +222,9 @@ export class MemoryAdapter implements CivicAdapter {
     if (poll.kind === 'single' && choices.length !== 1)
       throw new CivicError('invalid-request', 'Choose exactly one option', { fields: { choices: 'Choose one' } });
     const max = poll.maxChoices ?? poll.options.length;
-    if (poll.kind === 'multiple' && choices.length > max) {
-      throw new CivicError('invalid-request', `Choose at most ${max} options`, {
+    if (poll.kind !== 'single' && choices.length > max) {
+      const verb = poll.kind === 'ranked' ? 'Rank' : 'Choose';
+      throw new CivicError('invalid-request', `${verb} at most ${max} options`, {
         fields: { choices: `At most ${max}` },
       });
     }

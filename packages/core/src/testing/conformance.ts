@@ -331,6 +331,57 @@ export function runAdapterConformance(options: ConformanceOptions): void {
     );
 
     it(
+      'takes a ranked ballot in order, keeps every ballot for the runoff and enforces its rules',
+      withAdapter(async (a) => {
+        if (!a.capabilities.has('vote') || !a.vote) return;
+        const before = await a.getPoll('ranked-poll');
+        // A backend with no ranked polls (ActivityStreams' Question, say) may serve it as another kind.
+        if (before.kind !== 'ranked') return;
+        const key = `ranked-${Math.random().toString(36).slice(2)}`;
+        const reject = (choices: string[], what: string) =>
+          rejectsWith(
+            a.vote!('ranked-poll', { choices }, { idempotencyKey: `${key}-${what}`, voter: voterA }),
+            'invalid-request',
+            `ranked ballot with ${what}`,
+          );
+        await reject(['mon', 'wed', 'mon'], 'an option ranked twice');
+        await reject(['mon', 'sun'], 'an unknown option');
+        await reject(['mon', 'wed', 'fri', 'sat'], 'more than maxChoices');
+        const voted = await a.vote(
+          'ranked-poll',
+          { choices: ['fri', 'sat', 'mon'] },
+          { idempotencyKey: key, voter: voterA },
+        );
+        const again = await a.vote(
+          'ranked-poll',
+          { choices: ['fri', 'sat', 'mon'] },
+          { idempotencyKey: key, voter: voterA },
+        );
+        for (const [poll, what] of [
+          [voted, 'the vote'],
+          [again, 'the repeated vote'],
+          [await a.getPoll('ranked-poll'), 'getPoll after the vote'],
+        ] as const) {
+          const results = poll.results;
+          check(results, `${what}: a ranked poll with results always visible sent none`);
+          const voters = (before.results?.voters ?? 0) + 1;
+          check(results.voters === voters, `${what}: ${results.voters} voters, expected ${voters}`);
+          check(
+            results.counts['fri'] === (before.results?.counts['fri'] ?? 0) + 1,
+            `${what}: the first preference was not counted for "fri"`,
+          );
+          check(
+            results.counts['sat'] === (before.results?.counts['sat'] ?? 0),
+            `${what}: a second preference was counted as first`,
+          );
+          const ballots = results.ballots?.map((b) => b.join('>')) ?? [];
+          check(ballots.length === voters, `${what}: ${ballots.length} ballots for the runoff, expected ${voters}`);
+          check(ballots.includes('fri>sat>mon'), `${what}: the ballot's order was not kept (${ballots.join(', ')})`);
+        }
+      }),
+    );
+
+    it(
       'counts a support sent twice with the same idempotency key once',
       withAdapter(async (a) => {
         if (!a.capabilities.has('support-initiative') || !a.supportInitiative) return;

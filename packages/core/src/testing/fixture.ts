@@ -103,6 +103,27 @@ export const CONFORMANCE_FIXTURE: ConformanceFixture = {
       ],
     },
     {
+      id: 'ranked-poll',
+      question: 'Rank the market days',
+      kind: 'ranked',
+      maxChoices: 3,
+      status: 'open',
+      options: [
+        { id: 'mon', label: 'Monday' },
+        { id: 'wed', label: 'Wednesday' },
+        { id: 'fri', label: 'Friday' },
+        { id: 'sat', label: 'Saturday' },
+      ],
+      results: {
+        counts: { mon: 1, wed: 1, fri: 0, sat: 0 },
+        voters: 2,
+        ballots: [
+          ['mon', 'wed'],
+          ['wed', 'mon'],
+        ],
+      },
+    },
+    {
       id: 'closed-poll',
       question: 'Which night?',
       kind: 'single',
