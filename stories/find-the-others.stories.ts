@@ -3,7 +3,7 @@ import type { StringOverrides } from '@civic-kit/core';
 import '@civic-kit/elements/define/civic-find-the-others.js';
 import '@civic-kit/elements/define/civic-provider.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type {
   CivicFindTheOthers,
   ConsentPurpose,
@@ -14,6 +14,7 @@ import { findTheOthersStrings } from '../packages/elements/src/find-the-others/f
 import { registerStrings } from '../packages/elements/src/translations/languages.js';
 import { ScriptedAdapter } from '../test/helpers/adapters.js';
 import type { SettledState } from './initiative-card.stories.js';
+import { inShadow, played, until, type Steps as StepsOf } from './story-steps.js';
 
 // Every language of this element (the define file registers English only, to keep one-element embeds small).
 registerStrings(findTheOthersStrings);
@@ -37,45 +38,9 @@ interface SignupArgs {
   onCivicSignupDone?: (e: Event) => void;
 }
 
-type Steps = (el: CivicFindTheOthers) => Promise<void>;
+type Steps = StepsOf<CivicFindTheOthers>;
 
-/**
- * Story harness, not part of Civic Kit: plays `steps` on the `<civic-find-the-others>` inside it (fill in,
- * submit…), and its `updateComplete` waits for them, so the canvas (and the axe check of every story in
- * test/stories.test.ts) shows the state the story is about, not the moment before it.
- */
-class StorySteps extends LitElement {
-  static override properties = { steps: { attribute: false } };
-  declare steps: Steps | undefined;
-  private done: Promise<void> = Promise.resolve();
-
-  override render(): TemplateResult {
-    return html`<slot></slot>`;
-  }
-
-  protected override firstUpdated(): void {
-    const el = this.querySelector('civic-find-the-others');
-    if (el && this.steps) this.done = this.steps(el);
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
-    await this.done;
-    return result;
-  }
-}
-if (!customElements.get('civic-story-steps')) customElements.define('civic-story-steps', StorySteps);
-
-// Timers, not animation frames: a background tab never paints.
-async function until(what: () => unknown, timeout = 4000): Promise<void> {
-  const start = Date.now();
-  while (!what()) {
-    if (Date.now() - start > timeout) throw new Error('The story did not reach its state');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot?.querySelector<T>(selector) ?? null;
+const $ = inShadow;
 
 /** The form is there, with its list of causes when the adapter offers one. */
 const ready: Steps = async (el) => {
@@ -170,9 +135,6 @@ const signup = (
     @civic-signup=${args.onCivicSignup}
     @civic-signup-done=${args.onCivicSignupDone}
   ></civic-find-the-others>`;
-
-const played = (steps: Steps, content: TemplateResult) =>
-  html`<civic-story-steps .steps=${steps}>${content}</civic-story-steps>`;
 
 // Story styles go in <style> elements with classes: no style="" attributes (a strict CSP blocks them).
 const frame = html`<style>

@@ -7,6 +7,7 @@ import type { CivicPoll } from '../packages/elements/src/poll/poll.js';
 import { pollStrings } from '../packages/elements/src/poll/poll.strings.js';
 import { registerStrings } from '../packages/elements/src/translations/languages.js';
 import { careless, ScriptedAdapter } from '../test/helpers/adapters.js';
+import { inShadow, played, until, type Steps } from './story-steps.js';
 
 // Every language, for the right-to-left story (a page that imports one element registers English only).
 registerStrings(pollStrings);
@@ -168,26 +169,25 @@ const arabic: PollInput = {
 };
 
 /**
- * Act on a poll once it shows its ballot (tick options, press Vote), so a story opens in the state
- * it is about. Only through the shadow DOM a person would use.
+ * Steps a person takes on the ballot once it is shown (each selector clicked in turn, then Vote when
+ * `settledWhen` is not about the ballot itself), done when `settledWhen` is in the shadow root.
  */
-function act(steps: (root: ShadowRoot) => void) {
-  let done = false;
-  return ref((node) => {
-    if (!node || done) return;
-    done = true;
-    const el = node as CivicPoll;
-    void (async () => {
-      for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('form'); i++) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
+const press =
+  (clicks: string[], settledWhen: string, vote = true): Steps<CivicPoll> =>
+  async (el) => {
+    await until(() => inShadow(el, 'form'));
+    await el.updateComplete;
+    for (const selector of clicks) {
+      inShadow(el, selector)?.click();
       await el.updateComplete;
-      if (el.shadowRoot?.querySelector('form')) steps(el.shadowRoot);
-    })();
-  });
-}
-const click = (root: ShadowRoot, ...selectors: string[]) =>
-  selectors.forEach((s) => root.querySelector<HTMLElement>(s)?.click());
+    }
+    if (vote) inShadow(el, '[part~="vote-button"]')?.click();
+    await until(() => inShadow(el, settledWhen));
+    await el.updateComplete;
+  };
+const FAILED = '[part~="message"][role="alert"]';
+const QUEUED = '[part~="send-now-button"]';
+const VOTED = '[part~="your-vote"]';
 
 /** The poll with the story's args; `adapter` and extras only where a story supplies them. */
 const poll = (
@@ -195,11 +195,11 @@ const poll = (
   extra: {
     adapter?: CivicAdapter;
     outbox?: Outbox;
-    steps?: (root: ShadowRoot) => void;
+    steps?: Steps<CivicPoll>;
     preview?: boolean;
   } = {},
-): TemplateResult =>
-  html`<civic-poll
+): TemplateResult => {
+  const el = html`<civic-poll
     poll-id=${args['poll-id'] ?? nothing}
     heading-level=${args['heading-level']}
     ?structured-data=${args['structured-data']}
@@ -210,9 +210,10 @@ const poll = (
     @civic-vote=${args.onCivicVote}
     @civic-vote-done=${args.onCivicVoteDone}
     @civic-error=${args.onCivicError}
-    ${extra.steps ? act(extra.steps) : nothing}
     ${extra.preview ? dataBlockPreview : nothing}
   ></civic-poll>`;
+  return extra.steps ? played(extra.steps, el) : el;
+};
 
 /**
  * Copy the element's data block, pretty-printed, into the `<pre>` after it, whenever it changes: the
@@ -278,7 +279,7 @@ export const MultipleTooMany: Story = {
   render: (args) =>
     framed(
       poll(args, {
-        steps: (root) => click(root, '#choice-0', '#choice-2', '#choice-3', '[part~="vote-button"]'),
+        steps: press(['#choice-0', '#choice-2', '#choice-3'], '[part~="error-summary"]'),
       }),
     ),
 };
@@ -298,7 +299,8 @@ export const MultipleVoted: Story = {
 /** Ranked choice: options added and moved by buttons (or dragged by the handle), rounds of the count below. */
 export const RankedWithRounds: Story = {
   args: { poll: garden },
-  render: (args) => framed(poll(args, { steps: (root) => click(root, '#add-3', '#add-0', '#add-2') })),
+  render: (args) =>
+    framed(poll(args, { steps: press(['#add-3', '#add-0', '#add-2'], '[part~="ranked-item"]', false) })),
 };
 
 /** A closed ranked poll: the winner and every round of the instant-runoff count, the voter's ranks marked. */
@@ -311,6 +313,89 @@ export const RankedClosed: Story = {
       myBallot: { choices: ['railway-verge', 'park-corner'] },
     },
   },
+};
+
+/** Ranked choice, voted through the demo data: the ballot's ranks marked in words, the runoff recounted with it. */
+export const RankedVoted: Story = {
+  args: { 'poll-id': 'community-garden-site' },
+  render: (args) =>
+    framed(
+      poll(args, {
+        adapter: demo(),
+        outbox: storyOutbox(),
+        steps: press(['#add-2', '#add-3'], VOTED),
+      }),
+    ),
+};
+
+/** Ranked choice with results hidden until the person has ranked and voted (`after-vote`). */
+export const RankedHiddenUntilVote: Story = { args: { poll: { ...garden, resultsVisibility: 'after-vote' } } };
+
+/** A ranked ballot that failed: the order is kept, with the reason and a retry. */
+export const RankedVotingFailed: Story = {
+  args: { 'poll-id': 'community-garden-site' },
+  render: (args) =>
+    framed(
+      poll(args, {
+        adapter: demo().failNext('vote', 'rate-limited'),
+        outbox: storyOutbox(),
+        steps: press(['#add-1', '#add-0'], FAILED),
+      }),
+    ),
+};
+
+/** A ranked ballot sent offline: queued, shown as counted, sent once when back online. */
+export const RankedQueuedOffline: Story = {
+  args: { 'poll-id': 'community-garden-site' },
+  render: (args) =>
+    framed(
+      poll(args, {
+        adapter: demo().failNext('vote', 'network').failNext('vote', 'network'),
+        outbox: storyOutbox(),
+        steps: press(['#add-0', '#add-3'], QUEUED),
+      }),
+    ),
+};
+
+/** Multiple choice, closed: the results, when it closed and both of the person's choices in words. */
+export const MultipleClosed: Story = {
+  args: {
+    poll: {
+      ...budget,
+      status: 'closed',
+      closesAt: '2026-11-20T23:59:00Z',
+      myBallot: { choices: ['park-benches', 'food-bank'] },
+    },
+  },
+};
+
+/** Multiple choice, open, results kept until the poll closes (`after-close`). */
+export const MultipleHiddenUntilClose: Story = { args: { poll: { ...budget, resultsVisibility: 'after-close' } } };
+
+/** Two choices that failed to send: both stay ticked, with the reason and a retry. */
+export const MultipleVotingFailed: Story = {
+  args: { 'poll-id': 'budget-priorities' },
+  render: (args) =>
+    framed(
+      poll(args, {
+        adapter: demo().failNext('vote', 'rate-limited'),
+        outbox: storyOutbox(),
+        steps: press(['#choice-0', '#choice-3'], FAILED),
+      }),
+    ),
+};
+
+/** Two choices sent offline: queued and sent once when back online. */
+export const MultipleQueuedOffline: Story = {
+  args: { 'poll-id': 'budget-priorities' },
+  render: (args) =>
+    framed(
+      poll(args, {
+        adapter: demo().failNext('vote', 'network').failNext('vote', 'network'),
+        outbox: storyOutbox(),
+        steps: press(['#choice-1', '#choice-4'], QUEUED),
+      }),
+    ),
 };
 
 /** `after-vote`: results stay hidden until the person has voted. */
@@ -330,7 +415,7 @@ export const VotingFailed: Story = {
       poll(args, {
         adapter: demo().failNext('vote', 'rate-limited'),
         outbox: storyOutbox(),
-        steps: (root) => click(root, '#choice-2', '[part~="vote-button"]'),
+        steps: press(['#choice-2'], FAILED),
       }),
     ),
 };
@@ -343,7 +428,7 @@ export const QueuedOffline: Story = {
       poll(args, {
         adapter: demo().failNext('vote', 'network').failNext('vote', 'network'),
         outbox: storyOutbox(),
-        steps: (root) => click(root, '#choice-1', '[part~="vote-button"]'),
+        steps: press(['#choice-1'], QUEUED),
       }),
     ),
 };
@@ -449,7 +534,9 @@ export const Narrow320: Story = {
           outline: 1px dashed #8c959f;
         }
       </style>
-      <div class="civic-story-narrow">${poll(args, { steps: (root) => click(root, '#add-1', '#add-3') })}</div>`,
+      <div class="civic-story-narrow">
+        ${poll(args, { steps: press(['#add-1', '#add-3'], '[part~="ranked-item"]', false) })}
+      </div>`,
 };
 
 /** Waiting for an adapter that never answers. */
