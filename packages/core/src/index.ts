@@ -26,5 +26,5 @@ export {
   type MemoryData,
   type MemoryPerson,
 } from './memory/memory-adapter.js';
-export { Outbox, isOffline, type OutboxEntry } from './outbox.js';
+export { Outbox, isOffline, withDeadline, SEND_TIMEOUT_SECONDS, type OutboxEntry } from './outbox.js';
 export { initiativeEvent, initiativeJsonLd, writeDataBlock } from './structured-data.js';

@@ -6,7 +6,7 @@
  * An embed shares storage with its host page and has no service worker: keep entries minimal and
  * remove them as soon as the server confirms.
  */
-import { toCivicError, type CivicError } from './errors.js';
+import { CivicError, toCivicError } from './errors.js';
 
 export interface OutboxEntry<T = unknown> {
   /** The write's idempotency key; also its id here. */
@@ -135,3 +135,28 @@ function defaultStorage(): Storage | undefined {
 
 /** Whether the browser says it is offline (an online browser may still fail: treat `network` errors alike). */
 export const isOffline = (): boolean => globalThis.navigator?.onLine === false;
+
+/** How long an element waits for a write (vote, sign-up) before treating it as lost on the way. */
+export const SEND_TIMEOUT_SECONDS = 30;
+
+/**
+ * An adapter write with a deadline. When `seconds` pass with no answer, the call is aborted through the
+ * signal it was given and fails as `network`, so the element queues the write under its idempotency key
+ * rather than saying "Sending…" for ever; should the first call still land, the key makes the queued
+ * repeat count once. A `seconds` that is not a positive number means no deadline.
+ */
+export function withDeadline<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  seconds: number = SEND_TIMEOUT_SECONDS,
+): Promise<T> {
+  const controller = new AbortController();
+  if (!(seconds > 0 && seconds < 2_000_000)) return call(controller.signal);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new CivicError('network', `No answer within ${seconds} s`));
+      controller.abort();
+    }, seconds * 1000);
+  });
+  return Promise.race([call(controller.signal), deadline]).finally(() => clearTimeout(timer));
+}

@@ -7,6 +7,7 @@ import {
   type CivicSignupEvent,
   type Matches,
   type SignupInput,
+  type WriteOptions,
 } from '@civic-kit/core';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -721,6 +722,30 @@ describe('<civic-find-the-others>', () => {
       expect(signupQueue(), 'purged once confirmed').to.deep.equal([]);
       const keys = keysOf(adapter);
       expect(keys).to.deep.equal([queued[0]!.key, queued[0]!.key]);
+    });
+
+    it('queues a sign-up the data source never answers once send-timeout passes, and stores it once', async () => {
+      const adapter = ScriptedAdapter.demo();
+      const el = await signupForm({ adapter, sendTimeout: 0.2 });
+      await withInterests(el);
+      await fill(el, valid);
+      const gate = adapter.hold('findOthers');
+      const done = oneEvent(el, 'civic-signup-done');
+      await submit(el);
+      await gate.arrived;
+      const e = (await done) as unknown as CivicSignupDoneEvent;
+      expect(e.queued, 'queued after the deadline').to.equal(true);
+      const first = adapter.calls['findOthers']![0]![1] as WriteOptions;
+      expect(first.signal?.aborted, 'the unanswered call was aborted').to.equal(true);
+      await el.updateComplete;
+      expect(text(q(el, '[part="message"]'))).to.contain('Your sign-up is saved on this device');
+      gate.release(); // the first call may still land: the key keeps it to one sign-up
+      window.dispatchEvent(new Event('online'));
+      await results(el);
+      const keys = keysOf(adapter);
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.equal(keys[1]);
+      expect(signupQueue(), 'purged once confirmed').to.deep.equal([]);
     });
 
     it('does not ask the adapter while the browser is offline, and sends when it is back', async () => {

@@ -7,6 +7,8 @@ import {
   can,
   coarsen,
   isOffline,
+  SEND_TIMEOUT_SECONDS,
+  withDeadline,
   newIdempotencyKey,
   parseInterests,
   parseMatches,
@@ -216,6 +218,13 @@ export class CivicFindTheOthers extends CivicDataElement {
   /** A sign-up sent sooner than this after the form appeared is silently dropped (a script, not a person). */
   @property({ type: Number, attribute: 'min-fill-seconds' })
   minFillSeconds = 3;
+
+  /**
+   * Seconds to wait for the data source to answer a sign-up; with no answer by then it is queued and sent
+   * again with the same key (stored once). Not a positive number: wait as long as it takes.
+   */
+  @property({ type: Number, attribute: 'send-timeout' })
+  sendTimeout = SEND_TIMEOUT_SECONDS;
 
   declare protected readonly localize: LocalizeController<CivicTranslation & FindTheOthersStrings>;
 
@@ -1005,8 +1014,9 @@ export class CivicFindTheOthers extends CivicDataElement {
     this.phase = 'sending';
     this.failure = undefined;
     try {
+      const options = { idempotencyKey: key, voter: this.voter, locale: this.localize.lang() };
       const matches = parseMatches(
-        await adapter.findOthers(signup, { idempotencyKey: key, voter: this.voter, locale: this.localize.lang() }),
+        await withDeadline((signal) => adapter.findOthers!(signup, { ...options, signal }), this.sendTimeout),
       );
       this.succeed(key, signup, matches);
     } catch (e) {
@@ -1148,11 +1158,16 @@ export class CivicFindTheOthers extends CivicDataElement {
         const { delivered, failed } = await this.outbox.flush<SignupInput>({ kind: KIND, target: key }, async (e) => {
           sent = e.payload;
           matches = parseMatches(
-            await adapter.findOthers!(e.payload, {
-              idempotencyKey: e.key,
-              voter: this.voter,
-              locale: this.localize.lang(),
-            }),
+            await withDeadline(
+              (signal) =>
+                adapter.findOthers!(e.payload, {
+                  idempotencyKey: e.key,
+                  voter: this.voter,
+                  locale: this.localize.lang(),
+                  signal,
+                }),
+              this.sendTimeout,
+            ),
           );
         });
         if (delivered.length && matches && sent) {

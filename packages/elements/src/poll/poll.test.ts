@@ -472,6 +472,28 @@ describe('<civic-poll>', () => {
       expect((await adapter.getPoll('first-project')).results?.voters).to.equal(125);
     });
 
+    it('queues a ballot the data source never answers once send-timeout passes, and counts it once', async () => {
+      const adapter = demo();
+      const el = await loaded(adapter, 'first-project', { sendTimeout: 0.2 });
+      const gate = adapter.hold('vote');
+      choose(el, 'A tool library');
+      voteButton(el)!.click();
+      await gate.arrived;
+      expect($(el, '[part~="message"]')?.textContent, 'sending at first').to.contain('Sending');
+      await settled(el, () => !!$(el, '[part~="send-now-button"]'), 'not queued after the deadline');
+      const first = adapter.calls['vote']![0]![2] as WriteOptions;
+      expect(first.signal?.aborted, 'the unanswered call was aborted').to.equal(true);
+      expect(votesFor(el, 'A tool library'), 'still shown as counted').to.equal(29);
+      gate.release(); // the first call may still land: the key keeps it to one vote
+      const done = oneEvent(el, 'civic-vote-done');
+      $<HTMLButtonElement>(el, '[part~="send-now-button"]')!.click();
+      expect(((await done) as unknown as CivicVoteDoneEvent).poll?.results?.counts['tool-library']).to.equal(29);
+      const keys = keysOf(adapter);
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.equal(keys[1]);
+      expect((await adapter.getPoll('first-project')).results?.voters).to.equal(125);
+    });
+
     it('says the earlier vote stands when the person had already voted elsewhere', async () => {
       const adapter = demo();
       const el = await loaded(adapter, 'first-project');

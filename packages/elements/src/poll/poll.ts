@@ -7,6 +7,8 @@ import {
   can,
   instantRunoff,
   isOffline,
+  SEND_TIMEOUT_SECONDS,
+  withDeadline,
   newIdempotencyKey,
   toCivicError,
   writeDataBlock,
@@ -163,6 +165,13 @@ export class CivicPoll extends CivicDataElement {
   /** Where ballots wait while offline. Defaults to one queue per page, in `localStorage`. */
   @property({ attribute: false })
   outbox: Outbox | undefined;
+
+  /**
+   * Seconds to wait for the data source to answer a vote; with no answer by then the ballot is queued
+   * and sent again with the same key (counted once). Not a positive number: wait as long as it takes.
+   */
+  @property({ type: Number, attribute: 'send-timeout' })
+  sendTimeout = SEND_TIMEOUT_SECONDS;
 
   declare protected readonly localize: LocalizeController<CivicTranslation & PollStrings>;
 
@@ -459,11 +468,16 @@ export class CivicPoll extends CivicDataElement {
     // Optimistic: `shown` counts the ballot from now on, so it is on screen in this same frame.
     this.phase = 'sending';
     try {
-      const answer = await adapter.vote(poll.id, ballot, {
-        idempotencyKey: key,
-        voter: this.voter,
-        locale: this.localize.lang(),
-      });
+      const answer = await withDeadline(
+        (signal) =>
+          adapter.vote!(poll.id, ballot, {
+            idempotencyKey: key,
+            voter: this.voter,
+            locale: this.localize.lang(),
+            signal,
+          }),
+        this.sendTimeout,
+      );
       if (this.attempt !== attempt) return; // the poll was replaced meanwhile
       this.succeed(checkPoll(answer), false);
       await this.updateComplete;
@@ -568,7 +582,11 @@ export class CivicPoll extends CivicDataElement {
         // The queue's list may be stale: another poll on this page may have sent this ballot meanwhile.
         if (!this.isQueued(entry.key)) return void gone.add(entry.key);
         const { ballot, voter } = entry.payload;
-        answers.set(entry.key, await adapter.vote!(id, ballot, { idempotencyKey: entry.key, voter, locale }));
+        const answer = await withDeadline(
+          (signal) => adapter.vote!(id, ballot, { idempotencyKey: entry.key, voter, locale, signal }),
+          this.sendTimeout,
+        );
+        answers.set(entry.key, answer);
       });
       // Each ballot is settled by the poll on this page that shows it waiting (another voter's poll,
       // say), which fires its events; with none, this poll tells the host.
