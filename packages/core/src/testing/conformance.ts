@@ -10,7 +10,15 @@ import * as v from 'valibot';
 import type { Capability, CivicAdapter, InitiativeQuery } from '../adapter.js';
 import { isCivicError, type CivicErrorCode } from '../errors.js';
 import { distanceKm, inBBox } from '../geo.js';
-import { InitiativeSchema, PollSchema, type InitiativeInput, type Interest, type PollInput } from '../model.js';
+import {
+  InitiativeSchema,
+  MatchesSchema,
+  PollSchema,
+  type InitiativeInput,
+  type Interest,
+  type PollInput,
+  type SignupInput,
+} from '../model.js';
 import { CONFORMANCE_FIXTURE, MALFORMED_FIXTURE, type ConformanceFixture } from './fixture.js';
 
 type Fn = () => unknown;
@@ -29,6 +37,11 @@ export interface ConformanceOptions {
   dispose?: (adapter: CivicAdapter) => void | Promise<void>;
   /** Voter tokens for two different voters, for adapters that need them for writes. */
   voters?: readonly [string, string];
+  /**
+   * The adapter joins several sources and sends sign-ups to one of them: `findOthers` then names only
+   * that source's initiatives, so the suite checks each one it names rather than the whole set.
+   */
+  signupsInOneSource?: boolean;
   /** Defaults to the global `describe`/`it`. */
   test?: TestApi;
 }
@@ -399,6 +412,101 @@ export function runAdapterConformance(options: ConformanceOptions): void {
           after.supporters?.count === before + 1,
           `getInitiative after a repeated support shows ${after.supporters?.count ?? '?'}`,
         );
+      }),
+    );
+
+    const signup = (place: SignupInput['place'], interests: string[], radiusKm = 2): SignupInput => ({
+      name: 'Conformance Tester',
+      email: 'tester@example.org',
+      place,
+      radiusKm,
+      interests,
+      consent: [
+        {
+          purpose: 'connect',
+          text: 'Put me in touch with people nearby who care about the same causes.',
+          version: 'conformance-1',
+          timestamp: '2026-11-01T12:00:00Z',
+          locale: 'en',
+        },
+      ],
+    });
+
+    it(
+      'finds the others: people and initiatives near enough that share an interest, counts only, once per key',
+      withAdapter(async (a) => {
+        if (!a.capabilities.has('find-others') || !a.findOthers) return;
+        const at = { lat: 51.454, lng: -2.587 };
+        const radiusKm = 2;
+        const wanted = ['repair', 'energy', 'not-an-interest'];
+        const known = new Set(fixture.interests.map((i) => i.id));
+        const near = (fixture.people ?? []).filter((p) => distanceKm(at, p) <= radiusKm);
+        const shares = wanted.filter((i) => known.has(i));
+        const key = `signup-${Math.random().toString(36).slice(2)}`;
+        const input = signup({ ...at, precision: 'exact' }, wanted, radiusKm);
+        const first = await a.findOthers(input, { idempotencyKey: key, voter: voterA });
+        check(v.is(MatchesSchema, first), 'findOthers did not answer a valid Matches');
+        check(first.nearbyCount === near.length, `nearbyCount ${first.nearbyCount}, expected ${near.length}`);
+        sameIds(
+          first.sharedInterests.map((s) => s.interest),
+          shares,
+          'sharedInterests (the interests asked for that exist)',
+        );
+        for (const interest of shares) {
+          const count = near.filter((p) => p.interests.includes(interest)).length;
+          const got = first.sharedInterests.find((s) => s.interest === interest)?.count;
+          check(got === count, `${interest}: ${got ?? '?'} people nearby share it, expected ${count}`);
+        }
+        const qualifying = expected(
+          fixture,
+          (i) => !!i.place && distanceKm(at, i.place) <= radiusKm && (i.tags ?? []).some((t) => shares.includes(t)),
+        );
+        const named = first.initiatives.map((i) => i.id);
+        if (options.signupsInOneSource) {
+          const stray = named.filter((id) => !qualifying.some((q) => id.endsWith(q)));
+          check(!stray.length, `initiatives too far or sharing no interest: ${stray.join(', ')}`);
+        } else sameIds(named, qualifying.slice(0, 6), 'initiatives near enough that share an interest');
+        const answer = JSON.stringify(first);
+        for (const person of ['Conformance Tester', 'tester@example.org'])
+          check(!answer.includes(person), `the answer carries personal data (${person})`);
+        const again = await a.findOthers(input, { idempotencyKey: key, voter: voterA });
+        check(again.nearbyCount === near.length, 'the repeated sign-up answered differently');
+        const next = await a.findOthers(signup({ ...at, precision: 'exact' }, ['repair'], radiusKm), {
+          idempotencyKey: `${key}-next`,
+          voter: voterB,
+        });
+        check(
+          next.nearbyCount === near.length + 1,
+          `after one sign-up (sent twice with one key) the next sees ${next.nearbyCount} people, expected ${near.length + 1}`,
+        );
+      }),
+    );
+
+    it(
+      'finds a typed place it knows, and answers invalid-request on the place field for one it does not',
+      withAdapter(async (a) => {
+        if (!a.capabilities.has('find-others') || !a.findOthers || !fixture.places) return;
+        const typed = await a.findOthers(signup({ text: 'Bristol' }, ['repair'], 1), {
+          idempotencyKey: `typed-${Date.now()}`,
+          voter: voterA,
+        });
+        const at = fixture.places['bristol']!;
+        const near = (fixture.people ?? []).filter((p) => distanceKm(at, p) <= 1).length;
+        check(typed.nearbyCount === near, `"Bristol": ${typed.nearbyCount} people within 1 km, expected ${near}`);
+        try {
+          await a.findOthers(signup({ text: 'Atlantis' }, ['repair']), {
+            idempotencyKey: `nowhere-${Date.now()}`,
+            voter: voterA,
+          });
+        } catch (e) {
+          check(
+            isCivicError(e) && e.code === 'invalid-request',
+            `an unknown place: expected invalid-request, got ${String(e)}`,
+          );
+          check(!!e.fields?.['place'], 'an unknown place: the error names no place field for the form to show');
+          return;
+        }
+        throw new ConformanceFailure('an unknown place was accepted');
       }),
     );
 

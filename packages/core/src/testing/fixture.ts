@@ -5,6 +5,10 @@ export interface ConformanceFixture {
   initiatives: InitiativeInput[];
   polls: PollInput[];
   interests: Interest[];
+  /** People already signed up, as matching sees them: a point and their interests, nothing else. */
+  people?: { lat: number; lng: number; interests: string[] }[];
+  /** Names a sign-up may type instead of sharing a point (lower case). */
+  places?: Record<string, { lat: number; lng: number }>;
 }
 
 const at = (lat: number, lng: number, address?: string) => ({ lat, lng, ...(address ? { address } : {}) });
@@ -141,6 +145,14 @@ export const CONFORMANCE_FIXTURE: ConformanceFixture = {
     { id: 'energy', label: 'Energy' },
     { id: 'housing', label: 'Housing' },
   ],
+  people: [
+    { lat: 51.456, lng: -2.588, interests: ['repair', 'energy'] },
+    { lat: 51.46, lng: -2.59, interests: ['repair'] },
+    { lat: 51.449, lng: -2.58, interests: ['housing'] },
+    { lat: 51.5, lng: -2.55, interests: ['energy'] },
+    { lat: 51.75, lng: -2.2, interests: ['repair'] },
+  ],
+  places: { bristol: { lat: 51.454, lng: -2.587 }, 'bs5 0hd': { lat: 51.463, lng: -2.56 } },
 };
 
 /** What a broken backend might send: wrong types, missing required fields, out-of-range coordinates. */
