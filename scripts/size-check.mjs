@@ -26,7 +26,7 @@ const BUDGETS = {
   'civic-initiative-card': 19,
   'civic-provider': 12.5,
   // It shows initiative cards among its results: it grows with the card.
-  'civic-find-the-others': 30.5,
+  'civic-find-the-others': 31,
   'civic-poll': 30,
   'civic-initiative-list': 30,
   'civic-map': 32,
@@ -35,7 +35,7 @@ const BUDGETS = {
   'map.worker': 6,
   'lazy: map engine': 55,
   // Per-element builds: the demo data with the memory adapter (the CDN bundle already has the latter).
-  'lazy: demo data set': 17,
+  'lazy: demo data set': 17.5,
   'lazy: REST adapter': 7,
   'lazy: list virtualizer': 6,
   'lazy: ResizeObserver polyfill': 5,
@@ -54,7 +54,7 @@ const BUDGETS = {
   'civic-kit.js lazy: ActivityStreams adapter': 7.5,
   'civic-kit.js lazy: federated adapter': 4.5,
   // Every element and all five languages; the goal of 30 KB is not met (see the README).
-  'civic-kit.js (CDN: everything, no map engine)': 77.5,
+  'civic-kit.js (CDN: everything, no map engine)': 79,
   'civic-kit.js lazy: map engine': 55,
   'civic-kit.js lazy: demo data set': 12,
   'civic-kit.js lazy: REST adapter': 4,

@@ -205,6 +205,27 @@ export const ServerFieldError: Story = {
   render: (args) =>
     html`${frame}
       <div class="civic-story-signup">
+        ${played(
+          chain(fill({ ...ada, place: 'Atlantis' }), submit(shows('#place-error'))),
+          signup(args, ScriptedAdapter.demo({ without: ['find-places'] })),
+        )}
+      </div>`,
+};
+
+/** Several places match what was typed ("BS"): one to pick, as GOV.UK's "select an address". */
+export const PlaceChoices: Story = {
+  render: (args) =>
+    html`${frame}
+      <div class="civic-story-signup">
+        ${played(chain(fill({ ...ada, place: 'BS' }), submit(shows('[part="place-choices"]'))), signup(args))}
+      </div>`,
+};
+
+/** No place matches what was typed: said before anything is sent. */
+export const PlaceNotFound: Story = {
+  render: (args) =>
+    html`${frame}
+      <div class="civic-story-signup">
         ${played(chain(fill({ ...ada, place: 'Atlantis' }), submit(shows('#place-error'))), signup(args))}
       </div>`,
 };

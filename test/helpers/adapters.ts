@@ -7,7 +7,8 @@ import {
 } from '@civic-kit/core';
 import { DEMO_WRITTEN, demoData } from '@civic-kit/core/demo';
 
-type Method = 'getInitiative' | 'listInitiatives' | 'supportInitiative' | 'getPoll' | 'vote' | 'findOthers';
+type Method =
+  'getInitiative' | 'listInitiatives' | 'supportInitiative' | 'getPoll' | 'vote' | 'findOthers' | 'findPlaces';
 
 /**
  * The demo memory adapter with failures on request: `failNext('supportInitiative', 'network')`, or
@@ -79,6 +80,10 @@ export class ScriptedAdapter extends MemoryAdapter {
   override async findOthers(...a: Parameters<MemoryAdapter['findOthers']>) {
     await this.gate('findOthers', a);
     return super.findOthers(...a);
+  }
+  override async findPlaces(...a: Parameters<MemoryAdapter['findPlaces']>) {
+    await this.gate('findPlaces', a);
+    return super.findPlaces(...a);
   }
 }
 

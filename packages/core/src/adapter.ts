@@ -10,6 +10,7 @@ import type {
   Interest,
   Matches,
   Page,
+  PlaceMatch,
   Poll,
   SignupInput,
 } from './model.js';
@@ -24,6 +25,8 @@ export const CAPABILITIES = [
   'change-vote',
   'list-interests',
   'find-others',
+  /** The backend can turn a typed town or postcode into places (`findPlaces`). */
+  'find-places',
   'subscribe',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -77,6 +80,8 @@ export interface CivicAdapter {
   vote?(pollId: string, ballot: Ballot, options: WriteOptions): Promise<Poll>;
   listInterests?(options?: CallOptions): Promise<Interest[]>;
   findOthers?(signup: SignupInput, options: WriteOptions): Promise<Matches>;
+  /** Places whose name matches a typed town or postcode, best first; none when nothing matches. */
+  findPlaces?(text: string, options?: CallOptions): Promise<PlaceMatch[]>;
   /** Live changes; returns the unsubscribe function. */
   subscribe?(topic: Topic, onEvent: (event: ChangeEvent) => void): () => void;
   /**

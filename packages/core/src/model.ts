@@ -167,6 +167,14 @@ export const SignupSchema = v.object({
 export type Signup = v.InferOutput<typeof SignupSchema>;
 export type SignupInput = v.InferInput<typeof SignupSchema>;
 
+/** One answer to a typed place name: what to call it and where it is (a town's or postcode's centre). */
+export const PlaceMatchSchema = v.object({
+  label: nonEmpty(200),
+  lat: LatitudeSchema,
+  lng: LongitudeSchema,
+});
+export type PlaceMatch = v.InferOutput<typeof PlaceMatchSchema>;
+
 export const MatchesSchema = v.object({
   /** People within the radius (excluding the person who signed up). Never who they are. */
   nearbyCount: count,

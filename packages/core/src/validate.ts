@@ -6,6 +6,7 @@ import {
   InitiativeSchema,
   InterestSchema,
   MatchesSchema,
+  PlaceMatchSchema,
   PollSchema,
   SignupSchema,
   type Ballot,
@@ -13,6 +14,7 @@ import {
   type Interest,
   type Matches,
   type Page,
+  type PlaceMatch,
   type Poll,
   type Signup,
 } from './model.js';
@@ -53,6 +55,8 @@ export const parseInitiativePage = (d: unknown): Page<Initiative> =>
   parseResponse(InitiativePageSchema, d, 'page of initiatives');
 export const parsePoll = (d: unknown): Poll => parseResponse(PollSchema, d, 'poll');
 export const parseMatches = (d: unknown): Matches => parseResponse(MatchesSchema, d, 'matches');
+export const parsePlaceMatches = (d: unknown): PlaceMatch[] =>
+  parseResponse(v.pipe(v.array(PlaceMatchSchema), v.maxLength(50)), d, 'list of places');
 export const parseInterests = (d: unknown): Interest[] => parseResponse(v.array(InterestSchema), d, 'interest list');
 export const parseBallot = (d: unknown): Ballot => parseRequest(BallotSchema, d, 'ballot');
 export const parseSignup = (d: unknown): Signup => parseRequest(SignupSchema, d, 'sign-up');

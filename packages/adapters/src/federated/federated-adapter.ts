@@ -32,6 +32,7 @@ import {
   type Matches,
   type Page,
   type PageWarning,
+  type PlaceMatch,
   type Poll,
   type SignupInput,
   type Topic,
@@ -156,6 +157,7 @@ export class FederatedAdapter implements CivicAdapter {
         'subscribe',
       ] as const)
         if (s.adapter.capabilities.has(c)) caps.add(c);
+    if (this.signupSource()?.adapter.capabilities.has('find-places')) caps.add('find-places');
     this.capabilities = caps;
   }
 
@@ -315,10 +317,22 @@ export class FederatedAdapter implements CivicAdapter {
 
   /** Sign-ups go to the first source that matches people (the site's own backend, listed first). */
   async findOthers(signup: SignupInput, o: WriteOptions): Promise<Matches> {
-    const src = this.sources.find((s) => s.adapter.findOthers && s.adapter.capabilities.has('find-others'));
+    const src = this.signupSource();
     if (!src) throw new CivicError('unsupported', 'No source of this view takes sign-ups');
     const matches = await src.adapter.findOthers!(signup, o);
     return { ...matches, initiatives: matches.initiatives.map((i) => this.stamp(i, src)) };
+  }
+
+  /** Places as the source that takes sign-ups knows them, so what is picked is what it matches on. */
+  async findPlaces(text: string, o?: CallOptions): Promise<PlaceMatch[]> {
+    const src = this.signupSource();
+    if (!src?.adapter.findPlaces || !src.adapter.capabilities.has('find-places'))
+      throw new CivicError('unsupported', 'The source that takes sign-ups cannot look up places');
+    return src.adapter.findPlaces(text, o);
+  }
+
+  private signupSource() {
+    return this.sources.find((s) => s.adapter.findOthers && s.adapter.capabilities.has('find-others'));
   }
 
   subscribe(topic: Topic, onEvent: (event: ChangeEvent) => void): () => void {

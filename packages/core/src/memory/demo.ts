@@ -3,17 +3,17 @@ import { MemoryAdapter, type MemoryAdapterOptions, type MemoryData } from './mem
 
 /** Towns and postcode areas of the demo data, for sign-ups that type a place instead of sharing one. */
 export const DEMO_PLACES: Record<string, { lat: number; lng: number }> = {
-  bristol: { lat: 51.454, lng: -2.587 },
-  bs1: { lat: 51.454, lng: -2.594 },
-  bs2: { lat: 51.458, lng: -2.58 },
-  bs3: { lat: 51.44, lng: -2.6 },
-  bs5: { lat: 51.463, lng: -2.56 },
-  bs6: { lat: 51.47, lng: -2.6 },
-  totnes: { lat: 50.431, lng: -3.686 },
-  tq9: { lat: 50.431, lng: -3.686 },
-  freiburg: { lat: 47.999, lng: 7.842 },
-  valencia: { lat: 39.47, lng: -0.376 },
-  lyon: { lat: 45.764, lng: 4.835 },
+  Bristol: { lat: 51.454, lng: -2.587 },
+  BS1: { lat: 51.454, lng: -2.594 },
+  BS2: { lat: 51.458, lng: -2.58 },
+  BS3: { lat: 51.44, lng: -2.6 },
+  BS5: { lat: 51.463, lng: -2.56 },
+  BS6: { lat: 51.47, lng: -2.6 },
+  Totnes: { lat: 50.431, lng: -3.686 },
+  TQ9: { lat: 50.431, lng: -3.686 },
+  Freiburg: { lat: 47.999, lng: 7.842 },
+  Valencia: { lat: 39.47, lng: -0.376 },
+  Lyon: { lat: 45.764, lng: 4.835 },
 };
 
 /** The day the demo data's dates were written for (UTC midnight); `demoData` on this day changes none. */

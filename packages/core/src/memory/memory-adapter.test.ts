@@ -82,6 +82,22 @@ describe('MemoryAdapter with the demo data', () => {
     }
   });
 
+  it('looks up typed places: one for a name or a full postcode, several for a start shared by many, none for the unknown', async () => {
+    const a = createDemoAdapter();
+    const labels = async (text: string) => (await a.findPlaces(text)).map((p) => p.label);
+    expect(await labels('bristol')).to.deep.equal(['Bristol']);
+    expect(await labels('  Bris ')).to.deep.equal(['Bristol']);
+    expect(await labels('bs5 0hd')).to.deep.equal(['BS5']);
+    expect(await labels('BS')).to.deep.equal(['BS1', 'BS2', 'BS3', 'BS5', 'BS6']);
+    expect(await labels('Atlantis')).to.deep.equal([]);
+    expect(await labels('')).to.deep.equal([]);
+    const [bs3] = await a.findPlaces('BS3');
+    expect(bs3).to.deep.equal({ label: 'BS3', lat: 51.44, lng: -2.6 });
+    // What findPlaces picks, findOthers accepts as a point.
+    const m = await a.findOthers({ ...signup, place: { lat: bs3!.lat, lng: bs3!.lng } }, { idempotencyKey: 'p1' });
+    expect(m.nearbyCount).to.be.a('number');
+  });
+
   it('hides after-vote results until this voter has voted, and allows a change where the poll does', async () => {
     const a = createDemoAdapter();
     expect((await a.getPoll('budget-priorities')).results).to.equal(undefined);

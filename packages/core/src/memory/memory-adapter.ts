@@ -24,6 +24,7 @@ import {
   type Interest,
   type Matches,
   type Page,
+  type PlaceMatch,
   type Poll,
   type Signup,
   type SignupInput,
@@ -42,7 +43,7 @@ export interface MemoryData {
   polls?: unknown[];
   interests?: unknown[];
   people?: MemoryPerson[];
-  /** Place names (lower case) a sign-up may type instead of sharing a location. */
+  /** Places a sign-up may type instead of sharing a location, by name as shown (matched ignoring case and accents). */
   places?: Record<string, { lat: number; lng: number }>;
 }
 
@@ -105,6 +106,7 @@ export class MemoryAdapter implements CivicAdapter {
       'change-vote',
       'list-interests',
       'find-others',
+      'find-places',
       'subscribe',
     ];
     this.capabilities = new Set(all.filter((c) => !options.without?.includes(c)));
@@ -176,6 +178,19 @@ export class MemoryAdapter implements CivicAdapter {
   async listInterests(o?: CallOptions): Promise<Interest[]> {
     const s = await this.begin(o);
     return structuredClone(s.interests);
+  }
+
+  async findPlaces(text: string, o?: CallOptions): Promise<PlaceMatch[]> {
+    this.require('find-places');
+    await this.begin(o);
+    const q = fold(text).trim().replace(/\s+/g, ' ');
+    if (!q) return [];
+    const places = Object.entries(this.options.data?.places ?? {});
+    const exact = places.filter(([name]) => fold(name) === q);
+    // A start of a name ("bris", "BS") offers every name it starts; a full postcode, its district.
+    const started = q.length >= 2 ? places.filter(([name]) => fold(name).startsWith(q)) : [];
+    const hits = exact.length ? exact : started.length ? started : places.filter(([name]) => q.startsWith(fold(name)));
+    return hits.slice(0, 10).map(([label, at]) => ({ label, lat: at.lat, lng: at.lng }));
   }
 
   // --- writes ------------------------------------------------------------------------------------
@@ -388,9 +403,7 @@ export class MemoryAdapter implements CivicAdapter {
     if (place.lat !== undefined && place.lng !== undefined) return { lat: place.lat, lng: place.lng };
     const text = fold(place.text ?? '').trim();
     const places = this.options.data?.places ?? {};
-    const hit = Object.entries(places).find(
-      ([name]) => text && (text === name || text.startsWith(`${name} `) || text.startsWith(name)),
-    );
+    const hit = Object.entries(places).find(([name]) => text && text.startsWith(fold(name)));
     if (!hit) {
       throw new CivicError('invalid-request', `We could not find "${place.text ?? ''}"`, {
         fields: { place: 'Enter a town or postcode we know, or use your location' },

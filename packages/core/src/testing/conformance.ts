@@ -13,6 +13,7 @@ import { distanceKm, inBBox } from '../geo.js';
 import {
   InitiativeSchema,
   MatchesSchema,
+  PlaceMatchSchema,
   PollSchema,
   type InitiativeInput,
   type Interest,
@@ -490,7 +491,7 @@ export function runAdapterConformance(options: ConformanceOptions): void {
           idempotencyKey: `typed-${Date.now()}`,
           voter: voterA,
         });
-        const at = fixture.places['bristol']!;
+        const at = fixture.places['Bristol']!;
         const near = (fixture.people ?? []).filter((p) => distanceKm(at, p) <= 1).length;
         check(typed.nearbyCount === near, `"Bristol": ${typed.nearbyCount} people within 1 km, expected ${near}`);
         try {
@@ -507,6 +508,22 @@ export function runAdapterConformance(options: ConformanceOptions): void {
           return;
         }
         throw new ConformanceFailure('an unknown place was accepted');
+      }),
+    );
+
+    it(
+      'looks up a typed place when it declares find-places: the place it knows, nothing for one it does not',
+      withAdapter(async (a) => {
+        if (!a.capabilities.has('find-places') || !a.findPlaces || !fixture.places) return;
+        const known = fixture.places['Bristol']!;
+        const found = await a.findPlaces('bristol');
+        check(v.is(v.array(PlaceMatchSchema), found), 'findPlaces did not answer a list of valid places');
+        check(
+          found.some((p) => distanceKm(p, known) < 1),
+          `"bristol": none of ${JSON.stringify(found)} is where the fixture puts Bristol`,
+        );
+        const none = await a.findPlaces('Atlantis');
+        check(Array.isArray(none) && none.length === 0, `"Atlantis": expected no places, got ${JSON.stringify(none)}`);
       }),
     );
 

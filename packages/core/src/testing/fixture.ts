@@ -7,7 +7,7 @@ export interface ConformanceFixture {
   interests: Interest[];
   /** People already signed up, as matching sees them: a point and their interests, nothing else. */
   people?: { lat: number; lng: number; interests: string[] }[];
-  /** Names a sign-up may type instead of sharing a point (lower case). */
+  /** Names a sign-up may type instead of sharing a point, as shown (matched ignoring case). */
   places?: Record<string, { lat: number; lng: number }>;
 }
 
@@ -152,7 +152,7 @@ export const CONFORMANCE_FIXTURE: ConformanceFixture = {
     { lat: 51.5, lng: -2.55, interests: ['energy'] },
     { lat: 51.75, lng: -2.2, interests: ['repair'] },
   ],
-  places: { bristol: { lat: 51.454, lng: -2.587 }, 'bs5 0hd': { lat: 51.463, lng: -2.56 } },
+  places: { Bristol: { lat: 51.454, lng: -2.587 }, 'BS5 0HD': { lat: 51.463, lng: -2.56 } },
 };
 
 /** What a broken backend might send: wrong types, missing required fields, out-of-range coordinates. */

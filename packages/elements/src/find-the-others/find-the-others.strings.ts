@@ -71,6 +71,13 @@ export interface FindTheOthersStrings {
   signupErrorPlacePostcode: string;
   signupErrorPlaceTown: string;
   signupErrorPlaceLong: (max: string) => string;
+  /** The data source knows no place by what was typed. */
+  signupErrorPlaceUnknown: (place: string) => string;
+  /** Several places match what was typed and none is chosen yet. */
+  signupErrorPlaceChoose: (place: string) => string;
+  /** The legend over the places that match what was typed. */
+  signupPlaceChoose: (place: string) => string;
+  signupPlaceChooseHint: string;
   signupErrorInterests: string;
   signupErrorMessageLong: (max: string) => string;
   signupErrorConsent: string;
@@ -150,6 +157,10 @@ export const en: FindTheOthersStrings = {
   signupErrorPlacePostcode: 'Enter your postcode, or use your location',
   signupErrorPlaceTown: 'Enter your town or city, or use your location',
   signupErrorPlaceLong: (max) => `The place must be ${max} characters or fewer`,
+  signupErrorPlaceUnknown: (p) => `We could not find “${p}”. Check the spelling, or enter a nearby town or postcode`,
+  signupErrorPlaceChoose: (p) => `Choose which “${p}” you mean`,
+  signupPlaceChoose: (p) => `Which “${p}” do you mean?`,
+  signupPlaceChooseHint: 'Choose one, or change what you typed.',
   signupErrorInterests: 'Select at least one cause you care about',
   signupErrorMessageLong: (max) => `Your message must be ${max} characters or fewer`,
   signupErrorConsent: 'To sign up, tick the box to agree to your details being used to put you in touch',
@@ -235,6 +246,11 @@ const es: FindTheOthersStrings = {
   signupErrorPlacePostcode: 'Escribe tu código postal, o usa tu ubicación',
   signupErrorPlaceTown: 'Escribe tu localidad, o usa tu ubicación',
   signupErrorPlaceLong: (max) => `El lugar debe tener ${max} caracteres como máximo`,
+  signupErrorPlaceUnknown: (p) =>
+    `No encontramos «${p}». Revisa cómo lo escribiste o escribe una localidad o un código postal cercano`,
+  signupErrorPlaceChoose: (p) => `Elige a qué «${p}» te refieres`,
+  signupPlaceChoose: (p) => `¿A qué «${p}» te refieres?`,
+  signupPlaceChooseHint: 'Elige uno o cambia lo que escribiste.',
   signupErrorInterests: 'Selecciona al menos una causa que te importe',
   signupErrorMessageLong: (max) => `Tu mensaje debe tener ${max} caracteres como máximo`,
   signupErrorConsent: 'Para apuntarte, marca la casilla para aceptar que se usen tus datos para ponerte en contacto',
@@ -321,6 +337,11 @@ const de: FindTheOthersStrings = {
   signupErrorPlacePostcode: 'Gib deine Postleitzahl ein, oder verwende deinen Standort',
   signupErrorPlaceTown: 'Gib deinen Ort ein, oder verwende deinen Standort',
   signupErrorPlaceLong: (max) => `Der Ort darf höchstens ${max} Zeichen lang sein`,
+  signupErrorPlaceUnknown: (p) =>
+    `Wir haben „${p}“ nicht gefunden. Prüfe die Schreibweise oder gib einen Ort oder eine Postleitzahl in der Nähe ein`,
+  signupErrorPlaceChoose: (p) => `Wähle, welches „${p}“ du meinst`,
+  signupPlaceChoose: (p) => `Welches „${p}“ meinst du?`,
+  signupPlaceChooseHint: 'Wähle einen Ort oder ändere deine Eingabe.',
   signupErrorInterests: 'Wähle mindestens ein Anliegen aus, das dir wichtig ist',
   signupErrorMessageLong: (max) => `Deine Nachricht darf höchstens ${max} Zeichen lang sein`,
   signupErrorConsent:
@@ -407,6 +428,11 @@ const fr: FindTheOthersStrings = {
   signupErrorPlacePostcode: 'Saisissez votre code postal, ou utilisez votre position',
   signupErrorPlaceTown: 'Saisissez votre ville, ou utilisez votre position',
   signupErrorPlaceLong: (max) => `Le lieu doit comporter ${max} caractères au maximum`,
+  signupErrorPlaceUnknown: (p) =>
+    `Nous n’avons pas trouvé « ${p} ». Vérifiez l’orthographe, ou saisissez une ville ou un code postal proche`,
+  signupErrorPlaceChoose: (p) => `Choisissez de quel « ${p} » il s’agit`,
+  signupPlaceChoose: (p) => `De quel « ${p} » s’agit-il ?`,
+  signupPlaceChooseHint: 'Choisissez-en un, ou modifiez ce que vous avez saisi.',
   signupErrorInterests: 'Sélectionnez au moins une cause qui vous tient à cœur',
   signupErrorMessageLong: (max) => `Votre message doit comporter ${max} caractères au maximum`,
   signupErrorConsent:
@@ -492,6 +518,10 @@ const ar: FindTheOthersStrings = {
   signupErrorPlacePostcode: 'اكتب رمزك البريدي، أو استخدم موقعك',
   signupErrorPlaceTown: 'اكتب مدينتك أو بلدتك، أو استخدم موقعك',
   signupErrorPlaceLong: (max) => `يجب ألا يزيد المكان على ${max} حرفًا`,
+  signupErrorPlaceUnknown: (p) => `لم نجد «${p}». تحقّق من الكتابة، أو اكتب مدينة أو رمزًا بريديًا قريبًا`,
+  signupErrorPlaceChoose: (p) => `اختر أيّ «${p}» تقصد`,
+  signupPlaceChoose: (p) => `أيّ «${p}» تقصد؟`,
+  signupPlaceChooseHint: 'اختر واحدًا، أو غيّر ما كتبته.',
   signupErrorInterests: 'اختر قضية واحدة على الأقل تهمك',
   signupErrorMessageLong: (max) => `يجب ألا تزيد رسالتك على ${max} حرفًا`,
   signupErrorConsent: 'للتسجيل، ضع علامة في المربع لتوافق على استخدام بياناتك لوضعك على تواصل',

@@ -117,6 +117,17 @@ export const findTheOthersStyles = css`
   .locate-status:empty {
     display: none;
   }
+  .place-choices {
+    display: grid;
+    gap: var(--_space-xs);
+    min-inline-size: 0;
+    margin: var(--_space-s) 0 0;
+    padding: 0;
+    border: 0;
+  }
+  .place-choices > p {
+    margin: 0;
+  }
   .error-summary {
     padding: var(--_space-m);
     border: 5px solid var(--_error);

@@ -306,7 +306,8 @@ describe('<civic-find-the-others>', () => {
     });
 
     it('puts the data source’s field errors in the same summary and slots, and keeps the values', async () => {
-      const adapter = ScriptedAdapter.demo();
+      // No place lookup: the place reaches findOthers as typed, and its field error comes back.
+      const adapter = ScriptedAdapter.demo({ without: ['find-places'] });
       const el = await signupForm({ adapter });
       await withInterests(el);
       await fill(el, { ...valid, place: 'Atlantis' });
@@ -331,6 +332,79 @@ describe('<civic-find-the-others>', () => {
       const keys = keysOf(adapter);
       expect(keys).to.have.length(2);
       expect(keys[0]).not.to.equal(keys[1]);
+    });
+  });
+
+  describe('place lookup', () => {
+    const radios = (el: CivicFindTheOthers) => [
+      ...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="place-choice"]'),
+    ];
+
+    it('offers the places that match when several do, asks for one, and sends the one picked', async () => {
+      const adapter = ScriptedAdapter.demo();
+      const el = await signupForm({ adapter });
+      await withInterests(el);
+      await fill(el, { ...valid, place: 'BS' });
+      let events = 0;
+      el.addEventListener('civic-signup', () => events++);
+      await submit(el);
+      await settled(el, () => q(el, '[part="place-choices"]'));
+      expect(text(q(el, '[part="place-choices"] legend'))).to.equal('Which “BS” do you mean?');
+      expect(radios(el).map((r) => text(r.labels![0]))).to.deep.equal(['BS1', 'BS2', 'BS3', 'BS5', 'BS6']);
+      expect(active(el), 'focus moves to the choices').to.equal(q(el, '[part="place-choices"] legend'));
+      expect(q(el, '[part="error-summary"]'), 'not an error yet').to.equal(null);
+      expect(events, 'nothing sent yet').to.equal(0);
+      await expectAccessible(el);
+      // Sent again without picking: an error in the summary, whose link goes to the first place.
+      await submit(el);
+      await settled(el, () => q(el, '[part="error-summary"]'));
+      expect(summaryLinks(el).map((a) => text(a))).to.deep.equal(['Choose which “BS” you mean']);
+      expect(active(el)).to.equal(q(el, '[part="error-summary"]'));
+      summaryLinks(el)[0]!.click();
+      expect(active(el)?.id).to.equal('place-choice-0');
+      await expectAccessible(el);
+      radios(el)[2]!.labels![0]!.click();
+      const sent = oneEvent(el, 'civic-signup');
+      await submit(el);
+      const signup = ((await sent) as unknown as CivicSignupEvent).signup;
+      expect(signup.place).to.deep.equal({ text: 'BS3', lat: 51.44, lng: -2.6, precision: 'area' });
+      await results(el);
+      expect(adapter.calls['findPlaces']).to.have.length(1);
+    });
+
+    it('says when no place matches, before anything is sent, and forgets the choices when the place changes', async () => {
+      const adapter = ScriptedAdapter.demo();
+      const el = await signupForm({ adapter });
+      await withInterests(el);
+      await fill(el, { ...valid, place: 'Atlantis' });
+      await submit(el);
+      await settled(el, () => q(el, '[part="error-summary"]'));
+      const message = 'We could not find “Atlantis”. Check the spelling, or enter a nearby town or postcode';
+      expect(summaryLinks(el).map((a) => text(a))).to.deep.equal([message]);
+      expect(text(q(el, '#place-error'))).to.equal(`Error: ${message}`);
+      expect(adapter.calls['findOthers'] ?? [], 'nothing sent').to.have.length(0);
+      await fill(el, { place: 'bs' });
+      await submit(el);
+      await settled(el, () => radios(el).length === 5);
+      await fill(el, { place: 'Totnes' });
+      await el.updateComplete;
+      expect(q(el, '[part="place-choices"]'), 'another place, other choices').to.equal(null);
+      await submit(el);
+      await results(el);
+    });
+
+    it('sends the place as typed when the lookup itself fails', async () => {
+      const adapter = ScriptedAdapter.demo().failNext('findPlaces', 'network');
+      const el = await signupForm({ adapter });
+      await withInterests(el);
+      await fill(el, { ...valid, place: 'Bristol' });
+      const sent = oneEvent(el, 'civic-signup');
+      await submit(el);
+      expect(((await sent) as unknown as CivicSignupEvent).signup.place).to.deep.equal({
+        text: 'Bristol',
+        precision: 'area',
+      });
+      await results(el);
     });
   });
 
@@ -365,7 +439,12 @@ describe('<civic-find-the-others>', () => {
       await sendKeys({ press: 'Enter' });
       const { signup } = (await event) as unknown as CivicSignupEvent;
       expect(signup.name).to.equal('Grace Hopper');
-      expect(signup.place).to.deep.equal({ text: 'Totnes', precision: 'area' });
+      expect(signup.place, 'the town looked up').to.deep.equal({
+        text: 'Totnes',
+        lat: 50.431,
+        lng: -3.686,
+        precision: 'area',
+      });
       expect(signup.interests).to.deep.equal(['food-growing', 'energy']);
       await results(el);
       expect(active(el)).to.equal(q(el, '[part="results"]'));

@@ -12,6 +12,7 @@ import {
   newIdempotencyKey,
   parseInterests,
   parseMatches,
+  parsePlaceMatches,
   parseSignup,
   safeUrl,
   toCivicError,
@@ -19,6 +20,7 @@ import {
   type Interest,
   type LocalizeController,
   type Matches,
+  type PlaceMatch,
   type SignupInput,
 } from '@civic-kit/core';
 import { Task } from '@lit/task';
@@ -143,6 +145,8 @@ function interestsFromAttribute(value: string | null): Interest[] | undefined {
  * @csspart checkbox - The checkboxes.
  * @csspart locate-button - "Use my location".
  * @csspart location - What the place is once the location is used.
+ * @csspart place-choices - The places that match what was typed, when several do, to pick one from.
+ * @csspart radio - Each of those places' radio button.
  * @csspart submit-button - The submit button.
  * @csspart message - Sending, queued and failure messages.
  * @csspart results - The panel shown once signed up.
@@ -237,6 +241,9 @@ export class CivicFindTheOthers extends CivicDataElement {
   @state() private located: { lat: number; lng: number } | undefined;
   @state() private exact = false;
   @state() private locating: Locating;
+  /** The places that matched what was typed, when more than one did, and which one is chosen. */
+  @state() private placeChoices: { text: string; matches: PlaceMatch[]; chosen?: number } | undefined;
+  private lookingUp = false;
 
   /** What the person has entered (kept through every failure). Not reactive: the inputs hold it. */
   private values: Values = {
@@ -261,7 +268,7 @@ export class CivicFindTheOthers extends CivicDataElement {
   /** Queued sign-ups this element looks after (its own, or left by an earlier visit to the page). */
   private readonly queued = new Set<string>();
   private shownAt = 0;
-  private focusNext: 'summary' | 'results' | 'location' | undefined;
+  private focusNext: 'summary' | 'results' | 'location' | 'place-choices' | undefined;
   private flushing = false;
 
   private readonly interestsTask = new Task(this, {
@@ -476,6 +483,7 @@ export class CivicFindTheOthers extends CivicDataElement {
   /** The control a summary link moves to: the field itself, or the first box of a group. */
   private controlId(field: Field): string {
     if (field === 'place' && this.located) return 'location';
+    if (field === 'place' && this.placeChoices) return 'place-choice-0';
     if (field === 'interests') return 'interest-0';
     if (field === 'consent') {
       const purposes = this.purposes;
@@ -614,7 +622,39 @@ export class CivicFindTheOthers extends CivicDataElement {
         </button>
         <div role="status" class="locate-status">${locateMessage}</div>
       </div>
+      ${this.renderPlaceChoices()}
     </div>`;
+  }
+
+  /** Several places matched what was typed: one radio each, to pick from (GOV.UK's "select an address"). */
+  private renderPlaceChoices(): TemplateResult | typeof nothing {
+    const choices = this.placeChoices;
+    if (!choices) return nothing;
+    const t = this.localize;
+    const invalid = !!this.errors.place;
+    return html`<fieldset part="place-choices" class="place-choices" aria-describedby="place-choices-hint">
+      <legend class="label" tabindex="-1" data-focus="place-choices">
+        ${t.term('signupPlaceChoose', choices.text)}
+      </legend>
+      <p id="place-choices-hint" part="hint" class="hint">${t.term('signupPlaceChooseHint')}</p>
+      <div class="checkboxes">
+        ${choices.matches.map(
+          (match, i) =>
+            html`<div class="checkbox">
+              <input
+                id="place-choice-${i}"
+                name="place-choice"
+                part="radio"
+                type="radio"
+                value=${i}
+                aria-invalid=${invalid ? 'true' : 'false'}
+                .checked=${live(choices.chosen === i)}
+              />
+              <label for="place-choice-${i}">${match.label}</label>
+            </div>`,
+        )}
+      </div>
+    </fieldset>`;
   }
 
   private renderRadius(): TemplateResult {
@@ -833,9 +873,16 @@ export class CivicFindTheOthers extends CivicDataElement {
     const target = e.target as HTMLInputElement;
     const v = this.values;
     switch (target.name) {
+      case 'place':
+        // A different place: the earlier choices no longer answer it.
+        if (this.placeChoices && target.value.trim() !== this.placeChoices.text) this.placeChoices = undefined;
+        v.place = target.value;
+        break;
+      case 'place-choice':
+        if (this.placeChoices) this.placeChoices = { ...this.placeChoices, chosen: Number(target.value) };
+        break;
       case 'name':
       case 'email':
-      case 'place':
       case 'message':
         v[target.name] = target.value;
         break;
@@ -897,6 +944,12 @@ export class CivicFindTheOthers extends CivicDataElement {
     v.name = value('name') ?? v.name;
     v.email = value('email') ?? v.email;
     if (!this.located) v.place = value('place') ?? v.place;
+    const choices = this.placeChoices;
+    if (choices && v.place.trim() !== choices.text) this.placeChoices = undefined;
+    else if (choices) {
+      const picked = form.querySelector<HTMLInputElement>('input[name="place-choice"]:checked');
+      if (picked) this.placeChoices = { ...choices, chosen: Number(picked.value) };
+    }
     v.message = value('message') ?? v.message;
     v.trap = value('website') ?? v.trap;
     const radius = Number(value('radius'));
@@ -944,7 +997,7 @@ export class CivicFindTheOthers extends CivicDataElement {
   }
 
   /** The sign-up as it leaves the browser: trimmed, the place coarse unless chosen exact, with the receipts. */
-  private buildSignup(): SignupInput {
+  private buildSignup(found?: PlaceMatch): SignupInput {
     const v = this.values;
     const locale = this.localize.lang();
     const timestamp = new Date().toISOString();
@@ -953,7 +1006,9 @@ export class CivicFindTheOthers extends CivicDataElement {
       ? this.exact
         ? { ...this.located, precision: 'exact' as const }
         : { ...coarsen(this.located, 1), precision: 'area' as const }
-      : { text: v.place.trim(), precision: 'area' as const };
+      : found
+        ? { text: found.label, lat: found.lat, lng: found.lng, precision: 'area' as const }
+        : { text: v.place.trim(), precision: 'area' as const };
     const consent: Consent[] = this.purposes
       .filter((p) => v.consents.includes(p.purpose))
       .map((p) => ({
@@ -977,7 +1032,7 @@ export class CivicFindTheOthers extends CivicDataElement {
   }
 
   private async submit(): Promise<void> {
-    if (this.phase === 'sending') return;
+    if (this.phase === 'sending' || this.lookingUp) return;
     this.readForm();
     const errors = this.validate();
     this.otherErrors = [];
@@ -988,7 +1043,9 @@ export class CivicFindTheOthers extends CivicDataElement {
     }
     // Silently: no message, no event, no request. A person who was only quick can send again.
     if (this.trapped) return;
-    const signup = this.buildSignup();
+    const found = await this.findPlace();
+    if (found === false) return;
+    const signup = this.buildSignup(found);
     try {
       parseSignup(signup);
     } catch (e) {
@@ -999,6 +1056,52 @@ export class CivicFindTheOthers extends CivicDataElement {
     if (!this.dispatchEvent(new CivicSignupEvent(signup, key))) return;
     this.pending = signup;
     await this.send(signup, key);
+  }
+
+  /**
+   * A typed place, looked up where the data source can (`find-places`): the one place that matches, or
+   * `false` when the person must first correct it (no match) or pick one (several). `undefined`: send
+   * the text as typed (no lookup offered, or the lookup itself failed; the data source then places it).
+   */
+  private async findPlace(): Promise<PlaceMatch | false | undefined> {
+    const adapter = this.adapter;
+    const text = this.values.place.trim();
+    // Offline the sign-up is queued as typed; the data source places it when it arrives.
+    if (this.located || !adapter?.findPlaces || !can(adapter, 'find-places') || isOffline()) return undefined;
+    const t = this.localize;
+    const ask = (message: string) => {
+      this.errors = { place: message };
+      this.focusNext = 'summary';
+      return false as const;
+    };
+    const choices = this.placeChoices;
+    if (choices?.text === text) {
+      const chosen = choices.chosen === undefined ? undefined : choices.matches[choices.chosen];
+      return chosen ?? ask(t.term('signupErrorPlaceChoose', text));
+    }
+    let matches: PlaceMatch[];
+    const before = this.phase;
+    this.lookingUp = true;
+    this.phase = 'sending';
+    try {
+      matches = parsePlaceMatches(
+        await withDeadline(
+          (signal) => adapter.findPlaces!(text, { signal, locale: this.localize.lang() }),
+          this.sendTimeout,
+        ),
+      );
+    } catch (e) {
+      console.warn('<civic-find-the-others>: the place lookup failed; sending the place as typed', e);
+      return undefined;
+    } finally {
+      this.lookingUp = false;
+      this.phase = before;
+    }
+    if (!matches.length) return ask(t.term('signupErrorPlaceUnknown', text));
+    if (matches.length === 1) return matches[0];
+    this.placeChoices = { text, matches };
+    this.focusNext = 'place-choices';
+    return false;
   }
 
   private async send(signup: SignupInput, key: string): Promise<void> {
