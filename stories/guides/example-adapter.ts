@@ -43,6 +43,24 @@ export function createFeedAdapter({ url, fetch: get = (...a) => fetch(...a) }: F
     (!q.near || q.radiusKm === undefined || (!!i.place && distanceKm(q.near, i.place) <= q.radiusKm)) &&
     (!q.bbox || (!!i.place && inBBox(i.place, q.bbox)));
 
+  /** The order a query asks for; "relevance" keeps the file's own. Missing dates and places go last. */
+  const order = (q: InitiativeQuery): ((a: Initiative, b: Initiative) => number) | undefined => {
+    const time = (s: string | undefined, missing: number) => (s ? Date.parse(s) : missing);
+    const away = (i: Initiative) => (q.near && i.place ? distanceKm(q.near, i.place) : Infinity);
+    switch (q.sort ?? (q.near ? 'distance' : 'relevance')) {
+      case 'newest':
+        return (a, b) => time(b.startsAt, -Infinity) - time(a.startsAt, -Infinity) || 0;
+      case 'ending-soon':
+        return (a, b) => time(a.endsAt, Infinity) - time(b.endsAt, Infinity) || 0;
+      case 'supporters':
+        return (a, b) => (b.supporters?.count ?? 0) - (a.supporters?.count ?? 0);
+      case 'distance':
+        return (a, b) => away(a) - away(b) || 0;
+      default:
+        return undefined;
+    }
+  };
+
   const initiatives = async (options?: CallOptions) => ((await load(options)).initiatives ?? []).map(parseInitiative);
   const notFound = (what: string, id: string) => new CivicError('not-found', `No ${what} "${id}" in ${String(url)}`);
 
@@ -51,6 +69,8 @@ export function createFeedAdapter({ url, fetch: get = (...a) => fetch(...a) }: F
 
     async listInitiatives(query, options) {
       const found = (await initiatives(options)).filter((i) => matches(i, query));
+      const compare = order(query);
+      if (compare) found.sort(compare);
       const start = Number(query.cursor ?? 0);
       const end = start + (query.limit ?? 20);
       return {

@@ -13,6 +13,7 @@ import { distanceKm, inBBox } from '../geo.js';
 import {
   InitiativeSchema,
   MatchesSchema,
+  type Initiative,
   PlaceMatchSchema,
   PollSchema,
   type InitiativeInput,
@@ -263,6 +264,46 @@ export function runAdapterConformance(options: ConformanceOptions): void {
         check(v.is(PollSchema, poll), 'getPoll returned an invalid Poll');
         check(poll.status === 'open' && poll.options.length === 3, 'open-single should be open with 3 options');
         await rejectsWith(a.getPoll('no-such-poll'), 'not-found', 'getPoll(unknown)');
+      }),
+    );
+
+    it(
+      'sorts by newest, ending soon, most supported and nearest, across pages, each item once',
+      withAdapter(async (a) => {
+        const items = async (q: InitiativeQuery): Promise<Initiative[]> => {
+          const out: Initiative[] = [];
+          let cursor: string | undefined;
+          for (let guard = 0; guard < 100; guard++) {
+            const page = await a.listInitiatives({ ...q, cursor, limit: 3 });
+            out.push(...page.items);
+            cursor = page.nextCursor;
+            if (!cursor) return out;
+          }
+          throw new ConformanceFailure('listInitiatives kept returning a nextCursor (100 pages)');
+        };
+        const time = (s: string | undefined, missing: number) => (s ? Date.parse(s) : missing);
+        const centre = { lat: 51.454, lng: -2.587 };
+        const cases: [InitiativeQuery, (i: Initiative) => number, 1 | -1][] = [
+          [{ sort: 'newest' }, (i) => time(i.startsAt, -Infinity), -1],
+          [{ sort: 'ending-soon' }, (i) => time(i.endsAt, Infinity), 1],
+          [{ sort: 'supporters' }, (i) => i.supporters?.count ?? 0, -1],
+          [{ sort: 'distance', near: centre }, (i) => (i.place ? distanceKm(centre, i.place) : Infinity), 1],
+        ];
+        for (const [query, key, direction] of cases) {
+          const got = await items(query);
+          sameIds(
+            got.map((i) => i.id),
+            await all(a, query.near ? { near: query.near } : {}),
+            `sort=${query.sort}: the items`,
+          );
+          for (let n = 1; n < got.length; n++) {
+            const [before, after] = [key(got[n - 1]!), key(got[n]!)];
+            check(
+              before === after || (after - before) * direction > 0,
+              `sort=${query.sort}: ${got[n - 1]!.id} (${before}) comes before ${got[n]!.id} (${after})`,
+            );
+          }
+        }
       }),
     );
 

@@ -23,6 +23,8 @@ export const CONFORMANCE_FIXTURE: ConformanceFixture = {
       tags: ['repair'],
       place: at(51.455, -2.59, 'Old Market'),
       supporters: { count: 10, goal: 50 },
+      startsAt: '2026-01-10T10:00:00Z',
+      endsAt: '2027-06-01T18:00:00Z',
     },
     {
       id: 'c-bikes',
@@ -32,6 +34,7 @@ export const CONFORMANCE_FIXTURE: ConformanceFixture = {
       tags: ['repair', 'cycling'],
       place: at(51.47, -2.6),
       supporters: { count: 3 },
+      startsAt: '2026-03-01T09:00:00Z',
     },
     {
       id: 'c-solar',
@@ -40,6 +43,8 @@ export const CONFORMANCE_FIXTURE: ConformanceFixture = {
       status: 'proposed',
       tags: ['energy'],
       place: at(51.5, -2.55),
+      startsAt: '2025-09-01T09:00:00Z',
+      endsAt: '2027-01-15T17:00:00Z',
     },
     {
       id: 'c-retrofit',
@@ -48,6 +53,9 @@ export const CONFORMANCE_FIXTURE: ConformanceFixture = {
       status: 'active',
       tags: ['energy', 'housing'],
       place: at(51.43, -2.62),
+      supporters: { count: 25 },
+      startsAt: '2026-05-20T09:00:00Z',
+      endsAt: '2026-12-31T17:00:00Z',
     },
     {
       id: 'c-orchard',
