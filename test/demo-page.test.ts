@@ -1,8 +1,10 @@
 /**
  * The demo community page (examples/index.html, what `pnpm start` and the README's demo serve on the
  * embedded demo data) as a visitor uses it: a vote in one tab updates the poll in another, and the
- * "find the others" form answers with matches from the demo data. Built bundles: `pnpm build` first.
+ * "find the others" form answers with matches from the demo data, and the map shows every demo initiative
+ * with a place, the list beside it. Built bundles: `pnpm build` first.
  */
+import { demoData } from '@civic-kit/core/demo';
 import { expect, waitUntil } from '@open-wc/testing';
 
 const PAGE = '/examples/index.html';
@@ -52,6 +54,25 @@ describe('the demo community page', function () {
     inShadow<HTMLButtonElement>(poll, '[part~="vote-button"]')!.click();
     await wait(() => votesFor(pollIn(a), label) === before + 1, 'the vote is not counted in its own tab');
     await wait(() => votesFor(pollIn(b), label) === before + 1, 'the other tab did not update');
+  });
+
+  it('shows the demo initiatives on the map, the list of those near Bristol beside it', async () => {
+    const doc = await tab();
+    const map = doc.querySelector('civic-map')!;
+    const list = doc.querySelector('civic-initiative-list')!;
+    const markers = () => [...(map.shadowRoot?.querySelectorAll<HTMLElement>('.leaflet-marker-icon') ?? [])];
+    // A cluster stands for as many initiatives as it says; a pin for one.
+    const onMap = () =>
+      markers().reduce(
+        (n, m) => n + (m.dataset['key']?.startsWith('c:') ? Number.parseInt(m.textContent ?? '0', 10) : 1),
+        0,
+      );
+    const placed = demoData().initiatives!.filter((i) => (i as { place?: unknown }).place).length;
+    await wait(() => onMap() === placed, `the map does not show the ${placed} initiatives with a place`, 20_000);
+    await wait(() => list.shadowRoot?.querySelectorAll('[part="item"]').length, 'the list shows no initiatives');
+    const [m, l] = [map.getBoundingClientRect(), list.getBoundingClientRect()];
+    expect(l.left, 'the list is beside the map').to.be.at.least(m.right);
+    expect(Math.abs(l.top - m.top), 'side by side').to.be.below(2);
   });
 
   it('answers the "find the others" form with matches from the demo data', async () => {
