@@ -189,6 +189,21 @@ const FAILED = '[part~="message"][role="alert"]';
 const QUEUED = '[part~="send-now-button"]';
 const VOTED = '[part~="your-vote"]';
 
+/**
+ * A story that votes in a demo poll: `clicks` on its ballot, then Vote, through the demo data with the
+ * send `outcome` — counted, refused (rate-limited, so a retry is offered) or lost twice (so it is queued).
+ */
+const voting = (pollId: string, clicks: string[], outcome: 'counted' | 'failed' | 'queued'): Story => ({
+  args: { 'poll-id': pollId },
+  render: (args) => {
+    const adapter = demo();
+    if (outcome === 'failed') adapter.failNext('vote', 'rate-limited');
+    if (outcome === 'queued') adapter.failNext('vote', 'network').failNext('vote', 'network');
+    const settledWhen = { counted: VOTED, failed: FAILED, queued: QUEUED }[outcome];
+    return framed(poll(args, { adapter, outbox: storyOutbox(), steps: press(clicks, settledWhen) }));
+  },
+});
+
 /** The poll with the story's args; `adapter` and extras only where a story supplies them. */
 const poll = (
   args: PollArgs,
@@ -316,46 +331,16 @@ export const RankedClosed: Story = {
 };
 
 /** Ranked choice, voted through the demo data: the ballot's ranks marked in words, the runoff recounted with it. */
-export const RankedVoted: Story = {
-  args: { 'poll-id': 'community-garden-site' },
-  render: (args) =>
-    framed(
-      poll(args, {
-        adapter: demo(),
-        outbox: storyOutbox(),
-        steps: press(['#add-2', '#add-3'], VOTED),
-      }),
-    ),
-};
+export const RankedVoted: Story = voting('community-garden-site', ['#add-2', '#add-3'], 'counted');
 
 /** Ranked choice with results hidden until the person has ranked and voted (`after-vote`). */
 export const RankedHiddenUntilVote: Story = { args: { poll: { ...garden, resultsVisibility: 'after-vote' } } };
 
 /** A ranked ballot that failed: the order is kept, with the reason and a retry. */
-export const RankedVotingFailed: Story = {
-  args: { 'poll-id': 'community-garden-site' },
-  render: (args) =>
-    framed(
-      poll(args, {
-        adapter: demo().failNext('vote', 'rate-limited'),
-        outbox: storyOutbox(),
-        steps: press(['#add-1', '#add-0'], FAILED),
-      }),
-    ),
-};
+export const RankedVotingFailed: Story = voting('community-garden-site', ['#add-1', '#add-0'], 'failed');
 
 /** A ranked ballot sent offline: queued, shown as counted, sent once when back online. */
-export const RankedQueuedOffline: Story = {
-  args: { 'poll-id': 'community-garden-site' },
-  render: (args) =>
-    framed(
-      poll(args, {
-        adapter: demo().failNext('vote', 'network').failNext('vote', 'network'),
-        outbox: storyOutbox(),
-        steps: press(['#add-0', '#add-3'], QUEUED),
-      }),
-    ),
-};
+export const RankedQueuedOffline: Story = voting('community-garden-site', ['#add-0', '#add-3'], 'queued');
 
 /** Multiple choice, closed: the results, when it closed and both of the person's choices in words. */
 export const MultipleClosed: Story = {
@@ -373,30 +358,10 @@ export const MultipleClosed: Story = {
 export const MultipleHiddenUntilClose: Story = { args: { poll: { ...budget, resultsVisibility: 'after-close' } } };
 
 /** Two choices that failed to send: both stay ticked, with the reason and a retry. */
-export const MultipleVotingFailed: Story = {
-  args: { 'poll-id': 'budget-priorities' },
-  render: (args) =>
-    framed(
-      poll(args, {
-        adapter: demo().failNext('vote', 'rate-limited'),
-        outbox: storyOutbox(),
-        steps: press(['#choice-0', '#choice-3'], FAILED),
-      }),
-    ),
-};
+export const MultipleVotingFailed: Story = voting('budget-priorities', ['#choice-0', '#choice-3'], 'failed');
 
 /** Two choices sent offline: queued and sent once when back online. */
-export const MultipleQueuedOffline: Story = {
-  args: { 'poll-id': 'budget-priorities' },
-  render: (args) =>
-    framed(
-      poll(args, {
-        adapter: demo().failNext('vote', 'network').failNext('vote', 'network'),
-        outbox: storyOutbox(),
-        steps: press(['#choice-1', '#choice-4'], QUEUED),
-      }),
-    ),
-};
+export const MultipleQueuedOffline: Story = voting('budget-priorities', ['#choice-1', '#choice-4'], 'queued');
 
 /** `after-vote`: results stay hidden until the person has voted. */
 export const HiddenUntilVote: Story = { args: { poll: { ...budget, resultsVisibility: 'after-vote' } } };
@@ -408,30 +373,10 @@ export const Closed: Story = { args: { poll: meetingNight } };
 export const Scheduled: Story = { args: { poll: solarName } };
 
 /** The vote failed: rolled back, a message that says why, and a retry that reuses the same key. */
-export const VotingFailed: Story = {
-  args: { 'poll-id': 'first-project' },
-  render: (args) =>
-    framed(
-      poll(args, {
-        adapter: demo().failNext('vote', 'rate-limited'),
-        outbox: storyOutbox(),
-        steps: press(['#choice-2'], FAILED),
-      }),
-    ),
-};
+export const VotingFailed: Story = voting('first-project', ['#choice-2'], 'failed');
 
 /** Offline: the ballot waits in the outbox, shown as counted, and is sent once when back online. */
-export const QueuedOffline: Story = {
-  args: { 'poll-id': 'first-project' },
-  render: (args) =>
-    framed(
-      poll(args, {
-        adapter: demo().failNext('vote', 'network').failNext('vote', 'network'),
-        outbox: storyOutbox(),
-        steps: press(['#choice-1'], QUEUED),
-      }),
-    ),
-};
+export const QueuedOffline: Story = voting('first-project', ['#choice-1'], 'queued');
 
 /** No adapter: the host handles `civic-vote` (`preventDefault()`), counts it, and sets `.poll` again. */
 export const HostHandlesTheVote: Story = {

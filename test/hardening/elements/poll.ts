@@ -1,4 +1,5 @@
 /** `<civic-poll>` in every state it has (see docs/accessibility/civic-poll.md). */
+import { Outbox } from '@civic-kit/core';
 import { careless, scripted, type Script } from '../adapters.js';
 import {
   closedPoll,
@@ -20,10 +21,14 @@ const shows = (text: RegExp) => (b: Built) => text.test(b.el.shadowRoot?.textCon
 const asked = has('[part~="question"]');
 const alerting = (b: Built) => has('[role="alert"]')(b) && !asked(b);
 
+let outboxes = 0;
+
 function pollEl(ctx: StateContext, props: Record<string, unknown>, wrapper?: HTMLElement): Built {
   const el = ctx.doc.createElement(TAG);
   el.setAttribute('heading-level', '2');
-  Object.assign(el, props);
+  // A queue of its own: a ballot queued here (say, by an element removed mid-send) stays out of other tests.
+  const outbox = new Outbox(`civic-hardening:poll-outbox:${++outboxes}:${Math.random().toString(36).slice(2)}`);
+  Object.assign(el, { outbox, ...props });
   const root = wrapper ?? ctx.doc.createElement('div');
   root.style.setProperty('max-inline-size', '32rem');
   root.append(el);

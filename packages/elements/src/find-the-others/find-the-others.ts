@@ -243,7 +243,6 @@ export class CivicFindTheOthers extends CivicDataElement {
   @state() private locating: Locating;
   /** The places that matched what was typed, when more than one did, and which one is chosen. */
   @state() private placeChoices: { text: string; matches: PlaceMatch[]; chosen?: number } | undefined;
-  private lookingUp = false;
 
   /** What the person has entered (kept through every failure). Not reactive: the inputs hold it. */
   private values: Values = {
@@ -285,8 +284,12 @@ export class CivicFindTheOthers extends CivicDataElement {
     args: () => [this.interests === undefined ? this.adapter : undefined, this.localize.lang()] as const,
   });
 
+  /** Aborted when the element leaves the page: ends the wait for any write in flight. */
+  private leaving = new AbortController();
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.leaving = new AbortController();
     this.shownAt = performance.now();
     globalThis.addEventListener?.('online', this.onOnline);
     this.adoptQueued();
@@ -294,6 +297,8 @@ export class CivicFindTheOthers extends CivicDataElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A write still on its way is queued under its key, not left waiting on a detached element.
+    this.leaving.abort();
     globalThis.removeEventListener?.('online', this.onOnline);
     for (const key of this.queued) claimed.delete(key);
     this.queued.clear();
@@ -1032,7 +1037,7 @@ export class CivicFindTheOthers extends CivicDataElement {
   }
 
   private async submit(): Promise<void> {
-    if (this.phase === 'sending' || this.lookingUp) return;
+    if (this.phase === 'sending') return;
     this.readForm();
     const errors = this.validate();
     this.otherErrors = [];
@@ -1043,17 +1048,22 @@ export class CivicFindTheOthers extends CivicDataElement {
     }
     // Silently: no message, no event, no request. A person who was only quick can send again.
     if (this.trapped) return;
+    // Busy at once (the live region says so before any wait); back as it was if nothing is sent after all.
+    const before = this.phase;
+    const back = () => void (this.phase = before);
+    this.phase = 'sending';
     const found = await this.findPlace();
-    if (found === false) return;
+    if (found === false) return back();
     const signup = this.buildSignup(found);
     try {
       parseSignup(signup);
     } catch (e) {
+      back();
       this.showFieldErrors(toCivicError(e).fields ?? {}, true);
       return;
     }
     const key = (this.key ??= newIdempotencyKey());
-    if (!this.dispatchEvent(new CivicSignupEvent(signup, key))) return;
+    if (!this.dispatchEvent(new CivicSignupEvent(signup, key))) return back();
     this.pending = signup;
     await this.send(signup, key);
   }
@@ -1080,22 +1090,17 @@ export class CivicFindTheOthers extends CivicDataElement {
       return chosen ?? ask(t.term('signupErrorPlaceChoose', text));
     }
     let matches: PlaceMatch[];
-    const before = this.phase;
-    this.lookingUp = true;
-    this.phase = 'sending';
     try {
       matches = parsePlaceMatches(
         await withDeadline(
           (signal) => adapter.findPlaces!(text, { signal, locale: this.localize.lang() }),
           this.sendTimeout,
+          this.leaving.signal,
         ),
       );
     } catch (e) {
       console.warn('<civic-find-the-others>: the place lookup failed; sending the place as typed', e);
       return undefined;
-    } finally {
-      this.lookingUp = false;
-      this.phase = before;
     }
     if (!matches.length) return ask(t.term('signupErrorPlaceUnknown', text));
     if (matches.length === 1) return matches[0];
@@ -1119,7 +1124,11 @@ export class CivicFindTheOthers extends CivicDataElement {
     try {
       const options = { idempotencyKey: key, voter: this.voter, locale: this.localize.lang() };
       const matches = parseMatches(
-        await withDeadline((signal) => adapter.findOthers!(signup, { ...options, signal }), this.sendTimeout),
+        await withDeadline(
+          (signal) => adapter.findOthers!(signup, { ...options, signal }),
+          this.sendTimeout,
+          this.leaving.signal,
+        ),
       );
       this.succeed(key, signup, matches);
     } catch (e) {
@@ -1270,6 +1279,7 @@ export class CivicFindTheOthers extends CivicDataElement {
                   signal,
                 }),
               this.sendTimeout,
+              this.leaving.signal,
             ),
           );
         });

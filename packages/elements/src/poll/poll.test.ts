@@ -494,6 +494,26 @@ describe('<civic-poll>', () => {
       expect((await adapter.getPoll('first-project')).results?.voters).to.equal(125);
     });
 
+    it('queues a ballot still on its way when the poll leaves the page; the next poll sends it once', async () => {
+      const adapter = demo();
+      const box = outbox();
+      const el = await loaded(adapter, 'first-project', { outbox: box });
+      const gate = adapter.hold('vote');
+      choose(el, 'A tool library');
+      voteButton(el)!.click();
+      await gate.arrived;
+      el.remove();
+      await waitUntil(() => box.list().length === 1, 'the ballot was not queued when the poll left');
+      expect((adapter.calls['vote']![0]![2] as WriteOptions).signal?.aborted, 'its call was aborted').to.equal(true);
+      gate.release();
+      const next = await loaded(adapter, 'first-project', { outbox: box });
+      await settled(next, () => box.list().length === 0, 'the next poll did not send it');
+      const keys = keysOf(adapter);
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.equal(keys[1]);
+      expect((await adapter.getPoll('first-project')).results?.voters).to.equal(125);
+    });
+
     it('says the earlier vote stands when the person had already voted elsewhere', async () => {
       const adapter = demo();
       const el = await loaded(adapter, 'first-project');

@@ -234,8 +234,12 @@ export class CivicPoll extends CivicDataElement {
   /** The polls on this page now: one of them may deliver a ballot another one shows as waiting. */
   private static readonly connected = new Set<CivicPoll>();
 
+  /** Aborted when the element leaves the page: ends the wait for any write in flight. */
+  private leaving = new AbortController();
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.leaving = new AbortController();
     CivicPoll.connected.add(this);
     this.sourceTimer = setTimeout(() => (this.waitedForSource = true), 3000);
     window.addEventListener('online', this.onOnline);
@@ -249,6 +253,8 @@ export class CivicPoll extends CivicDataElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A write still on its way is queued under its key, not left waiting on a detached element.
+    this.leaving.abort();
     CivicPoll.connected.delete(this);
     clearTimeout(this.sourceTimer);
     clearTimeout(this.liveTimer);
@@ -477,6 +483,7 @@ export class CivicPoll extends CivicDataElement {
             signal,
           }),
         this.sendTimeout,
+        this.leaving.signal,
       );
       if (this.attempt !== attempt) return; // the poll was replaced meanwhile
       this.succeed(checkPoll(answer), false);
@@ -585,6 +592,7 @@ export class CivicPoll extends CivicDataElement {
         const answer = await withDeadline(
           (signal) => adapter.vote!(id, ballot, { idempotencyKey: entry.key, voter, locale, signal }),
           this.sendTimeout,
+          this.leaving.signal,
         );
         answers.set(entry.key, answer);
       });
