@@ -322,6 +322,14 @@ export function createApp({ db, config, events }: AppParts): Hono {
     return write(c, (tx, voter, body) => store.vote(tx, id, body, voter, config.now()), `poll:${id}`);
   });
   app.get('/interests', async (c) => c.json(await store.listInterests(db)));
+  app.get('/places', async (c) => {
+    const q = c.req.query('q') ?? '';
+    if (!q.trim() || q.length > 200)
+      throw badRequest('`q` must be a town or postcode of 1 to 200 characters', [
+        { detail: '1 to 200 characters', parameter: 'q' },
+      ]);
+    return c.json(await store.findPlaces(db, q));
+  });
   app.post('/signups', (c) => write(c, (tx, voter, body) => store.signup(tx, body, voter, config.now())));
 
   app.get('/events', (c) => {

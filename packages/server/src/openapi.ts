@@ -12,6 +12,7 @@ import {
   InitiativeSchema,
   InterestSchema,
   MatchesSchema,
+  PlaceMatchSchema,
   PollSchema,
   SignupSchema,
 } from '@civic-kit/core';
@@ -210,6 +211,26 @@ export function buildOpenApi(): Record<string, unknown> {
           },
         },
       },
+      '/places': {
+        get: {
+          tags: ['find-the-others'],
+          operationId: 'findPlaces',
+          summary: 'The places a typed town or postcode may mean, best first (none when nothing matches)',
+          parameters: [
+            {
+              name: 'q',
+              in: 'query',
+              required: true,
+              description: 'What the person typed',
+              schema: { type: 'string', minLength: 1, maxLength: 200, examples: ['BS5 0HD', 'Bristol'] },
+            },
+          ],
+          responses: {
+            200: { description: 'Places', content: json({ type: 'array', items: ref('PlaceMatch') }) },
+            ...errors(400, 429, 500),
+          },
+        },
+      },
       '/signups': {
         post: {
           tags: ['find-the-others'],
@@ -298,6 +319,7 @@ export function buildOpenApi(): Record<string, unknown> {
         Interest: schema(InterestSchema),
         Signup: schema(SignupSchema),
         Matches: schema(MatchesSchema),
+        PlaceMatch: schema(PlaceMatchSchema),
         ChangeEvent: {
           oneOf: [
             {

@@ -18,6 +18,7 @@ import {
   type Interest,
   type Matches,
   type Page,
+  type PlaceMatch,
   type Poll,
   type Signup,
 } from '@civic-kit/core';
@@ -154,9 +155,9 @@ export async function seed(
     let placeOrder = (await tx.get<{ n: number | null }>('SELECT MAX(sort_order) AS n FROM places'))?.n ?? 0;
     for (const [name, at] of places)
       await tx.run(
-        `INSERT INTO places (name, sort_order, lat, lng) VALUES (?, ?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET lat = excluded.lat, lng = excluded.lng`,
-        [fold(name).trim(), ++placeOrder, at.lat, at.lng],
+        `INSERT INTO places (name, label, sort_order, lat, lng) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET label = excluded.label, lat = excluded.lat, lng = excluded.lng`,
+        [fold(name).trim(), name.trim(), ++placeOrder, at.lat, at.lng],
       );
   });
   return { initiatives: initiatives.length, polls: polls.length };
@@ -492,6 +493,22 @@ export const publicInitiative = (db: Queryable, id: string) => getInitiative(db,
 
 export async function listInterests(db: Queryable): Promise<Interest[]> {
   return db.all<Interest>('SELECT id, label FROM interests ORDER BY sort_order');
+}
+
+/**
+ * Places a typed town or postcode may mean, best first (as the memory adapter answers): the place of that
+ * exact name; else every name it starts ("bs" → BS1, BS2…); else the district a full postcode is in.
+ */
+export async function findPlaces(db: Queryable, text: string): Promise<PlaceMatch[]> {
+  const q = fold(text).trim().replace(/\s+/g, ' ');
+  if (!q) return [];
+  const places = await db.all<{ name: string; label: string | null; lat: number; lng: number }>(
+    'SELECT name, label, lat, lng FROM places ORDER BY sort_order',
+  );
+  const exact = places.filter((p) => p.name === q);
+  const started = q.length >= 2 ? places.filter((p) => p.name.startsWith(q)) : [];
+  const hits = exact.length ? exact : started.length ? started : places.filter((p) => q.startsWith(p.name));
+  return hits.slice(0, 10).map((p) => ({ label: p.label ?? p.name, lat: p.lat, lng: p.lng }));
 }
 
 async function locate(db: Queryable, place: Signup['place']): Promise<{ lat: number; lng: number }> {

@@ -288,6 +288,8 @@ for (const database of DATABASES) {
           send(`${s.url}/polls/open-single/votes`, { headers: write('t12'), body: { choices: ['yes'] } }),
           401,
         ],
+        ['a place lookup with nothing typed', send(`${s.url}/places?q=%20`), 400],
+        ['a place lookup of 201 characters', send(`${s.url}/places?q=${'x'.repeat(201)}`), 400],
         [
           'a browser id where the poll wants a token',
           send(`${s.url}/polls/open-single/votes`, {

@@ -17,6 +17,7 @@ import {
   parseInitiativePage,
   parseInterests,
   parseMatches,
+  parsePlaceMatches,
   parsePoll,
   type Ballot,
   type CallOptions,
@@ -28,6 +29,7 @@ import {
   type InitiativeQuery,
   type Interest,
   type Matches,
+  type PlaceMatch,
   type Page,
   type Poll,
   type SignupInput,
@@ -44,6 +46,7 @@ export const REST_CAPABILITIES: readonly Capability[] = [
   'change-vote',
   'list-interests',
   'find-others',
+  'find-places',
   'subscribe',
 ];
 
@@ -238,6 +241,11 @@ export class RestAdapter implements CivicAdapter {
 
   async listInterests(o?: CallOptions): Promise<Interest[]> {
     return parseInterests(await this.request('GET', '/interests', { ...o }));
+  }
+
+  /** `GET /places?q=`; a server older than it answers 404, and the sign-up form then sends the text as typed. */
+  async findPlaces(text: string, o?: CallOptions): Promise<PlaceMatch[]> {
+    return parsePlaceMatches(await this.request('GET', `/places?${new URLSearchParams({ q: text })}`, { ...o }));
   }
 
   async findOthers(signup: SignupInput, o: WriteOptions): Promise<Matches> {
