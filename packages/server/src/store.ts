@@ -189,6 +189,9 @@ export async function refreshSeeded(db: Db, data: SeedData): Promise<{ initiativ
       const result = await tx.run('UPDATE polls SET doc = ? WHERE id = ?', [JSON.stringify(p), p.id]);
       if (result.changes) updated.polls++;
     }
+    // Names as shown, for places seeded before they were kept (migration 002).
+    for (const name of Object.keys(data.places ?? {}))
+      await tx.run('UPDATE places SET label = ? WHERE name = ? AND label IS NULL', [name.trim(), fold(name).trim()]);
   });
   return updated;
 }
