@@ -11,6 +11,7 @@ export * from './instant-runoff.js';
 export * from './define.js';
 export * from './registry.js';
 export * from './geo.js';
+export * from './places.js';
 export * from './safe-url.js';
 export { CivicElement, CivicDataElement } from './civic-element.js';
 export { ensureContextRoot } from './context-root.js';

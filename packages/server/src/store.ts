@@ -5,12 +5,15 @@
  */
 import {
   distanceKm,
+  foldText,
   INITIATIVE_SORTS,
   InitiativeSchema,
   InterestSchema,
   parseBallot,
   parseResponse,
   parseSignup,
+  placeOf,
+  placesMatching,
   PollSchema,
   type Ballot,
   type Initiative,
@@ -30,8 +33,6 @@ import { badRequest, closed, conflict, HttpProblem, notFound, unauthorized } fro
 
 export const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 20;
-
-export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 // ─── seeding ──────────────────────────────────────────────────────────────────────────────────
 
@@ -83,7 +84,7 @@ export async function clear(tx: Queryable): Promise<void> {
 }
 
 const searchText = (i: Initiative) =>
-  fold([i.title, i.summary, i.tags.join(' '), i.place?.address, i.organiser?.name].filter(Boolean).join(' '));
+  foldText([i.title, i.summary, i.tags.join(' '), i.place?.address, i.organiser?.name].filter(Boolean).join(' '));
 
 /**
  * Add (or replace, by id) initiatives, polls, interests, people and places. Everything is validated
@@ -157,7 +158,7 @@ export async function seed(
       await tx.run(
         `INSERT INTO places (name, label, sort_order, lat, lng) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET label = excluded.label, lat = excluded.lat, lng = excluded.lng`,
-        [fold(name).trim(), name.trim(), ++placeOrder, at.lat, at.lng],
+        [foldText(name), name.trim(), ++placeOrder, at.lat, at.lng],
       );
   });
   return { initiatives: initiatives.length, polls: polls.length };
@@ -191,7 +192,7 @@ export async function refreshSeeded(db: Db, data: SeedData): Promise<{ initiativ
     }
     // Names as shown, for places seeded before they were kept (migration 002).
     for (const name of Object.keys(data.places ?? {}))
-      await tx.run('UPDATE places SET label = ? WHERE name = ? AND label IS NULL', [name.trim(), fold(name).trim()]);
+      await tx.run('UPDATE places SET label = ? WHERE name = ? AND label IS NULL', [name.trim(), foldText(name)]);
   });
   return updated;
 }
@@ -292,7 +293,7 @@ export async function listInitiatives(db: Queryable, query: InitiativeQuery, vot
     where.push('id IN (SELECT initiative_id FROM initiative_tags WHERE tag = ?)');
     params.push(tag);
   }
-  for (const word of query.q ? fold(query.q).split(/\s+/).filter(Boolean) : []) {
+  for (const word of query.q ? foldText(query.q).split(/\s+/).filter(Boolean) : []) {
     where.push("search_text LIKE ? ESCAPE '\\'");
     params.push(`%${likeEscape(word)}%`);
   }
@@ -498,31 +499,20 @@ export async function listInterests(db: Queryable): Promise<Interest[]> {
   return db.all<Interest>('SELECT id, label FROM interests ORDER BY sort_order');
 }
 
-/**
- * Places a typed town or postcode may mean, best first (as the memory adapter answers): the place of that
- * exact name; else every name it starts ("bs" → BS1, BS2…); else the district a full postcode is in.
- */
+/** Places a typed town or postcode may mean, best first, matched as the memory adapter matches them. */
 export async function findPlaces(db: Queryable, text: string): Promise<PlaceMatch[]> {
-  const q = fold(text).trim().replace(/\s+/g, ' ');
-  if (!q) return [];
   const places = await db.all<{ name: string; label: string | null; lat: number; lng: number }>(
     'SELECT name, label, lat, lng FROM places ORDER BY sort_order',
   );
-  const exact = places.filter((p) => p.name === q);
-  const started = q.length >= 2 ? places.filter((p) => p.name.startsWith(q)) : [];
-  const hits = exact.length ? exact : started.length ? started : places.filter((p) => q.startsWith(p.name));
-  return hits.slice(0, 10).map((p) => ({ label: p.label ?? p.name, lat: p.lat, lng: p.lng }));
+  return placesMatching(text, places, (p) => p.name).map((p) => ({ label: p.label ?? p.name, lat: p.lat, lng: p.lng }));
 }
 
 async function locate(db: Queryable, place: Signup['place']): Promise<{ lat: number; lng: number }> {
   if (place.lat !== undefined && place.lng !== undefined) return { lat: place.lat, lng: place.lng };
-  const text = fold(place.text ?? '').trim();
   const places = await db.all<{ name: string; lat: number; lng: number }>(
     'SELECT name, lat, lng FROM places ORDER BY sort_order',
   );
-  const hit = places.find(
-    ({ name }) => text && (text === name || text.startsWith(`${name} `) || text.startsWith(name)),
-  );
+  const hit = placeOf(place.text ?? '', places, (p) => p.name);
   if (!hit)
     throw badRequest(`We could not find "${(place.text ?? '').slice(0, 100)}"`, [
       { detail: 'Enter a town or postcode we know, or use your location', pointer: '/place' },

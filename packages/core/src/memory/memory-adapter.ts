@@ -15,6 +15,7 @@ import type {
 } from '../adapter.js';
 import { CivicError } from '../errors.js';
 import { distanceKm, inBBox } from '../geo.js';
+import { foldText, placeOf, placesMatching } from '../places.js';
 import {
   InitiativeSchema,
   InterestSchema,
@@ -86,8 +87,6 @@ interface Persisted {
 const ANONYMOUS = 'this-browser';
 const MAX_LIMIT = 100;
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-
 export class MemoryAdapter implements CivicAdapter {
   readonly capabilities: ReadonlySet<Capability>;
   private readonly options: MemoryAdapterOptions;
@@ -135,7 +134,7 @@ export class MemoryAdapter implements CivicAdapter {
     if (query.sort === 'distance' && !query.near)
       throw new CivicError('invalid-request', 'Sorting by distance needs `near`');
 
-    const words = query.q ? fold(query.q).split(/\s+/).filter(Boolean) : [];
+    const words = query.q ? foldText(query.q).split(/\s+/).filter(Boolean) : [];
     const near = query.near;
     let found = s.initiatives.filter((i) => {
       if (query.status?.length && !query.status.includes(i.status)) return false;
@@ -144,7 +143,7 @@ export class MemoryAdapter implements CivicAdapter {
       if (near && query.radiusKm !== undefined && (!i.place || distanceKm(near, i.place) > query.radiusKm))
         return false;
       if (words.length) {
-        const hay = fold([i.title, i.summary, i.tags.join(' '), i.place?.address, i.organiser?.name].join(' '));
+        const hay = foldText([i.title, i.summary, i.tags.join(' '), i.place?.address, i.organiser?.name].join(' '));
         if (!words.every((w) => hay.includes(w))) return false;
       }
       return true;
@@ -183,14 +182,8 @@ export class MemoryAdapter implements CivicAdapter {
   async findPlaces(text: string, o?: CallOptions): Promise<PlaceMatch[]> {
     this.require('find-places');
     await this.begin(o);
-    const q = fold(text).trim().replace(/\s+/g, ' ');
-    if (!q) return [];
     const places = Object.entries(this.options.data?.places ?? {});
-    const exact = places.filter(([name]) => fold(name) === q);
-    // A start of a name ("bris", "BS") offers every name it starts; a full postcode, its district.
-    const started = q.length >= 2 ? places.filter(([name]) => fold(name).startsWith(q)) : [];
-    const hits = exact.length ? exact : started.length ? started : places.filter(([name]) => q.startsWith(fold(name)));
-    return hits.slice(0, 10).map(([label, at]) => ({ label, lat: at.lat, lng: at.lng }));
+    return placesMatching(text, places, ([name]) => foldText(name)).map(([label, at]) => ({ label, ...at }));
   }
 
   // --- writes ------------------------------------------------------------------------------------
@@ -401,9 +394,8 @@ export class MemoryAdapter implements CivicAdapter {
 
   private locate(place: Signup['place']): { lat: number; lng: number } {
     if (place.lat !== undefined && place.lng !== undefined) return { lat: place.lat, lng: place.lng };
-    const text = fold(place.text ?? '').trim();
-    const places = this.options.data?.places ?? {};
-    const hit = Object.entries(places).find(([name]) => text && text.startsWith(fold(name)));
+    const places = Object.entries(this.options.data?.places ?? {});
+    const hit = placeOf(place.text ?? '', places, ([name]) => foldText(name));
     if (!hit) {
       throw new CivicError('invalid-request', `We could not find "${place.text ?? ''}"`, {
         fields: { place: 'Enter a town or postcode we know, or use your location' },
