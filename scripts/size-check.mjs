@@ -54,7 +54,7 @@ const BUDGETS = {
   'civic-kit.js lazy: ActivityStreams adapter': 7.5,
   'civic-kit.js lazy: federated adapter': 4.5,
   // Every element and all five languages; the goal of 30 KB is not met (see the README).
-  'civic-kit.js (CDN: everything, no map engine)': 79,
+  'civic-kit.js (CDN: everything, no map engine)': 80,
   'civic-kit.js lazy: map engine': 55,
   'civic-kit.js lazy: demo data set': 12,
   'civic-kit.js lazy: REST adapter': 4,

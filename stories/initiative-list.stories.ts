@@ -15,6 +15,7 @@ import { initiativeListStrings } from '../packages/elements/src/initiative-list/
 import { registerStrings } from '../packages/elements/src/translations/languages.js';
 import { careless, ScriptedAdapter } from '../test/helpers/adapters.js';
 import type { SettledState } from './initiative-card.stories.js';
+import { inShadow, played, until } from './story-steps.js';
 
 // Every language of the list's own strings (until translations/all.ts registers them).
 registerStrings(initiativeListStrings);
@@ -191,6 +192,23 @@ type Story = StoryObj<ListArgs>;
  */
 export const WithFilters: Story = {
   args: { near: '51.454,-2.587', 'near-label': 'Bristol', 'radius-km': 25 },
+};
+
+/**
+ * "Or near a town or postcode", where the adapter can look places up: "BS" matches five postcode areas,
+ * so the visitor picks one (a single match, say "Totnes", is used at once; none is said).
+ */
+export const NearATypedPlace: Story = {
+  render: (args) =>
+    played(
+      async (el: HTMLElement) => {
+        await until(() => inShadow(el, '[part="place-input"]'));
+        inShadow<HTMLInputElement>(el, '[part="place-input"]')!.value = 'BS';
+        inShadow(el, '#near-place + button')!.click();
+        await until(() => inShadow(el, '#near-choice'));
+      },
+      list(args, ScriptedAdapter.demo()),
+    ),
 };
 
 /** Sorted by most supported, nothing filtered. */

@@ -24,6 +24,12 @@ export interface InitiativeListStrings {
   listUseMyLocation: string;
   listLocating: string;
   listLocationFailed: string;
+  /** The label of the box for a town or postcode to measure distance from. */
+  listNearPlace: string;
+  listFindPlace: string;
+  listPlaceChoose: (place: string) => string;
+  listPlaceChooseNone: string;
+  listPlaceNotFound: (place: string) => string;
   listSortLabel: string;
   listSortRelevance: string;
   listSortNewest: string;
@@ -61,6 +67,11 @@ export const en: InitiativeListStrings = {
   listUseMyLocation: 'Use my location',
   listLocating: 'Finding your location…',
   listLocationFailed: 'Your location is not available. Check that this site may use it, then try again.',
+  listNearPlace: 'Or near a town or postcode',
+  listFindPlace: 'Find',
+  listPlaceChoose: (p) => `Which “${p}” do you mean?`,
+  listPlaceChooseNone: 'Choose a place',
+  listPlaceNotFound: (p) => `We could not find “${p}”. Check the spelling, or try a nearby town or postcode.`,
   listSortLabel: 'Sort by',
   listSortRelevance: 'Best match',
   listSortNewest: 'Newest',
@@ -95,6 +106,12 @@ const es: InitiativeListStrings = {
   listUseMyLocation: 'Usar mi ubicación',
   listLocating: 'Buscando tu ubicación…',
   listLocationFailed: 'Tu ubicación no está disponible. Comprueba que este sitio puede usarla e inténtalo de nuevo.',
+  listNearPlace: 'O cerca de una localidad o código postal',
+  listFindPlace: 'Buscar',
+  listPlaceChoose: (p) => `¿A qué «${p}» te refieres?`,
+  listPlaceChooseNone: 'Elige un lugar',
+  listPlaceNotFound: (p) =>
+    `No encontramos «${p}». Revisa cómo lo escribiste o prueba con una localidad o un código postal cercano.`,
   listSortLabel: 'Ordenar por',
   listSortRelevance: 'Más relevantes',
   listSortNewest: 'Más recientes',
@@ -130,6 +147,12 @@ const de: InitiativeListStrings = {
   listLocating: 'Standort wird ermittelt…',
   listLocationFailed:
     'Dein Standort ist nicht verfügbar. Prüfe, ob diese Seite ihn verwenden darf, und versuche es noch einmal.',
+  listNearPlace: 'Oder in der Nähe eines Orts oder einer Postleitzahl',
+  listFindPlace: 'Suchen',
+  listPlaceChoose: (p) => `Welches „${p}“ meinst du?`,
+  listPlaceChooseNone: 'Wähle einen Ort',
+  listPlaceNotFound: (p) =>
+    `Wir haben „${p}“ nicht gefunden. Prüfe die Schreibweise oder versuche einen Ort oder eine Postleitzahl in der Nähe.`,
   listSortLabel: 'Sortieren nach',
   listSortRelevance: 'Beste Treffer',
   listSortNewest: 'Neueste',
@@ -164,6 +187,12 @@ const fr: InitiativeListStrings = {
   listUseMyLocation: 'Utiliser ma position',
   listLocating: 'Recherche de votre position…',
   listLocationFailed: 'Votre position n’est pas disponible. Vérifiez que ce site peut l’utiliser, puis réessayez.',
+  listNearPlace: 'Ou près d’une ville ou d’un code postal',
+  listFindPlace: 'Chercher',
+  listPlaceChoose: (p) => `De quel « ${p} » s’agit-il ?`,
+  listPlaceChooseNone: 'Choisissez un lieu',
+  listPlaceNotFound: (p) =>
+    `Nous n’avons pas trouvé « ${p} ». Vérifiez l’orthographe, ou essayez une ville ou un code postal proche.`,
   listSortLabel: 'Trier par',
   listSortRelevance: 'Pertinence',
   listSortNewest: 'Plus récentes',
@@ -198,6 +227,11 @@ const ar: InitiativeListStrings = {
   listUseMyLocation: 'استخدم موقعي',
   listLocating: 'جارٍ تحديد موقعك…',
   listLocationFailed: 'موقعك غير متاح. تحقق من أن هذا الموقع مسموح له باستخدامه، ثم حاول مرة أخرى.',
+  listNearPlace: 'أو قرب مدينة أو رمز بريدي',
+  listFindPlace: 'ابحث',
+  listPlaceChoose: (p) => `أيّ «${p}» تقصد؟`,
+  listPlaceChooseNone: 'اختر مكانًا',
+  listPlaceNotFound: (p) => `لم نجد «${p}». تحقّق من الكتابة، أو جرّب مدينة أو رمزًا بريديًا قريبًا.`,
   listSortLabel: 'الترتيب حسب',
   listSortRelevance: 'الأكثر صلة',
   listSortNewest: 'الأحدث',

@@ -362,6 +362,61 @@ describe('<civic-initiative-list>', () => {
     }
   });
 
+  it('measures from a typed town or postcode, looked up through the adapter: one place, several, or none', async () => {
+    const adapter = ScriptedAdapter.demo();
+    const el = await list({ adapter });
+    await loaded(el);
+    const type = async (value: string) => {
+      const input = $<HTMLInputElement>(el, '[part="place-input"]')!;
+      input.focus();
+      input.value = value;
+      await sendKeys({ press: 'Enter' });
+    };
+    // One place: the list is measured from it, 10 km by default, nearest first.
+    await type('Totnes');
+    await settled(el, () => el.near === '50.431,-3.686', 'Totnes was not looked up');
+    await loaded(el);
+    expect(el.nearLabel).to.equal('Totnes');
+    expect(el.radiusKm).to.equal(10);
+    expect(text(el)).to.contain('from Totnes');
+    const nearTotnes = await adapter.listInitiatives({ near: { lat: 50.431, lng: -3.686 }, radiusKm: 10, limit: 100 });
+    expect(shownIds(el)).to.have.members(nearTotnes.items.map((i) => i.title));
+    // Several: a choice, focused; picking one measures from it.
+    await type('BS');
+    await settled(el, () => !!$(el, '#near-choice'), 'no choice offered');
+    const choice = $<HTMLSelectElement>(el, '#near-choice')!;
+    expect(shadow(el).activeElement).to.equal(choice);
+    expect([...choice.options].map((o) => o.textContent?.trim())).to.deep.equal([
+      'Choose a place',
+      'BS1',
+      'BS2',
+      'BS3',
+      'BS5',
+      'BS6',
+    ]);
+    expect(text(el)).to.contain('Which “BS” do you mean?');
+    await expectAccessible(el);
+    choice.value = '2';
+    choice.dispatchEvent(new Event('change'));
+    await settled(el, () => el.nearLabel === 'BS3', 'BS3 was not picked');
+    expect(el.near).to.equal('51.44,-2.6');
+    expect($(el, '#near-choice'), 'the choice is gone').to.equal(null);
+    // None: said, and the list stays as it was.
+    await type('Atlantis');
+    await settled(el, () => !!$(el, '#near-place-error'), 'no message for a place that matches nothing');
+    expect($(el, '#near-place-error')!.textContent).to.contain('We could not find “Atlantis”');
+    expect($(el, '[part="place-input"]')!.getAttribute('aria-describedby')).to.equal('near-place-error');
+    expect(el.nearLabel).to.equal('BS3');
+    await expectAccessible(el);
+  });
+
+  it('offers no place box when the adapter cannot look places up', async () => {
+    const el = await list({ adapter: ScriptedAdapter.demo({ without: ['find-places'] }) });
+    await loaded(el);
+    expect($(el, '[part="place-input"]')).to.equal(null);
+    expect($(el, '[part="location-button"]')).to.exist;
+  });
+
   it('says so when the location is not available', async () => {
     const geo = navigator.geolocation;
     const original = geo.getCurrentPosition.bind(geo);

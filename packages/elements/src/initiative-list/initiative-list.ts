@@ -6,6 +6,7 @@ import {
   INITIATIVE_STATUSES,
   MemoryAdapter,
   parseLatLng,
+  parsePlaceMatches,
   toCivicError,
   writeDataBlock,
   type CivicAdapter,
@@ -16,6 +17,7 @@ import {
   type InitiativeStatus,
   type LocalizeController,
   type PageWarning,
+  type PlaceMatch,
 } from '@civic-kit/core';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -78,6 +80,7 @@ interface TagOption {
  * @csspart base - The wrapper of everything.
  * @csspart filters - The search and filter form.
  * @csspart search - The search field.
+ * @csspart place-input - The town or postcode to measure distance from (where the adapter can look places up).
  * @csspart count - The result count (a polite live region).
  * @csspart list - The list of initiatives.
  * @csspart item - One entry of the list.
@@ -177,6 +180,13 @@ export class CivicInitiativeList extends CivicDataElement {
   @state() private interests: TagOption[] | undefined;
   @state() private seenTags: readonly string[] = [];
   @state() private location: 'idle' | 'busy' | 'failed' | 'mine' = 'idle';
+  /** A typed place being looked up, the places it may mean (when several), or that none matched. */
+  @state() private placeLookup:
+    | { text: string; state: 'busy' }
+    | { text: string; state: 'none' }
+    | { text: string; state: 'failed'; error: CivicError }
+    | { text: string; state: 'choose'; matches: PlaceMatch[] }
+    | undefined;
   @state() private waitedForSource = false;
 
   private controller: AbortController | undefined;
@@ -449,6 +459,36 @@ export class CivicInitiativeList extends CivicDataElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#q')?.focus());
   };
 
+  /** Measure from a typed town or postcode, looked up through the adapter (`find-places`). */
+  private async findNearPlace(): Promise<void> {
+    const adapter = this.adapter;
+    const text = this.renderRoot.querySelector<HTMLInputElement>('#near-place')?.value.trim() ?? '';
+    if (!text || !adapter?.findPlaces || !can(adapter, 'find-places') || this.placeLookup?.state === 'busy') return;
+    this.placeLookup = { text, state: 'busy' };
+    let matches: PlaceMatch[];
+    try {
+      matches = parsePlaceMatches(await adapter.findPlaces(text, { locale: this.localize.lang() }));
+    } catch (e) {
+      this.placeLookup = { text, state: 'failed', error: toCivicError(e) };
+      return;
+    }
+    if (matches.length === 1) this.nearPlace(matches[0]!);
+    else if (!matches.length) this.placeLookup = { text, state: 'none' };
+    else {
+      this.placeLookup = { text, state: 'choose', matches };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#near-choice')?.focus());
+    }
+  }
+
+  private nearPlace(place: PlaceMatch): void {
+    this.placeLookup = undefined;
+    this.location = 'idle';
+    this.near = `${place.lat},${place.lng}`;
+    this.nearLabel = place.label;
+    this.radiusKm ??= 10;
+    this.changed();
+  }
+
   private useMyLocation(): void {
     const geo = globalThis.navigator?.geolocation;
     if (!geo) {
@@ -579,6 +619,7 @@ export class CivicInitiativeList extends CivicDataElement {
                 <span class="hint" id="from">${t.term('listFromPlace', from)}</span>`
             : nothing
         }
+        ${this.renderNearPlace()}
         <button
           part="location-button"
           class="button button--secondary"
@@ -599,6 +640,59 @@ export class CivicInitiativeList extends CivicDataElement {
         </select>
       </div>
     </form>`;
+  }
+
+  /** "Or near a town or postcode", where the adapter can look places up; several matches give a choice. */
+  private renderNearPlace(): TemplateResult | typeof nothing {
+    const adapter = this.adapter;
+    if (!adapter?.findPlaces || !can(adapter, 'find-places')) return nothing;
+    const t = this.localize;
+    const lookup = this.placeLookup;
+    const find = (e: Event) => {
+      e.preventDefault();
+      void this.findNearPlace();
+    };
+    return html`<label for="near-place">${t.term('listNearPlace')}</label>
+      <div class="search-row">
+        <input
+          part="place-input"
+          id="near-place"
+          type="text"
+          autocomplete="off"
+          aria-describedby=${lookup?.state === 'none' || lookup?.state === 'failed' ? 'near-place-error' : nothing}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && find(e)}
+        />
+        <button
+          class="button button--secondary"
+          type="button"
+          aria-disabled=${lookup?.state === 'busy' ? 'true' : 'false'}
+          @click=${find}
+        >
+          ${t.term('listFindPlace')}
+        </button>
+      </div>
+      ${
+        lookup?.state === 'none' || lookup?.state === 'failed'
+          ? html`<p id="near-place-error" class="message message--error" role="alert">
+              ${lookup.state === 'none' ? t.term('listPlaceNotFound', lookup.text) : errorText(t, lookup.error)}
+            </p>`
+          : nothing
+      }
+      ${
+        lookup?.state === 'choose'
+          ? html`<label for="near-choice">${t.term('listPlaceChoose', lookup.text)}</label>
+              <select
+                id="near-choice"
+                @change=${(e: Event) => {
+                  const i = Number((e.target as HTMLSelectElement).value);
+                  if (lookup.matches[i]) this.nearPlace(lookup.matches[i]);
+                }}
+              >
+                <option value="" selected>${t.term('listPlaceChooseNone')}</option>
+                ${lookup.matches.map((m, i) => html`<option value=${i}>${m.label}</option>`)}
+              </select>`
+          : nothing
+      }`;
   }
 
   private renderBody(): TemplateResult {
