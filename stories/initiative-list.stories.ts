@@ -195,7 +195,7 @@ export const WithFilters: Story = {
 };
 
 /**
- * "Or near a town or postcode", where the adapter can look places up: "BS" matches five postcode areas,
+ * "Near a town or postcode", where the adapter can look places up: "BS" matches five postcode areas,
  * so the visitor picks one (a single match, say "Totnes", is used at once; none is said).
  */
 export const NearATypedPlace: Story = {

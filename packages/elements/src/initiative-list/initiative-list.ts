@@ -642,7 +642,7 @@ export class CivicInitiativeList extends CivicDataElement {
     </form>`;
   }
 
-  /** "Or near a town or postcode", where the adapter can look places up; several matches give a choice. */
+  /** "Near a town or postcode", where the adapter can look places up; several matches give a choice. */
   private renderNearPlace(): TemplateResult | typeof nothing {
     const adapter = this.adapter;
     if (!adapter?.findPlaces || !can(adapter, 'find-places')) return nothing;
