@@ -20,6 +20,13 @@ export const malformedFetch: typeof fetch = (input) => {
   return Promise.resolve(new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } }));
 };
 
+/** The headers of a write: its idempotency key (quoted, as the header takes it) and the voter's token. */
+export const write = (key: string, voter?: string, extra: Record<string, string> = {}) => ({
+  'Idempotency-Key': `"${key}"`,
+  ...(voter ? { Authorization: `Bearer ${voter}` } : {}),
+  ...extra,
+});
+
 export interface Sent {
   status: number;
   headers: Headers;

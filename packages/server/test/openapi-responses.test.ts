@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, testVoter, type TestServer } from '../src/testing.js';
-import { databaseOption, DATABASES, send, type Sent } from './helpers.js';
+import { databaseOption, DATABASES, send, write, type Sent } from './helpers.js';
 
 type Json = Record<string, unknown>;
 const doc = JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')) as Json;
@@ -46,8 +46,6 @@ function conforms(method: string, path: string, res: Sent, status: number): void
     `${method.toUpperCase()} ${path} ${status} does not match openapi.json: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(res.body).slice(0, 500)}`,
   );
 }
-
-const write = (key: string, voter: string) => ({ 'Idempotency-Key': `"${key}"`, Authorization: `Bearer ${voter}` });
 
 for (const database of DATABASES) {
   describe(`responses match openapi.json (${database.name})`, () => {

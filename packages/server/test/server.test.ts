@@ -26,7 +26,7 @@ import { demoData } from '@civic-kit/core/demo';
 import { buildOpenApi } from '../src/openapi.js';
 import { defaultConfig } from '../src/config.js';
 import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
-import { databaseOption, DATABASES, send } from './helpers.js';
+import { databaseOption, DATABASES, send, write } from './helpers.js';
 
 const ORIGIN = 'https://town.example';
 /** An open poll of the conformance fixture, and one of its options. */
@@ -81,11 +81,6 @@ const FIXTURE: SeedData = {
   ],
 };
 
-const write = (key: string, voter?: string, extra: Record<string, string> = {}) => ({
-  'Idempotency-Key': `"${key}"`,
-  ...(voter ? { Authorization: `Bearer ${voter}` } : {}),
-  ...extra,
-});
 const rows = async (s: TestServer, sql: string) => Number((await s.db.get<{ n: number }>(sql))?.n ?? -1);
 
 for (const database of DATABASES) {
