@@ -1,41 +1,96 @@
 /**
- * Prints the README's size and performance tables (Markdown) from bench/results/latest.json, so the
- * README shows what the last full run measured:
+ * The README's size and performance tables, made from bench/results/latest.json and judged by the goals
+ * in bench/goals.mjs, so the README shows what the last recorded run measured and never a hand-copied
+ * figure:
  *
- *   node bench/report.mjs [bench/results/latest.json]
+ *   node bench/report.mjs            print the tables (Markdown)
+ *   node bench/report.mjs --write    write them into README.md between their markers
+ *   node bench/report.mjs --check    fail when README.md differs from what --write would write
+ *
+ * `pnpm bench` records the benchmarks (and the sizes); `pnpm size --record` records the sizes alone.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { BENCH_GOALS, SIZE_GOALS, benchGoalText, meetsBenchGoal } from './goals.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const file = resolve(root, process.argv[2] ?? 'bench/results/latest.json');
-const run = JSON.parse(readFileSync(file, 'utf8'));
 const KB = 1024;
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const verdict = (met) => (met ? 'met' : '**not met**');
 
-console.log('| entry | min | gzip | brotli | budget (gzip) | issue goal (gzip) |\n|---|---|---|---|---|---|');
-for (const r of run.sizes) {
-  const budget = r.reference
-    ? 'reference'
-    : r.budget === undefined
-      ? '—'
-      : `${r.verdict.startsWith('OVER') ? '**over** ' : ''}${r.budget} KB`;
-  const goal = r.issueGoal === undefined ? '' : `${r.issueGoal} KB: ${r.issueGoalMet ? 'met' : '**not met**'}`;
-  console.log(`| ${r.name} | ${kb(r.min)} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${budget} | ${goal} |`);
+/** The size table, with the goals of bench/goals.mjs judged against the recorded gzip sizes. */
+export function sizeTable(run) {
+  const rows = ['| entry | min | gzip | brotli | budget (gzip) | goal (gzip) |', '|---|---|---|---|---|---|'];
+  for (const r of run.sizes) {
+    const budget = r.reference
+      ? 'reference'
+      : r.budget === undefined
+        ? '—'
+        : `${r.verdict.startsWith('OVER') ? '**over** ' : ''}${r.budget} KB`;
+    const goal = SIZE_GOALS[r.name];
+    const goalText = goal === undefined ? '' : `${goal} KB: ${verdict(r.gzip <= goal * KB)}`;
+    rows.push(`| ${r.name} | ${kb(r.min)} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${budget} | ${goalText} |`);
+  }
+  const when = (run.sizesDate ?? run.date).slice(0, 16).replace('T', ' ');
+  return `${rows.join('\n')}\n\nRecorded ${when} UTC.`;
 }
 
-const value = (r, v) => (v === null ? '—' : r.unit === 'frames' ? `${v}` : `${v} ms`);
-console.log(
-  '\n| benchmark | Civic Kit, median (95% CI) | baseline, median | ratio (95% CI) | goal |\n|---|---|---|---|---|',
-);
-for (const r of run.results) {
-  const ratio = r.ratio === null ? '—' : `${r.ratio}× (${r.ci95[0]}–${r.ci95[1]})`;
-  const goal = r.goal ? `${r.goal}: ${r.meetsGoal ? 'met' : '**not met**'}` : '—';
-  console.log(
-    `| ${r.name} | ${value(r, r.subjectMedian)} (${value(r, r.subjectCi95[0])}–${value(r, r.subjectCi95[1])}) | ${value(r, r.baselineMedian)} | ${ratio} | ${goal} |`,
-  );
+/** The benchmark table, each goal of bench/goals.mjs judged against the recorded medians and ratios. */
+export function benchTable(run) {
+  const value = (r, v) => (v === null ? '—' : r.unit === 'frames' ? `${v}` : `${v} ms`);
+  const rows = [
+    '| benchmark | Civic Kit, median (95% CI) | baseline, median | ratio (95% CI) | goal |',
+    '|---|---|---|---|---|',
+  ];
+  for (const r of run.results) {
+    const goal = BENCH_GOALS[r.id];
+    const met = meetsBenchGoal(goal, r.subjectMedian, r.ratio);
+    const ratio = r.ratio === null ? '—' : `${r.ratio}× (${r.ci95[0]}–${r.ci95[1]})`;
+    const goalText = goal ? `${benchGoalText(goal, r.unit)}: ${verdict(met)}` : '—';
+    rows.push(
+      `| ${r.name} | ${value(r, r.subjectMedian)} (${value(r, r.subjectCi95[0])}–${value(r, r.subjectCi95[1])}) | ${value(r, r.baselineMedian)} | ${ratio} | ${goalText} |`,
+    );
+  }
+  const m = run.machine;
+  const machine = `Recorded ${run.date.slice(0, 16).replace('T', ' ')} UTC; ${run.browser}, headless; ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB; Node ${m.node}; ${m.minutes} minutes; load average ${m.loadAverageBefore[0]} before, ${m.loadAverageAfter[0]} after.`;
+  return `${machine}\n\n${rows.join('\n')}`;
 }
-const m = run.machine;
-console.log(
-  `\n${run.date.slice(0, 16).replace('T', ' ')} UTC; ${run.browser}, headless; ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB; Node ${m.node}; load average ${m.loadAverageBefore[0]} before, ${m.loadAverageAfter[0]} after; ${m.minutes} minutes.`,
-);
+
+/** README.md with each generated block replaced by what the results say. */
+export function renderReadme(readme, run) {
+  const blocks = { sizes: sizeTable(run), bench: benchTable(run) };
+  for (const [name, body] of Object.entries(blocks)) {
+    const start = `<!-- ${name}:start (generated by bench/report.mjs from bench/results/latest.json) -->`;
+    const end = `<!-- ${name}:end -->`;
+    const i = readme.indexOf(start);
+    const j = readme.indexOf(end);
+    if (i < 0 || j < i) throw new Error(`README.md has no ${start} … ${end} block`);
+    readme = `${readme.slice(0, i + start.length)}\n${body}\n${readme.slice(j)}`;
+  }
+  return readme;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const file = resolve(root, args.find((a) => !a.startsWith('--')) ?? 'bench/results/latest.json');
+  const run = JSON.parse(readFileSync(file, 'utf8'));
+  const readmeFile = resolve(root, 'README.md');
+  if (args.includes('--write') || args.includes('--check')) {
+    const readme = readFileSync(readmeFile, 'utf8');
+    const next = renderReadme(readme, run);
+    if (args.includes('--check')) {
+      if (next !== readme) {
+        console.error(
+          'README.md: the size or benchmark table differs from bench/results/latest.json: run `node bench/report.mjs --write`.',
+        );
+        process.exit(1);
+      }
+      console.log('README.md: the size and benchmark tables match bench/results/latest.json.');
+    } else {
+      writeFileSync(readmeFile, next);
+      console.log('README.md: wrote the size and benchmark tables from bench/results/latest.json.');
+    }
+  } else {
+    console.log(`${sizeTable(run)}\n\n${benchTable(run)}`);
+  }
+}
