@@ -179,6 +179,10 @@ function ownLanguage(o: Json): string | undefined {
   return undefined;
 }
 
+/** A line without the mentions it starts with (`@anna`, `@anna@town.example`). */
+const withoutMentions = (line: string): string =>
+  line.replace(/^(?:\s*@[\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}.-]+)?[,:]?)+\s*/u, '');
+
 /**
  * HTML without the links that point back at the object itself: Misskey ends a poll's question with
  * "view results remotely" linking to the poll, which is not part of the question.
@@ -458,6 +462,10 @@ export class ActivityStreamsAdapter implements CivicAdapter {
       if (!hasType(doc, ...COLLECTION_TYPES)) {
         // A single object (or an activity carrying one) rather than a collection.
         const { object, at } = unwrap(doc, '');
+        if (typeof object === 'string' && hasType(doc, 'Announce')) {
+          skipped.add('a boost of a post elsewhere (not fetched one by one)');
+          break;
+        }
         if (isObject(object) && hasType(object, ...OBJECT_TYPES))
           items.push({ object, path: at.replace(/^\./, ''), where });
         else throw malformed(where, 'type', 'expected an OrderedCollection, Collection or one of their pages');
@@ -567,15 +575,23 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     else if (hasType(o, 'Page', 'Article') && summaryText)
       title = summaryText; // Lemmy's older pages
     else {
-      const [firstLine = '', ...more] = contentText.split('\n');
-      title = clip(firstLine.trim(), 200);
-      rest = more.join('\n').trim();
+      // Leading mentions (`@anna@town.example`) address people; they are not what the post is about.
+      const lines = contentText.split('\n').map(withoutMentions);
+      const first = lines.findIndex((l) => l !== '');
+      title = clip(lines[first] ?? '', 200);
+      rest =
+        first < 0
+          ? ''
+          : lines
+              .slice(first + 1)
+              .join('\n')
+              .trim();
     }
     const image = this.image(o);
     // A picture with no text: titled from its description, else who posted it and when.
     title ||= image?.alt || this.byline(o) || '';
     if (!title) throw malformed(where, `${path}.name`, 'expected a name, content, or a picture to take a title from');
-    const language = warning ? (summary?.lang ?? lang) : (name ?? content ?? summary)?.lang;
+    const language = (warning ? (content ?? summary) : (name ?? content ?? summary))?.lang;
 
     const out: Json = {
       id: o['id'],
@@ -592,7 +608,7 @@ export class ActivityStreamsAdapter implements CivicAdapter {
       if (html && /<[a-z!/]/i.test(content!.text) && content!.text.length <= 200_000) out['bodyHtml'] = content!.text;
     }
     const url =
-      href(o['url'], (l) => l['mediaType'] === 'text/html') ??
+      href(o['url'], (l) => (l['mediaType'] ?? l['mimeType']) === 'text/html') ??
       (typeof o['id'] === 'string' && /^https?:/i.test(o['id']) ? o['id'] : undefined);
     if (url) out['url'] = url;
     if (image) out['image'] = image;
@@ -775,7 +791,7 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     const question = name?.text.trim()
       ? name.text.trim()
       : content
-        ? htmlToText(withoutSelfLinks(content.text, [id, href(o['url'])]))
+        ? withoutMentions(htmlToText(withoutSelfLinks(content.text, [id, href(o['url'])])))
         : '';
     if (!question) throw malformed(where, `${path}.content`, 'expected the question (content or name)');
     const tally = Object.values(counts);
