@@ -178,6 +178,12 @@ export class ClientIndex {
   }
 }
 
+/** Why an item failed, without where (the part of the message after the field it names). */
+export function reasonOf(e: CivicError): string {
+  const m = / is malformed at [^:]*: (.*)$/s.exec(e.message) ?? / in \S+ \((.*)\)$/s.exec(e.message);
+  return m?.[1] ?? e.message;
+}
+
 /**
  * Items of one source left out because they cannot be shown, counted by reason: they become one
  * `Page.warnings` entry (`skipped`: how many) and one console line for the source, never one per item.
@@ -191,10 +197,9 @@ export class Skipped {
     this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + n);
   }
 
-  /** Count a failed item by its error's reason (the part of the message after the field it names). */
+  /** Count a failed item by its error's reason. */
   addError(e: CivicError): void {
-    const m = / is malformed at [^:]*: (.*)$/s.exec(e.message) ?? / \(([^()]*)\)$/.exec(e.message);
-    this.add(m?.[1] ?? e.message);
+    this.add(reasonOf(e));
   }
 
   merge(other: Skipped): void {
