@@ -89,7 +89,7 @@ export function parseFieldMap(value: unknown): FieldMap {
       throw new CivicError('misconfigured', `fields: "${k}" is not one of ${MAPPABLE_FIELDS.join(', ')}`);
     if (typeof v !== 'string' || !v) throw new CivicError('misconfigured', `fields: "${k}" must name a property`);
   }
-  return map as FieldMap;
+  return map;
 }
 
 /** Centre of everything in a geometry's coordinate arrays (`[lng, lat]` positions), for non-point shapes. */
