@@ -61,6 +61,12 @@ export const InitiativeSchema = v.object({
   image: v.optional(v.object({ url: urlString, alt: text(1000) })),
   status: v.picklist(INITIATIVE_STATUSES),
   place: v.optional(PlaceSchema),
+  /**
+   * Where it happens, in words, when there is no point to pin (an address the backend never
+   * geocoded). Lists and cards show it; a map leaves the initiative off and counts it. With `place`,
+   * `place.address` says where and this is not used.
+   */
+  address: v.optional(nonEmpty(500)),
   tags: v.optional(v.array(nonEmpty(100)), []),
   supporters: v.optional(
     v.object({
@@ -184,8 +190,9 @@ export const MatchesSchema = v.object({
 export type Matches = v.InferOutput<typeof MatchesSchema>;
 
 /**
- * A page that is incomplete because some of its sources failed (a federated view over several sites):
- * which source, and why. The items from the other sources are still in the page.
+ * A page that is incomplete: a source could not be read (a federated view over several sites, a
+ * `next` page that failed), or some of its items could not be shown and were left out. Which source,
+ * why, and how many items were left out when that is known. Everything else is still in the page.
  */
 export const PageWarningSchema = v.object({
   /** The source's name, as shown to visitors ("Neighbours' map"). */
@@ -193,11 +200,14 @@ export const PageWarningSchema = v.object({
   code: v.picklist(CIVIC_ERROR_CODES),
   /** For the console and the site maintainer; elements show their own words. */
   message: v.optional(text(1000)),
+  /** How many items of this source were left out (each could not be shown), when that is the problem. */
+  skipped: v.optional(count),
 });
 export interface PageWarning {
   source: string;
   code: CivicErrorCode;
   message?: string | undefined;
+  skipped?: number | undefined;
 }
 
 export const pageSchema = <T extends v.GenericSchema>(item: T) =>

@@ -214,7 +214,7 @@ describe('ActivityStreamsAdapter', () => {
     expect((await a.listInitiatives({ q: 'SEED' })).items.map((i) => i.title)).to.deep.equal(['Seed swap']);
   });
 
-  it('turns malformed payloads into invalid-response naming the field', async () => {
+  it('leaves a malformed item out and counts it; asked for by id, it is invalid-response naming the field', async () => {
     const poll = await rejection(
       new ActivityStreamsAdapter({ url: `${FIXTURES}malformed-poll.json` }).getPoll(
         'https://transition.example/polls/broken',
@@ -222,10 +222,16 @@ describe('ActivityStreamsAdapter', () => {
     );
     expect(poll.code).to.equal('invalid-response');
     expect(poll.message).to.contain('orderedItems.0.oneOf');
-    const place = await rejection(
-      new ActivityStreamsAdapter({ url: `${FIXTURES}malformed-location.json` }).listInitiatives({}),
-    );
-    expect(place.code).to.equal('invalid-response');
+    const places = new ActivityStreamsAdapter({
+      url: `${FIXTURES}malformed-location.json`,
+      source: { name: 'Nowhere' },
+    });
+    const page = await places.listInitiatives({});
+    expect(page.items).to.deep.equal([]);
+    expect(page.warnings).to.have.length(1);
+    expect(page.warnings![0]).to.include({ source: 'Nowhere', code: 'invalid-response', skipped: 1 });
+    expect(page.warnings![0]!.message).to.contain('north, west is not a latitude and longitude');
+    const place = await rejection(places.getInitiative('https://mobilizon.example/events/nowhere'));
     expect(place.message).to.contain('orderedItems.0.location.latitude');
     const notJson = await rejection(
       new ActivityStreamsAdapter({ url: `${FIXTURES}../../../package.json#x` }).listInitiatives({}),
@@ -242,6 +248,112 @@ describe('ActivityStreamsAdapter', () => {
       new ActivityStreamsAdapter({ url: `${FIXTURES}no-such-file.json` }).listInitiatives({}),
     );
     expect(missing.code).to.equal('not-found');
+  });
+
+  it('keeps every good item of a page when one is bad, with one warning and one console line for the source', async () => {
+    const docs = {
+      [AS]: {
+        type: 'OrderedCollection',
+        orderedItems: [
+          { type: 'Note', id: 'a', content: '<p>Soup night</p>' },
+          { type: 'Note', id: 'b', content: '' },
+          { type: 'Event', id: 'c', name: 'Bad date', startTime: 'soon' },
+          { type: 'Event', id: 'd', name: 'Bad date too', startTime: 'later' },
+          7,
+          { type: 'Announce', id: 'boost', object: 'https://elsewhere.example/notes/1' },
+          { type: 'Note', id: 'e', name: 'Fine' },
+        ],
+      },
+    };
+    const lines: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => lines.push(args);
+    try {
+      const a = new ActivityStreamsAdapter({ url: AS, fetch: serving(docs) });
+      const page = await a.listInitiatives({});
+      expect(page.items.map((i) => i.id).sort()).to.deep.equal(['a', 'e']);
+      expect(page.warnings).to.have.length(1);
+      // b (no words, no picture, no author), c and d (dates), the number, the boost of a post elsewhere.
+      expect(page.warnings![0]).to.include({ source: 'as.example', code: 'invalid-response', skipped: 5 });
+      expect(page.warnings![0]!.message).to.contain('2 × expected an ISO 8601 date');
+      await a.listInitiatives({ q: 'soup' }, { locale: 'fr' });
+      expect(lines, 'one line for the source, however often it is asked').to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('gives the items read so far, and a warning, when a next page cannot be read', async () => {
+    const docs = {
+      [AS]: { type: 'OrderedCollection', first: `${AS}?page=1` },
+      [`${AS}?page=1`]: {
+        type: 'OrderedCollectionPage',
+        orderedItems: [{ type: 'Note', id: 'one', name: 'One' }],
+        next: `${AS}?page=2`,
+      },
+    };
+    const page = await new ActivityStreamsAdapter({
+      url: AS,
+      fetch: serving(docs),
+      source: { name: 'Town' },
+    }).listInitiatives({});
+    expect(page.items.map((i) => i.id)).to.deep.equal(['one']);
+    expect(page.warnings).to.have.length(1);
+    expect(page.warnings![0]).to.include({ source: 'Town', code: 'not-found' });
+    expect(page.warnings![0]!.skipped).to.equal(undefined);
+  });
+
+  it('shows the content warning, never the hidden text; a picture alone is titled by its description or byline', async () => {
+    const docs = {
+      [AS]: {
+        type: 'OrderedCollection',
+        orderedItems: [
+          {
+            type: 'Note',
+            id: 'cw',
+            summary: 'Spoilers: the vote result',
+            content: '<p>Orchard won!</p>',
+            sensitive: true,
+          },
+          {
+            type: 'Note',
+            id: 'pic',
+            content: '',
+            attachment: [
+              { type: 'Document', mediaType: 'image/jpeg', url: 'https://x.example/a.jpg', name: 'Seedlings in trays' },
+            ],
+          },
+          {
+            type: 'Note',
+            id: 'bare',
+            content: '',
+            published: '2024-05-01T10:00:00Z',
+            attributedTo: 'https://x.example/users/anna',
+            attachment: [{ type: 'Document', mediaType: 'image/jpeg', url: 'https://x.example/b.jpg', name: null }],
+          },
+        ],
+      },
+    };
+    const a = new ActivityStreamsAdapter({ url: AS, fetch: serving(docs) });
+    const cw = await a.getInitiative('cw');
+    expect(cw.title).to.equal('Spoilers: the vote result');
+    expect(JSON.stringify(cw)).not.to.contain('Orchard');
+    expect((await a.getInitiative('pic')).title).to.equal('Seedlings in trays');
+    expect((await a.getInitiative('bare')).title).to.equal('anna (x.example), 2024-05-01');
+  });
+
+  it('ends an event without endTime after its start day (one day after it starts)', async () => {
+    const docs = {
+      [AS]: {
+        type: 'OrderedCollection',
+        orderedItems: [{ type: 'Event', id: 'e', name: 'Fair', startTime: '2025-06-01T10:00:00Z' }],
+      },
+    };
+    const at = (iso: string) =>
+      new ActivityStreamsAdapter({ url: AS, fetch: serving(docs), now: () => new Date(iso) }).getInitiative('e');
+    expect((await at('2025-06-01T18:00:00Z')).status).to.equal('active');
+    expect((await at('2025-06-02T09:59:00Z')).status).to.equal('active');
+    expect((await at('2025-06-02T10:01:00Z')).status).to.equal('completed');
   });
 
   it('offers no vote without a send function, and answers unsupported', async () => {

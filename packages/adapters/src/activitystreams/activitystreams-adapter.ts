@@ -1,9 +1,14 @@
 /**
  * The ActivityStreams 2.0 adapter: reads an outbox or collection (an `OrderedCollection` or
- * `Collection`, whole or in pages through `first`/`next`) of `Event`, `Note`, `Question`, `Place` and
- * `Group` objects, as Mastodon, Mobilizon and other ActivityPub servers publish them.
+ * `Collection`, whole or in pages through `first`/`next`) of `Event`, `Note`, `Question`, `Place`,
+ * `Group`, `Page`, `Article`, `Video` and `Audio` objects, as Mastodon, Mobilizon, Gancio, Lemmy,
+ * PeerTube, Funkwhale and other ActivityPub servers publish them.
  *
- * - Activities (`Create`, `Announce`, `Update`, `Add`) are unwrapped to the object they carry.
+ * - Activities (`Create`, `Announce`, `Update`, `Add`) are unwrapped to the object they carry, also
+ *   when nested (Lemmy's `Announce(Create(Page))`).
+ * - One item that cannot be shown never fails the collection: it is left out and counted in the
+ *   page's `warnings` (one per source, with how many and why), with one console line per source. A
+ *   `next` page that cannot be read ends the collection there, with a warning.
  * - `Question`s with `oneOf` (single choice) or `anyOf` (multiple choice) are polls: counts from each
  *   option's `replies.totalItems`, voters from `votersCount`, closing from `endTime`/`closed`.
  * - Every other object is an initiative; `location: Place` gives its point (order checked, and
@@ -14,6 +19,7 @@
 import {
   BallotSchema,
   CivicError,
+  type PageWarning,
   InitiativeSchema,
   parseRequest,
   PollSchema,
@@ -28,7 +34,17 @@ import {
   type Poll,
   type WriteOptions,
 } from '@civic-kit/core';
-import { checked, ClientIndex, fetchJson, latLng, lonLatString, malformed, untilAborted } from '../static/shared.js';
+import {
+  checked,
+  ClientIndex,
+  fetchJson,
+  hostOf,
+  latLng,
+  lonLatString,
+  malformed,
+  Skipped,
+  untilAborted,
+} from '../static/shared.js';
 import { clip, htmlToText, pickLanguage } from './as2-text.js';
 
 const AS2_CONTEXT = 'https://www.w3.org/ns/activitystreams';
@@ -95,8 +111,16 @@ const types = (o: Json): string[] => {
 };
 const hasType = (o: Json, ...names: string[]) => types(o).some((t) => names.includes(t));
 
-const OBJECT_TYPES = ['Event', 'Note', 'Question', 'Place', 'Group', 'Article', 'Page'];
+const OBJECT_TYPES = ['Event', 'Note', 'Question', 'Place', 'Group', 'Article', 'Page', 'Video', 'Audio'];
 const ACTIVITY_TYPES = ['Create', 'Announce', 'Update', 'Add'];
+/** Posts, whose `summary` is a content warning (Mastodon's meaning), not a description. */
+const POST_TYPES = ['Note', 'Question'];
+/** Alt text a platform fills in by itself, which describes nothing ("Banner": Mobilizon's default). */
+const GENERIC_ALT = /^(banner|image|picture|photo|attachment|media|avatar|header|cover)$/i;
+/** An event's automatic date-and-place line (Gancio's and Mobilizon's `summary`): 📍, 📅, 🕓… */
+const AUTOMATIC_LINE = /[\u{1F4CD}\u{1F4C5}\u{1F4C6}\u{1F5D3}\u{1F550}-\u{1F567}\u{23F0}]/u;
+/** An event without `endTime` counts as over this long after its start (one day). */
+const OPEN_ENDED_MS = 24 * 60 * 60 * 1000;
 const COLLECTION_TYPES = ['OrderedCollection', 'Collection', 'OrderedCollectionPage', 'CollectionPage'];
 
 interface RawItem {
@@ -106,8 +130,12 @@ interface RawItem {
 }
 interface Collected {
   items: RawItem[];
-  /** The document's default language (`@context` `@language`). */
+  /** The document's default language (`@context` `@language`; never `und`). */
   language: string | undefined;
+  /** Items seen while reading that cannot be shown (boosts of posts elsewhere, entries that are not objects). */
+  skipped: Skipped;
+  /** A `next` page that could not be read: the collection ends there. */
+  failed: PageWarning | undefined;
 }
 
 /** A link as AS2 gives it: an IRI string, a `Link` (`href`), an object (`url`/`id`), or a list of those. */
@@ -130,12 +158,53 @@ function href(x: unknown, prefer?: (o: Json) => boolean): string | undefined {
   return undefined;
 }
 
+/** A language tag worth keeping: not `und` ("undetermined", Mobilizon's and Pleroma's default). */
+const known = (tag: unknown): string | undefined =>
+  typeof tag === 'string' && tag.trim() && tag.trim().toLowerCase() !== 'und' ? tag.trim() : undefined;
+
 function contextLanguage(doc: Json): string | undefined {
   const ctx = doc['@context'];
   for (const c of Array.isArray(ctx) ? ctx : [ctx]) {
-    if (isObject(c) && typeof c['@language'] === 'string') return c['@language'];
+    if (isObject(c) && typeof c['@language'] === 'string') return known(c['@language']);
   }
   return undefined;
+}
+
+/** The object's own language: `inLanguage` (schema.org, Mobilizon) or PeerTube's `language.identifier`. */
+function ownLanguage(o: Json): string | undefined {
+  for (const x of [o['inLanguage'], o['language']]) {
+    const tag = isObject(x) ? (x['identifier'] ?? x['@value']) : x;
+    if (known(tag)) return known(tag);
+  }
+  return undefined;
+}
+
+/** A line without the mentions it starts with (`@anna`, `@anna@town.example`). */
+const withoutMentions = (line: string): string =>
+  line.replace(/^(?:\s*@[\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}.-]+)?[,:]?)+\s*/u, '');
+
+/**
+ * HTML without the links that point back at the object itself: Misskey ends a poll's question with
+ * "view results remotely" linking to the poll, which is not part of the question.
+ */
+function withoutSelfLinks(html: string, self: (string | undefined)[]): string {
+  const targets = new Set(self.filter((x): x is string => !!x));
+  return html.replace(/<a\b[^>]*\bhref\s*=\s*["']([^"']*)["'][^>]*>[\s\S]*?<\/a\s*>/gi, (link, target: string) =>
+    targets.has(target.replace(/&amp;/g, '&')) ? '' : link,
+  );
+}
+
+/** The activity's object, through nested activities (`Announce(Create(Page))`), or a bare IRI. */
+function unwrap(raw: Json, path: string): { object: Json | string | undefined; at: string } {
+  let object: Json = raw;
+  let at = path;
+  for (let depth = 0; depth < 4 && hasType(object, ...ACTIVITY_TYPES); depth++) {
+    const inner = object['object'];
+    at = `${at}.object`;
+    if (!isObject(inner)) return { object: typeof inner === 'string' ? inner : undefined, at };
+    object = inner;
+  }
+  return { object, at };
 }
 
 interface Text {
@@ -351,13 +420,23 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     return untilAborted(index, o?.signal);
   }
 
-  /** Every object of the collection, following `first` and `next` (within `maxPages`/`maxItems`). */
+  /** The name warnings and console lines give this source. */
+  private get sourceName(): string {
+    return this.options.source?.name ?? hostOf(this.url);
+  }
+
+  /**
+   * Every object of the collection, following `first` and `next` (within `maxPages`/`maxItems`). The
+   * first document failing fails the call; a later page failing ends the collection with a warning.
+   */
   private async collect(): Promise<Collected> {
     const maxItems = this.options.maxItems ?? 1000;
     const maxPages = this.options.maxPages ?? 20;
     const items: RawItem[] = [];
+    const skipped = new Skipped();
     const seen = new Set<string>();
     let language: string | undefined;
+    let failed: PageWarning | undefined;
     let next: { url: string; embedded?: Json } | undefined = { url: this.url };
     for (let pages = 0; next && pages < maxPages && items.length < maxItems; pages++) {
       const where: string = next.url;
@@ -365,15 +444,30 @@ export class ActivityStreamsAdapter implements CivicAdapter {
         if (seen.has(where)) break;
         seen.add(where);
       }
-      const doc: unknown =
-        next.embedded ??
-        (await fetchJson(where, { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs, accept: ACCEPT }));
+      let doc: unknown;
+      try {
+        doc =
+          next.embedded ??
+          (await fetchJson(where, { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs, accept: ACCEPT }));
+        if (!isObject(doc)) throw malformed(where, '', 'expected an ActivityStreams collection (an object)');
+      } catch (e) {
+        if (pages === 0) throw e;
+        const error = e instanceof CivicError ? e : new CivicError('invalid-response', String(e), { cause: e });
+        failed = { source: this.sourceName, code: error.code, message: `${where}: ${error.message}`.slice(0, 1000) };
+        console.warn(`[civic-kit] ${this.sourceName}: the collection stops at ${where} (${error.message})`);
+        break;
+      }
       next = undefined;
-      if (!isObject(doc)) throw malformed(where, '', 'expected an ActivityStreams collection (an object)');
       language ??= contextLanguage(doc);
       if (!hasType(doc, ...COLLECTION_TYPES)) {
-        // A single object rather than a collection.
-        if (hasType(doc, ...OBJECT_TYPES)) items.push({ object: doc, path: '', where });
+        // A single object (or an activity carrying one) rather than a collection.
+        const { object, at } = unwrap(doc, '');
+        if (typeof object === 'string' && hasType(doc, 'Announce')) {
+          skipped.add('a boost of a post elsewhere (not fetched one by one)');
+          break;
+        }
+        if (isObject(object) && hasType(object, ...OBJECT_TYPES))
+          items.push({ object, path: at.replace(/^\./, ''), where });
         else throw malformed(where, 'type', 'expected an OrderedCollection, Collection or one of their pages');
         break;
       }
@@ -384,15 +478,17 @@ export class ActivityStreamsAdapter implements CivicAdapter {
         if (items.length >= maxItems) break;
         const path = `${field}.${i}`;
         if (typeof raw === 'string') continue; // a bare reference: not fetched one by one
-        if (!isObject(raw)) throw malformed(where, path, 'expected an object');
-        let object = raw;
-        let at = path;
-        if (hasType(raw, ...ACTIVITY_TYPES)) {
-          if (!isObject(raw['object'])) continue;
-          object = raw['object'];
-          at = `${path}.object`;
+        if (!isObject(raw)) {
+          skipped.add('an entry that is not an object');
+          continue;
         }
-        if (hasType(object, ...OBJECT_TYPES)) items.push({ object, path: at, where });
+        const { object, at } = unwrap(raw, path);
+        if (typeof object === 'string') {
+          // A boost or share of a post published elsewhere: only its address is here.
+          if (hasType(raw, 'Announce')) skipped.add('a boost of a post elsewhere (not fetched one by one)');
+          continue;
+        }
+        if (object && hasType(object, ...OBJECT_TYPES)) items.push({ object, path: at, where });
       }
       // The first page of a paged collection, then each page's next.
       const link = list === undefined ? doc['first'] : doc['next'];
@@ -405,43 +501,97 @@ export class ActivityStreamsAdapter implements CivicAdapter {
         next = target ? { url: resolved, embedded: target } : { url: resolved };
       }
     }
-    return { items, language };
+    return { items, language, skipped, failed };
   }
 
-  /** Normalise and validate every object for one locale. */
+  /** Normalise and validate every object for one locale; one that cannot be shown is left out and counted. */
   private build(c: Collected, locale: string | undefined): ClientIndex {
     const initiatives: Initiative[] = [];
     const polls: Poll[] = [];
     const ids = new Set<string>();
+    const skipped = new Skipped();
+    skipped.merge(c.skipped);
+    const left = new Map<string, CivicError>();
     for (const item of c.items) {
       const id = item.object['id'];
-      if (typeof id !== 'string' || !id.trim()) throw malformed(item.where, `${item.path}.id`, 'expected an IRI');
+      if (typeof id !== 'string' || !id.trim()) {
+        skipped.add('an object without an id');
+        continue;
+      }
       if (ids.has(id)) continue; // the same object announced twice
       ids.add(id);
-      if (hasType(item.object, 'Question')) polls.push(this.toPoll(item, c.language, locale));
-      else initiatives.push(this.toInitiative(item, c.language, locale));
+      try {
+        if (hasType(item.object, 'Question')) polls.push(this.toPoll(item, c.language, locale));
+        else initiatives.push(this.toInitiative(item, c.language, locale));
+      } catch (e) {
+        const error =
+          e instanceof CivicError
+            ? e
+            : new CivicError('invalid-response', `${item.where} sent something unexpected (${String(e)})`, {
+                cause: e,
+              });
+        skipped.addError(error);
+        left.set(id, error);
+      }
     }
-    return new ClientIndex(initiatives, polls, this.options.now);
+    // Logged once per collection read, not once per locale asked for.
+    const logged = this.logged.has(c);
+    this.logged.add(c);
+    const warning = logged ? this.warnings.get(c) : skipped.warning(this.sourceName);
+    if (warning) this.warnings.set(c, warning);
+    const warnings = [...(warning ? [warning] : []), ...(c.failed ? [c.failed] : [])];
+    return new ClientIndex(initiatives, polls, this.options.now, warnings, left);
   }
+
+  private readonly logged = new WeakSet<Collected>();
+  private readonly warnings = new WeakMap<Collected, PageWarning>();
 
   private toInitiative(
     { object: o, path, where }: RawItem,
     docLang: string | undefined,
     locale: string | undefined,
   ): Initiative {
+    const lang = ownLanguage(o) ?? docLang;
     const name =
-      pickText(o, 'name', locale, docLang, path, where) ??
+      pickText(o, 'name', locale, lang, path, where) ??
       (typeof o['preferredUsername'] === 'string' ? { text: o['preferredUsername'], lang: undefined } : undefined);
-    const content = pickText(o, 'content', locale, docLang, path, where);
-    const summary = pickText(o, 'summary', locale, docLang, path, where);
-    const contentText = content ? htmlToText(content.text) : '';
-    const named = !!name?.text.trim();
-    const [firstLine = '', ...rest] = contentText.split('\n');
-    const title = named ? name!.text.trim() : clip(firstLine, 200);
-    if (!title) throw malformed(where, `${path}.name`, 'expected a name (or content to take a title from)');
-    // Without a name, the content's first line is the title and the rest the summary.
-    const summaryText = summary ? htmlToText(summary.text) : named ? contentText : rest.join('\n').trim();
-    const language = (name ?? content ?? summary)?.lang;
+    const content = pickText(o, 'content', locale, lang, path, where);
+    const summary = pickText(o, 'summary', locale, lang, path, where);
+    const markdown = o['mediaType'] === 'text/markdown';
+    const asText = (t: Text | undefined) => (!t ? '' : markdown ? t.text.trim() : htmlToText(t.text));
+    const contentText = asText(content);
+    const summaryText = summary ? htmlToText(summary.text) : '';
+    const isEvent = hasType(o, 'Event');
+    // A post's summary is its content warning: that is what shows, and the hidden text stays behind the link.
+    const warning = hasType(o, ...POST_TYPES) && !name?.text.trim() && summaryText ? summaryText : undefined;
+    // An event's summary may be the platform's automatic date-and-place line: then the content describes it.
+    const automatic = isEvent && !!summaryText && (AUTOMATIC_LINE.test(summaryText) || summaryText === contentText);
+    const description = warning || automatic ? '' : summaryText;
+
+    let title: string;
+    let rest = '';
+    if (warning) title = warning;
+    else if (name?.text.trim()) title = name.text.trim();
+    else if (hasType(o, 'Page', 'Article') && summaryText)
+      title = summaryText; // Lemmy's older pages
+    else {
+      // Leading mentions (`@anna@town.example`) address people; they are not what the post is about.
+      const lines = contentText.split('\n').map(withoutMentions);
+      const first = lines.findIndex((l) => l !== '');
+      title = clip(lines[first] ?? '', 200);
+      rest =
+        first < 0
+          ? ''
+          : lines
+              .slice(first + 1)
+              .join('\n')
+              .trim();
+    }
+    const image = this.image(o);
+    // A picture with no text: titled from its description, else who posted it and when.
+    title ||= image?.alt || this.byline(o) || '';
+    if (!title) throw malformed(where, `${path}.name`, 'expected a name, content, or a picture to take a title from');
+    const language = (warning ? (content ?? summary) : (name ?? content ?? summary))?.lang;
 
     const out: Json = {
       id: o['id'],
@@ -449,21 +599,22 @@ export class ActivityStreamsAdapter implements CivicAdapter {
       status: this.status(o, path, where),
       tags: this.tags(o, path, where),
     };
-    if (summaryText) out['summary'] = clip(summaryText, 5000);
-    if (contentText && summary) {
+    const shortText = description || rest || (name?.text.trim() || automatic ? contentText : '');
+    if (shortText) out['summary'] = clip(shortText, 5000);
+    if (contentText && !warning) {
       out['body'] = clip(contentText, 100_000);
       // The content as the HTML it is (AS2's default mediaType), for the elements' sanitizer.
       const html = o['mediaType'] === undefined || o['mediaType'] === 'text/html';
       if (html && /<[a-z!/]/i.test(content!.text) && content!.text.length <= 200_000) out['bodyHtml'] = content!.text;
     }
     const url =
-      href(o['url'], (l) => l['mediaType'] === 'text/html') ??
+      href(o['url'], (l) => (l['mediaType'] ?? l['mimeType']) === 'text/html') ??
       (typeof o['id'] === 'string' && /^https?:/i.test(o['id']) ? o['id'] : undefined);
     if (url) out['url'] = url;
-    const image = this.image(o);
     if (image) out['image'] = image;
     const place = this.place(o, path, where);
-    if (place) out['place'] = place;
+    if (place && 'lat' in place) out['place'] = place;
+    else if (place) out['address'] = place.address;
     const startsAt = date(o, 'startTime', path, where);
     const endsAt = date(o, 'endTime', path, where);
     if (startsAt) out['startsAt'] = startsAt;
@@ -478,12 +629,22 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     return checked(InitiativeSchema, out, where, path, 'object');
   }
 
+  /** "kde (floss.social), 2024-10-14": who posted a post with no words, and when. */
+  private byline(o: Json): string | undefined {
+    const who = this.organiser(o['attributedTo'])?.name;
+    const when = typeof o['published'] === 'string' ? o['published'].slice(0, 10) : '';
+    return who ? (when ? `${who}, ${when}` : who) : undefined;
+  }
+
   private status(o: Json, path: string, where: string): Initiative['status'] {
     const raw = o['ical:status'] ?? o['status'];
     const s = typeof raw === 'string' ? raw.toUpperCase() : '';
     if (s === 'CANCELLED' || s === 'CANCELED') return 'closed';
+    const now = (this.options.now?.() ?? new Date()).getTime();
     const end = date(o, 'endTime', path, where);
-    if (end && Date.parse(end) < (this.options.now?.() ?? new Date()).getTime()) return 'completed';
+    if (end && Date.parse(end) < now) return 'completed';
+    const start = date(o, 'startTime', path, where);
+    if (!end && start && Date.parse(start) + OPEN_ENDED_MS < now) return 'completed';
     if (s === 'TENTATIVE') return 'proposed';
     return 'active';
   }
@@ -511,14 +672,21 @@ export class ActivityStreamsAdapter implements CivicAdapter {
         if (typeof media === 'string' && !media.startsWith('image/')) continue;
         if (!hasType(e, 'Image', 'Document', 'Link') && e['type'] !== undefined) continue;
         const url = href(e);
-        if (url) return { url, alt: typeof e['name'] === 'string' ? clip(e['name'], 1000) : '' };
+        const alt = typeof e['name'] === 'string' && !GENERIC_ALT.test(e['name'].trim()) ? e['name'].trim() : '';
+        if (url) return { url, alt: clip(alt, 1000) };
       }
       return undefined;
     };
-    return pick(o['image']) ?? pick(o['attachment']);
+    // `icon` is a video's thumbnail (PeerTube).
+    return pick(o['image']) ?? pick(o['attachment']) ?? (hasType(o, 'Video', 'Audio') ? pick(o['icon']) : undefined);
   }
 
-  private place(o: Json, path: string, where: string): Initiative['place'] | undefined {
+  /**
+   * The object's point, or (an address that was never geocoded: Gancio, Mobilizon) just the address:
+   * a place without a pin.
+   */
+  private place(o: Json, path: string, where: string): Initiative['place'] | { address: string } | undefined {
+    let unpinned: string | undefined;
     const candidates: [Json, string][] = hasType(o, 'Place') ? [[o, path]] : [];
     const loc = o['location'];
     (Array.isArray(loc) ? loc : [loc]).forEach((l, i) => {
@@ -534,9 +702,17 @@ export class ActivityStreamsAdapter implements CivicAdapter {
         point = this.options.coordinateOrder === 'lng-lat' ? latLng(lng, lat) : latLng(lat, lng);
         if (!point)
           throw malformed(where, `${at}.latitude`, `${String(lat)}, ${String(lng)} is not a latitude and longitude`);
+      } else if (isObject(p['geo'])) {
+        // Mobilizon's 2019 converter wrote schema.org `geo` with latitude and longitude the wrong way round.
+        const g = p['geo'];
+        point = latLng(g['longitude'], g['latitude']);
+        if (!point) throw malformed(where, `${at}.geo`, 'expected a latitude and longitude');
       } else point = lonLatString(p['geom']) ?? lonLatString(p['coordinates']);
-      if (!point) continue;
       const address = this.address(p);
+      if (!point) {
+        unpinned ??= address;
+        continue;
+      }
       const radius =
         typeof p['radius'] === 'number'
           ? p['radius'] * (p['units'] === 'km' ? 1000 : p['units'] === 'miles' ? 1609 : 1)
@@ -547,7 +723,7 @@ export class ActivityStreamsAdapter implements CivicAdapter {
         precision: radius > 250 ? 'area' : 'exact',
       };
     }
-    return undefined;
+    return unpinned ? { address: clip(unpinned, 500) } : undefined;
   }
 
   private address(p: Json): string | undefined {
@@ -609,9 +785,14 @@ export class ActivityStreamsAdapter implements CivicAdapter {
           ? count(replies['totalItems'], `${path}.${field}.${i}.replies.totalItems`, where)
           : undefined) ?? 0;
     }
-    const name = pickText(o, 'name', locale, docLang, path, where);
-    const content = pickText(o, 'content', locale, docLang, path, where);
-    const question = name?.text.trim() ? name.text.trim() : content ? htmlToText(content.text) : '';
+    const lang = ownLanguage(o) ?? docLang;
+    const name = pickText(o, 'name', locale, lang, path, where);
+    const content = pickText(o, 'content', locale, lang, path, where);
+    const question = name?.text.trim()
+      ? name.text.trim()
+      : content
+        ? withoutMentions(htmlToText(withoutSelfLinks(content.text, [id, href(o['url'])])))
+        : '';
     if (!question) throw malformed(where, `${path}.content`, 'expected the question (content or name)');
     const tally = Object.values(counts);
     const voters =

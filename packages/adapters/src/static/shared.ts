@@ -12,6 +12,7 @@ import {
   type Initiative,
   type InitiativeQuery,
   type Page,
+  type PageWarning,
   type Poll,
 } from '@civic-kit/core';
 
@@ -144,23 +145,74 @@ export function lonLatString(s: unknown): { lat: number; lng: number } | undefin
 export class ClientIndex {
   private readonly memory: MemoryAdapter;
 
-  constructor(initiatives: readonly Initiative[], polls: readonly Poll[], now?: () => Date) {
+  /**
+   * `warnings` travel with every page listed (items of the source were left out); `left` tells
+   * why an item that was left out cannot be had by its id.
+   */
+  constructor(
+    initiatives: readonly Initiative[],
+    polls: readonly Poll[],
+    now?: () => Date,
+    private readonly warnings: readonly PageWarning[] = [],
+    private readonly left: ReadonlyMap<string, CivicError> = new Map(),
+  ) {
     this.memory = new MemoryAdapter({
       data: { initiatives: [...initiatives], polls: [...polls] },
       ...(now ? { now } : {}),
     });
   }
 
-  list(query: InitiativeQuery, o?: CallOptions): Promise<Page<Initiative>> {
-    return this.memory.listInitiatives(query, { signal: o?.signal });
+  async list(query: InitiativeQuery, o?: CallOptions): Promise<Page<Initiative>> {
+    const page = await this.memory.listInitiatives(query, { signal: o?.signal });
+    return this.warnings.length ? { ...page, warnings: this.warnings.map((w) => ({ ...w })) } : page;
   }
 
   get(id: string, o?: CallOptions): Promise<Initiative> {
-    return this.memory.getInitiative(id, { signal: o?.signal });
+    const left = this.left.get(id);
+    return left ? Promise.reject(left) : this.memory.getInitiative(id, { signal: o?.signal });
   }
 
   poll(id: string, o?: CallOptions): Promise<Poll> {
-    return this.memory.getPoll(id, { signal: o?.signal });
+    const left = this.left.get(id);
+    return left ? Promise.reject(left) : this.memory.getPoll(id, { signal: o?.signal });
+  }
+}
+
+/** Why an item failed, without where (the part of the message after the field it names). */
+export function reasonOf(e: CivicError): string {
+  const m = / is malformed at [^:]*: (.*)$/s.exec(e.message) ?? / in \S+ \((.*)\)$/s.exec(e.message);
+  return m?.[1] ?? e.message;
+}
+
+/**
+ * Items of one source left out because they cannot be shown, counted by reason: they become one
+ * `Page.warnings` entry (`skipped`: how many) and one console line for the source, never one per item.
+ */
+export class Skipped {
+  private readonly reasons = new Map<string, number>();
+  count = 0;
+
+  add(reason: string, n = 1): void {
+    this.count += n;
+    this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + n);
+  }
+
+  /** Count a failed item by its error's reason. */
+  addError(e: CivicError): void {
+    this.add(reasonOf(e));
+  }
+
+  merge(other: Skipped): void {
+    for (const [reason, n] of other.reasons) this.add(reason, n);
+  }
+
+  /** The warning for `source`, logged once; undefined when nothing was left out. */
+  warning(source: string): PageWarning | undefined {
+    if (!this.count) return undefined;
+    const why = [...this.reasons].map(([r, n]) => `${n} × ${r}`).join('; ');
+    const message = `${this.count} item${this.count === 1 ? '' : 's'} left out (${why})`.slice(0, 1000);
+    console.warn(`[civic-kit] ${source}: ${message}`);
+    return { source, code: 'invalid-response', skipped: this.count, message };
   }
 }
 

@@ -134,52 +134,11 @@ describe('StaticAdapter', () => {
     expect(page.items[0]!.source?.name).to.equal('Bath');
   });
 
-  it('turns malformed files into invalid-response naming the item and field', async () => {
+  it('turns a file that is not one of the shapes read into invalid-response naming where', async () => {
     const cases: [unknown, string][] = [
       [{ type: 'FeatureCollection', features: {} }, 'features'],
-      [
-        {
-          type: 'FeatureCollection',
-          features: [
-            { type: 'Feature', geometry: { type: 'Point', coordinates: [1] }, properties: { id: 'x', title: 'X' } },
-          ],
-        },
-        'features.0.geometry.coordinates',
-      ],
-      [
-        {
-          type: 'FeatureCollection',
-          features: [
-            {
-              type: 'Feature',
-              geometry: { type: 'Point', coordinates: [500, 500] },
-              properties: { id: 'x', title: 'X' },
-            },
-          ],
-        },
-        'features.0.geometry.coordinates',
-      ],
-      [
-        {
-          type: 'FeatureCollection',
-          features: [{ type: 'Feature', geometry: null, properties: { id: 'x', title: 7 } }],
-        },
-        'features.0 ',
-      ],
-      [[{ id: 'x', title: 'X', status: 'maybe' }], 'status'],
-      [
-        {
-          initiatives: [
-            { id: 'x', title: 'X', status: 'active' },
-            { id: 'x', title: 'Y', status: 'active' },
-          ],
-        },
-        'used twice',
-      ],
-      [
-        { initiatives: [], polls: [{ id: 'p', question: 'Q', kind: 'single', status: 'open', options: 'a,b' }] },
-        'options',
-      ],
+      [{ type: 'umap', layers: {} }, 'layers'],
+      [{ initiatives: [], polls: 'none' }, 'polls'],
       [{ something: 'else' }, 'initiatives'],
       ['not json at all', 'not JSON'],
     ];
@@ -188,6 +147,144 @@ describe('StaticAdapter', () => {
       expect(e.code, JSON.stringify(body)).to.equal('invalid-response');
       expect(e.message, JSON.stringify(body)).to.contain(field);
     }
+  });
+
+  it('leaves out an item that cannot be shown, counts it, and names its field when it is asked for', async () => {
+    const point = (coordinates: unknown[], properties: Record<string, unknown>) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates },
+      properties,
+    });
+    const cases: [unknown, string, string, string | undefined][] = [
+      [
+        { type: 'FeatureCollection', features: [point([1], { id: 'x', title: 'X' })] },
+        'expected [longitude, latitude]',
+        'features.0.geometry.coordinates',
+        'x',
+      ],
+      [
+        { type: 'FeatureCollection', features: [point([500, 500], { id: 'x', title: 'X' })] },
+        'is not a [longitude, latitude] position',
+        'features.0.geometry.coordinates',
+        'x',
+      ],
+      [
+        { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { id: 'x' } }] },
+        'title',
+        'features.0 ',
+        'x',
+      ],
+      [[{ id: 'x', title: 'X', status: 'maybe' }], 'status', 'initiative at 0', 'x'],
+      [
+        {
+          initiatives: [
+            { id: 'x', title: 'X', status: 'active' },
+            { id: 'x', title: 'Y', status: 'active' },
+          ],
+        },
+        'an id used twice',
+        '',
+        undefined,
+      ],
+      [
+        { initiatives: [], polls: [{ id: 'p', question: 'Q', kind: 'single', status: 'open', options: 'a,b' }] },
+        'options',
+        'poll at polls.0',
+        undefined,
+      ],
+    ];
+    for (const [body, reason, where, id] of cases) {
+      const a = new StaticAdapter({ url: URL_, fetch: file(body).fetch, source: { name: 'Our map' } });
+      const page = await a.listInitiatives({});
+      const what = JSON.stringify(body);
+      expect(page.warnings, what).to.have.length(1);
+      expect(page.warnings![0], what).to.include({ source: 'Our map', code: 'invalid-response', skipped: 1 });
+      expect(page.warnings![0]!.message, what).to.contain(reason);
+      if (id) {
+        const e = await rejection(a.getInitiative(id));
+        expect(e.code, what).to.equal('invalid-response');
+        expect(e.message, what).to.contain(where);
+      }
+    }
+    const poll = await rejection(
+      new StaticAdapter({
+        url: URL_,
+        fetch: file({
+          initiatives: [],
+          polls: [{ id: 'p', question: 'Q', kind: 'single', status: 'open', options: 'a,b' }],
+        }).fetch,
+      }).getPoll('p'),
+    );
+    expect(poll.message).to.contain('polls.0');
+  });
+
+  it('reads what a file names its own way through a field map (attribute or option); a wrong map is misconfigured', async () => {
+    const body = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [-2.36, 51.38] },
+          properties: { ref: 'G7', label: 'Allotment', where: '1 High St', plots: 12 },
+        },
+        { type: 'Feature', geometry: null, properties: { ref: 'G8', label: 'Roof garden', where: '2 Low St' } },
+      ],
+    };
+    const a = createStaticAdapter(
+      {
+        endpoint: URL_,
+        attributes: { fields: '{"id":"ref","title":"label","address":"where","supporters":"plots"}' },
+      },
+      { fetch: file(body).fetch },
+    );
+    const g7 = await a.getInitiative('G7');
+    expect(g7.title).to.equal('Allotment');
+    expect(g7.place).to.deep.include({ lat: 51.38, lng: -2.36, address: '1 High St' });
+    expect(g7.supporters?.count).to.equal(12);
+    const g8 = await a.getInitiative('G8');
+    expect(g8.place, 'no geometry: no pin').to.equal(undefined);
+    expect(g8.address).to.equal('2 Low St');
+    expect(() => createStaticAdapter({ endpoint: URL_, attributes: { fields: '{"titel":"name"}' } })).to.throw(/titel/);
+    expect(() => createStaticAdapter({ endpoint: URL_, attributes: { fields: 'name' } })).to.throw(/not JSON/);
+    expect(() => new StaticAdapter({ url: URL_, fields: { title: '' } })).to.throw(/must name a property/);
+  });
+
+  it("reads only a file's properties that fit the model; the usual names and a stable id by default", async () => {
+    const feature = (properties: Record<string, unknown>, coordinates = [10, 50]) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates },
+      properties,
+    });
+    const body = {
+      type: 'FeatureCollection',
+      features: [
+        feature({ NAME: 'Upper case', source: 'Bing', status: 'open', url: 'survey', image: 'photo.jpg' }),
+        feature({ 'name:de': 'Spielplatz', 'name:en': 'Playground' }, [11, 50]),
+        feature({ leisure: 'playground' }, [12, 50]),
+        feature({ '@id': 'node/1', amenity: 'bicycle_parking', 'addr:street': 'Main St', 'addr:housenumber': '4' }),
+      ],
+    };
+    const a = new StaticAdapter({ url: URL_, fetch: file(body).fetch, locale: 'en-GB' });
+    const page = await a.listInitiatives({ sort: 'newest' });
+    expect(page.warnings).to.equal(undefined);
+    // name:en for an English page; OpenStreetMap's leisure=playground and amenity=bicycle_parking unnamed.
+    expect(page.items.map((i) => i.title).sort()).to.deep.equal([
+      'Bicycle parking',
+      'Playground',
+      'Playground',
+      'Upper case',
+    ]);
+    const upper = page.items.find((i) => i.title === 'Upper case')!;
+    expect(upper.source, "the file's own source is not the model's").to.equal(undefined);
+    expect(upper.status, 'a status the model does not know: the default').to.equal('active');
+    expect(upper.url).to.equal(undefined);
+    expect(upper.image).to.equal(undefined);
+    expect(upper.id).to.match(/^f-[0-9a-z]+$/);
+    const parking = await a.getInitiative('node/1');
+    expect(parking.place?.address).to.equal('4 Main St');
+    // The same file read again gives the same ids.
+    const again = await new StaticAdapter({ url: URL_, fetch: file(body).fetch }).listInitiatives({});
+    expect(again.items.map((i) => i.id).sort()).to.deep.equal(page.items.map((i) => i.id).sort());
   });
 
   it('gives up on a file that takes longer than its timeout (network)', async () => {
