@@ -23,9 +23,8 @@ const defines = Object.fromEntries(
 
 /**
  * Web Workers written the way browsers and bundlers both understand,
- * `new Worker(new URL('./x.worker.js', import.meta.url), { type: 'module' })` (the map's clusterer also
- * names `./x.worker.ts` for when it runs from source): each becomes a chunk of its own, and the URL
- * points at that chunk.
+ * `new Worker(new URL('./x.worker.js', import.meta.url), { type: 'module' })`, built from the
+ * `./x.worker.ts` beside it: each becomes a chunk of its own, and the URL points at that chunk.
  */
 const workers = () => ({
   name: 'civic-workers',

@@ -8,6 +8,7 @@ import { staticFilesPlugin } from './test/servers/static-plugin.mjs';
 import { cspMiddleware, hardeningCommands } from './test/hardening/wtr-plugins.mjs';
 import { rawCdnMiddleware } from './test/raw-files-middleware.mjs';
 import { tilesMiddleware } from './test/tiles-middleware.mjs';
+import { workerSourceMiddleware } from './test/worker-source-middleware.mjs';
 
 /** Browser tests in real headless Chromium (`CHROME_PATH` overrides the Debian binary). */
 export default {
@@ -25,7 +26,7 @@ export default {
   ],
   // Pages under test/fixtures/csp/ are served with a strict Content-Security-Policy.
   // Map tiles are PNGs made by the test server itself (test/tiles-middleware.mjs).
-  middleware: [rawCdnMiddleware(), cspMiddleware(), tilesMiddleware()],
+  middleware: [rawCdnMiddleware(), cspMiddleware(), tilesMiddleware(), workerSourceMiddleware()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -31,7 +31,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: [`${root}packages/react/test/runtime.ts`],
-    outdir: `${root}packages/react/dist/test`,
+    outdir: `${root}packages/react/test/dist`,
     // Development builds, for React's warnings in the test's console.
     define: { 'process.env.NODE_ENV': '"development"' },
     minify: false,

@@ -19,7 +19,7 @@ export class CivicElement extends LitElement {
       box-sizing: border-box;
       color: var(--civic-color-text, CanvasText);
       font-family: var(--civic-font-body, system-ui, sans-serif);
-      font-size: var(--civic-font-size-m, 1rem);
+      font-size: var(--civic-font-size, 1em);
       line-height: 1.5;
     }
     :host([hidden]) {

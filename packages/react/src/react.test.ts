@@ -19,7 +19,7 @@ const {
   CivicVoteEvent,
   MemoryAdapter,
   // @ts-expect-error -- a build output, typed through `Runtime`
-} = (await import('../dist/test/runtime.js')) as typeof Runtime;
+} = (await import('../test/dist/runtime.js')) as typeof Runtime;
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,7 +1,7 @@
 /**
  * React, react-dom and the wrappers as one browser module, for src/react.test.ts: React ships only
  * CommonJS, which the test runner serves as is. Bundled by `pnpm build:examples` into
- * dist-test/runtime.js (one copy of everything, so `instanceof` holds between the events and classes
+ * test/dist/runtime.js (one copy of everything, so `instanceof` holds between the events and classes
  * exported here).
  */
 export { createElement, StrictMode } from 'react';

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 export const findTheOthersStyles = css`
   :host {
-    --_max: var(--civic-signup-max-width, 40rem);
+    --_max: var(--civic-signup-max-width, 40em);
     --_error: var(--civic-signup-error-color, var(--_color-danger));
   }
   /* Its own surface, as the card and the poll: in a dark theme on a light page the text stays legible. */
@@ -56,7 +56,7 @@ export const findTheOthersStyles = css`
   .input {
     box-sizing: border-box;
     inline-size: 100%;
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     padding: var(--_space-xs) var(--_space-s);
     border: 2px solid var(--_color-text);
     border-radius: var(--_radius-m);
@@ -65,10 +65,10 @@ export const findTheOthersStyles = css`
     font: inherit;
   }
   .input--short {
-    max-inline-size: 20rem;
+    max-inline-size: 20em;
   }
   .textarea {
-    min-block-size: 6rem;
+    min-block-size: 6em;
     resize: vertical;
   }
   .field--error .input {
@@ -84,7 +84,7 @@ export const findTheOthersStyles = css`
     gap: var(--_space-s);
   }
   .checkboxes--columns {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14em), 1fr));
   }
   .checkbox {
     display: flex;
@@ -93,15 +93,16 @@ export const findTheOthersStyles = css`
   }
   .checkbox input {
     flex: none;
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    font-size: inherit;
+    inline-size: 1.5em;
+    block-size: 1.5em;
     margin: 0;
     accent-color: var(--_color-action);
   }
   .checkbox label {
     flex: 1;
     min-inline-size: 0;
-    padding-block: 0.0625rem;
+    padding-block: 0.0625em;
     cursor: pointer;
   }
   .locate,
@@ -152,7 +153,7 @@ export const findTheOthersStyles = css`
   }
   .error-list a {
     display: inline-block;
-    min-block-size: 1.5rem;
+    min-block-size: 1.5em;
     color: var(--_error);
     font-weight: 600;
   }
@@ -164,7 +165,7 @@ export const findTheOthersStyles = css`
     border-color: var(--_color-action);
   }
   .actions .button {
-    min-inline-size: 10rem;
+    min-inline-size: 10em;
   }
   .trap {
     position: absolute;
@@ -207,12 +208,12 @@ export const findTheOthersStyles = css`
   }
   .initiatives {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16em), 1fr));
     gap: var(--_space-m);
     padding: 0;
     list-style: none;
   }
-  @container (max-width: 22rem) {
+  @container (max-width: 22em) {
     .field--error {
       padding-inline-start: var(--_space-s);
     }

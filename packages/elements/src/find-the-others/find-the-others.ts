@@ -153,7 +153,7 @@ function interestsFromAttribute(value: string | null): Interest[] | undefined {
  * @csspart shared-interests - The list of counts per interest.
  * @csspart initiatives - The list of nearby initiative cards.
  *
- * @cssprop --civic-signup-max-width - Widest the form grows (default `40rem`).
+ * @cssprop --civic-signup-max-width - Widest the form grows (default `40em`).
  * @cssprop --civic-signup-error-color - Error summary and field error accents (default `--civic-color-danger`).
  * @cssprop --civic-color-action - Buttons, links and checkboxes.
  * @cssprop --civic-color-surface - Inputs and the results panel.

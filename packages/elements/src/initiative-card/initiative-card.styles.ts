@@ -152,7 +152,7 @@ export const initiativeCardStyles = css`
   }
   progress {
     inline-size: 100%;
-    block-size: 0.5rem;
+    block-size: 0.5em;
     border: 1px solid var(--_color-border);
     border-radius: 999px;
     background: var(--_color-surface-alt);
@@ -201,7 +201,7 @@ export const initiativeCardStyles = css`
       opacity: 0.5;
     }
   }
-  @container (max-width: 20rem) {
+  @container (max-width: 20em) {
     .body {
       padding: var(--_space-s);
     }

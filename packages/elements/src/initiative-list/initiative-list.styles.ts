@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** The list around the cards; the cards themselves are styled by the card's own stylesheet. */
 export const initiativeListStyles = css`
   :host {
-    --_min-column: var(--civic-list-min-column, 18rem);
+    --_min-column: var(--civic-list-min-column, 18em);
     --_gap: var(--civic-list-gap, var(--_space-m));
   }
   .base {
@@ -21,15 +21,15 @@ export const initiativeListStyles = css`
   .field {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    flex: 1 1 10rem;
+    flex: 1 1 10em;
     gap: var(--_space-xs);
     min-inline-size: 0;
   }
   .field--search {
-    flex: 3 1 16rem;
+    flex: 3 1 16em;
   }
   .field--distance {
-    flex: 2 1 12rem;
+    flex: 2 1 12em;
   }
   label {
     font-weight: 600;
@@ -44,7 +44,7 @@ export const initiativeListStyles = css`
   }
   input,
   select {
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     inline-size: 100%;
     min-inline-size: 0;
     max-inline-size: 100%;

@@ -91,7 +91,7 @@ interface TagOption {
  * @csspart notice - Which sources of a joined-up (federated) list could not be read.
  * @csspart retry-button - The retry button of the error state.
  *
- * @cssprop --civic-list-min-column - Narrowest a column of cards may get before the grid drops one (default `18rem`).
+ * @cssprop --civic-list-min-column - Narrowest a column of cards may get before the grid drops one (default `18em`).
  * @cssprop --civic-list-gap - Space between cards (default `--civic-space-m`).
  * @cssprop --civic-color-action - Buttons and links.
  * @cssprop --civic-color-border - Form fields and cards.

@@ -289,16 +289,15 @@ class WorkerClusterer implements Clusterer {
 }
 
 /**
- * The worker script next to this module: `map.worker.js` once built, `map.worker.ts` when this
- * module runs from its TypeScript source (tests, Storybook). Both are literal
- * `new Worker(new URL('…', import.meta.url))` expressions, the form bundlers recognise.
+ * The worker script next to this module, named once in the literal
+ * `new Worker(new URL('./map.worker.js', import.meta.url))` form that Vite, webpack, Rollup and
+ * esbuild-based tools recognise. Only `map.worker.js` is published; from the TypeScript source, Vite
+ * and the test server answer it with `map.worker.ts`.
  */
 function startWorker(): Worker | undefined {
   if (typeof Worker === 'undefined') return undefined;
   try {
-    return /\.ts($|[?#])/.test(import.meta.url)
-      ? new Worker(new URL('./map.worker.ts', import.meta.url), { type: 'module' })
-      : new Worker(new URL('./map.worker.js', import.meta.url), { type: 'module' });
+    return new Worker(new URL('./map.worker.js', import.meta.url), { type: 'module' });
   } catch {
     return undefined; // e.g. SecurityError: the script is served from another origin
   }

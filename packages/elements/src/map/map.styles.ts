@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** The map, its markers and popups (Leaflet's own CSS comes with the map chunk), and the list view. */
 export const mapStyles = css`
   :host {
-    --_map-height: var(--civic-map-height, 26rem);
+    --_map-height: var(--civic-map-height, 26em);
     --_pin: var(--civic-map-pin-color, var(--_color-action));
     --_land: var(--civic-map-land-color, var(--_color-surface-alt));
     --_water: var(--civic-map-water-color, var(--_color-surface));
@@ -32,7 +32,7 @@ export const mapStyles = css`
   }
   .map {
     block-size: var(--_map-height);
-    min-block-size: 12rem;
+    min-block-size: 12em;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);
     background: var(--_water);
@@ -80,7 +80,7 @@ export const mapStyles = css`
     line-height: 1;
   }
   .civic-marker--huge {
-    font-size: 0.75rem;
+    font-size: 0.75em;
   }
   .civic-marker:focus {
     outline: none;
@@ -106,14 +106,14 @@ export const mapStyles = css`
     background: var(--_color-surface);
   }
   .zoom button {
-    inline-size: 2.75rem;
-    block-size: 2.75rem;
+    inline-size: 2.75em;
+    block-size: 2.75em;
     padding: 0;
     border: 0;
     background: var(--_color-surface);
     color: var(--_color-text);
     font: inherit;
-    font-size: 1.5rem;
+    font-size: 1.5em;
     line-height: 1;
     cursor: pointer;
   }
@@ -146,20 +146,20 @@ export const mapStyles = css`
   .popup {
     display: grid;
     gap: var(--_space-xs);
-    inline-size: 17rem;
+    inline-size: 17em;
     max-inline-size: 100%;
   }
   .popup-close {
     justify-self: end;
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
+    min-block-size: 2.75em;
+    min-inline-size: 2.75em;
     padding: 0;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius-m);
     background: var(--_color-surface);
     color: var(--_color-text);
     font: inherit;
-    font-size: 1.5rem;
+    font-size: 1.5em;
     line-height: 1;
     cursor: pointer;
   }
@@ -173,7 +173,7 @@ export const mapStyles = css`
   .group {
     display: grid;
     gap: var(--_space-xs);
-    max-block-size: 16rem;
+    max-block-size: 16em;
     margin: 0;
     padding: 0;
     overflow-y: auto;
@@ -194,7 +194,7 @@ export const mapStyles = css`
     position: absolute;
     z-index: 1001;
     inset-block-start: var(--_space-s);
-    inset-inline: 3.75rem var(--_space-s);
+    inset-inline: 3.75em var(--_space-s);
     display: grid;
     justify-items: start;
     gap: var(--_space-xs);
@@ -230,7 +230,7 @@ export const mapStyles = css`
   }
   .list-items {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 18em), 1fr));
     gap: var(--_space-m);
     margin: 0;
     padding: 0;

@@ -131,7 +131,7 @@ function covers(outer: BBox | undefined, inner: BBox): boolean {
  * @csspart message - Error messages.
  * @csspart retry-button - The retry button of the error state.
  *
- * @cssprop --civic-map-height - Height of the map (default `26rem`).
+ * @cssprop --civic-map-height - Height of the map (default `26em`).
  * @cssprop --civic-map-pin-color - Pins and cluster rings (default `--civic-color-action`).
  * @cssprop --civic-map-land-color - Land on the offline basemap (default `--civic-color-surface-alt`).
  * @cssprop --civic-map-water-color - Sea on the offline basemap (default `--civic-color-surface`).

@@ -3,6 +3,7 @@
  * page with only cards never downloads it. The element owns the data, the words and the popup's
  * content; this module owns the slippy map, clustering, markers and keyboard behaviour on the map.
  */
+import type { Map as LeafletMap } from 'leaflet';
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import { createClusterer, WORKER_ABOVE, type BBox, type Clusterer, type ClusterItem } from './map.cluster.js';
 import { leafletStyles } from './map.leaflet.styles.js';
@@ -70,7 +71,8 @@ function adoptLeafletStyles(root: ShadowRoot): void {
 }
 
 export class MapView {
-  readonly map: L.Map;
+  // Typed from 'leaflet' (@types/leaflet), so the declarations need no module declaration of the path.
+  readonly map: LeafletMap;
   private readonly options: MapViewOptions;
   private readonly markerLayer: L.LayerGroup;
   private clusterer: Clusterer;

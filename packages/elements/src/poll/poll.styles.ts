@@ -5,7 +5,7 @@ export const pollStyles = css`
     --_bar: var(--civic-poll-bar-color, var(--_color-action));
     --_bar-mine: var(--civic-poll-bar-mine-color, var(--_bar));
     --_track: var(--civic-poll-bar-track-color, var(--_color-surface-alt));
-    --_bar-h: var(--civic-poll-bar-height, 0.75rem);
+    --_bar-h: var(--civic-poll-bar-height, 0.75em);
     --_gap: var(--civic-poll-spacing, var(--_space-m));
   }
   .poll {
@@ -95,12 +95,13 @@ export const pollStyles = css`
     display: flex;
     align-items: center;
     gap: var(--_space-s);
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
   }
   .control {
     flex: none;
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    font-size: inherit;
+    inline-size: 1.5em;
+    block-size: 1.5em;
     margin: 0;
     accent-color: var(--_color-action);
     cursor: pointer;
@@ -133,7 +134,7 @@ export const pollStyles = css`
   }
   .error-summary a {
     display: inline-block;
-    min-block-size: 1.5rem;
+    min-block-size: 1.5em;
     color: var(--_color-danger);
     font-weight: 600;
   }
@@ -166,11 +167,11 @@ export const pollStyles = css`
   }
   .handle {
     flex: none;
-    inline-size: 1.5rem;
-    block-size: 2.5rem;
+    inline-size: 1.5em;
+    block-size: 2.5em;
     color: var(--_color-text-muted);
-    background-image: radial-gradient(circle, currentColor 0.125rem, transparent 0.14rem);
-    background-size: 0.6rem 0.6rem;
+    background-image: radial-gradient(circle, currentColor 0.125em, transparent 0.14em);
+    background-size: 0.6em 0.6em;
     background-position: center;
     cursor: grab;
     touch-action: none;
@@ -180,12 +181,12 @@ export const pollStyles = css`
   }
   .position {
     flex: none;
-    min-inline-size: 1.5rem;
+    min-inline-size: 1.5em;
     font-weight: 700;
     text-align: center;
   }
   .ranked-label {
-    flex: 1 1 8rem;
+    flex: 1 1 8em;
     min-inline-size: 0;
   }
   .tools {
@@ -196,8 +197,8 @@ export const pollStyles = css`
   .icon-button {
     display: inline-grid;
     place-items: center;
-    inline-size: 2.5rem;
-    block-size: 2.5rem;
+    inline-size: 2.5em;
+    block-size: 2.5em;
     padding: 0;
     border: 2px solid var(--_color-action);
     border-radius: var(--_radius-m);
@@ -218,7 +219,7 @@ export const pollStyles = css`
     align-items: center;
     gap: var(--_space-s);
     inline-size: 100%;
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
     padding: var(--_space-xs) var(--_space-s);
     border: 1px dashed var(--_color-border);
     border-radius: var(--_radius-m);
@@ -232,8 +233,8 @@ export const pollStyles = css`
     display: grid;
     flex: none;
     place-items: center;
-    inline-size: 1.5rem;
-    block-size: 1.5rem;
+    inline-size: 1.5em;
+    block-size: 1.5em;
     border-radius: 50%;
     background: var(--_color-action);
     color: var(--_color-action-text);
@@ -349,7 +350,7 @@ export const pollStyles = css`
     }
   }
 
-  @container (max-width: 22rem) {
+  @container (max-width: 22em) {
     .tools {
       justify-content: flex-end;
       inline-size: 100%;

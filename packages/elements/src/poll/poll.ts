@@ -127,7 +127,7 @@ function defaultOutbox(): Outbox {
  * @cssprop --civic-poll-bar-color - Fill of the result bars (default `--civic-color-action`).
  * @cssprop --civic-poll-bar-mine-color - Fill of the bar of the person's own choice (default: the bar colour).
  * @cssprop --civic-poll-bar-track-color - Track of the result bars (default `--civic-color-surface-alt`).
- * @cssprop --civic-poll-bar-height - Height of the result bars (default `0.75rem`).
+ * @cssprop --civic-poll-bar-height - Height of the result bars (default `0.75em`).
  * @cssprop --civic-poll-spacing - Space between rows and sections (default `--civic-space-m`).
  * @cssprop --civic-color-action - Buttons, radios, checkboxes and bars.
  * @cssprop --civic-color-surface - The poll's background.

@@ -41,8 +41,8 @@ export const sharedStyles = [
       align-items: center;
       justify-content: center;
       gap: var(--_space-xs);
-      min-block-size: 2.75rem;
-      min-inline-size: 2.75rem;
+      min-block-size: 2.75em;
+      min-inline-size: 2.75em;
       padding: var(--_space-s) var(--_space-m);
       border: 2px solid var(--_color-action);
       border-radius: var(--_radius-m);

@@ -14,6 +14,8 @@ const DESCRIPTIONS: Record<keyof typeof TOKEN_DEFAULTS, string> = {
   'color-danger': 'Errors.',
   'font-body': 'Body font.',
   'font-heading': 'Headings font (defaults to the body font).',
+  'font-size':
+    'Text size of every element, which every other size follows (`em`). Defaults to the text around the element; set it in `px` or `rem` (an `em` or `%` value multiplies in nested elements, such as a card in a list).',
   'font-size-s': 'Small text.',
   'font-size-m': 'Body text.',
   'font-size-l': 'Titles.',
