@@ -180,6 +180,13 @@ export const MatchesSchema = v.object({
   nearbyCount: count,
   sharedInterests: v.array(v.object({ interest: id, label: v.optional(text(200)), count })),
   initiatives: v.array(InitiativeSchema),
+  /**
+   * Small counts are withheld: every count below this number is sent as 0 and means "fewer than
+   * this many" (none included), so one person can never be singled out. Absent: counts are exact.
+   */
+  fewerThan: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(100))),
+  /** The radius the backend matched within, when it differs from the one asked for (it keeps a minimum). */
+  radiusKm: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20_040))),
 });
 export type Matches = v.InferOutput<typeof MatchesSchema>;
 

@@ -22,8 +22,23 @@ export interface ServerConfig {
   addressReads: RateLimit;
   /** Open `/events` streams per client address. */
   streamsPerAddress: number;
-  /** Take the client address from `X-Forwarded-For` (only behind a proxy you run). */
-  trustProxy: boolean;
+  /**
+   * How many proxies you run in front of the server: the client address is taken that many hops from
+   * the right of `X-Forwarded-For` (0: the connection's address; what the client wrote is never trusted).
+   */
+  trustProxy: number;
+  /** Or the addresses of your proxies: the right-most `X-Forwarded-For` entry not among them is the client. */
+  trustedProxies: string[];
+  /** The matching grid in kilometres: every stored and matched sign-up point is the centre of its cell. */
+  gridKm: number;
+  /** The smallest radius matching uses, in kilometres (a smaller one asked for is raised to it). */
+  minRadiusKm: number;
+  /** Counts below this are answered as "fewer than" it (0 turns it off; never below 2). */
+  smallestCount: number;
+  /** Sign-ups (each one a match) per client address; kept in the database. */
+  matchesPerAddress: RateLimit;
+  /** Sign-ups per voter (token or browser id); kept in the database. */
+  matchesPerVoter: RateLimit;
   /** How long idempotency keys (and their responses) are kept. */
   idempotencyTtlHours: number;
   /** Test hook: hold every write's response this long after it was committed. Never set it in production. */
@@ -81,7 +96,13 @@ export function configFromEnv(
     addressWrites: { limit: num(env.CIVIC_ADDRESS_WRITES_PER_MINUTE, 600), windowSeconds: 60 },
     addressReads: { limit: num(env.CIVIC_ADDRESS_READS_PER_MINUTE, 3000), windowSeconds: 60 },
     streamsPerAddress: num(env.CIVIC_STREAMS_PER_ADDRESS, 50),
-    trustProxy: env.CIVIC_TRUST_PROXY === '1' || env.CIVIC_TRUST_PROXY === 'true',
+    trustProxy: env.CIVIC_TRUST_PROXY === 'true' ? 1 : Math.max(0, Math.floor(num(env.CIVIC_TRUST_PROXY, 0))),
+    trustedProxies: list(env.CIVIC_TRUSTED_PROXIES),
+    gridKm: num(env.CIVIC_GRID_KM, 1),
+    minRadiusKm: num(env.CIVIC_MIN_RADIUS_KM, 3),
+    smallestCount: num(env.CIVIC_SMALLEST_COUNT, 3),
+    matchesPerAddress: { limit: num(env.CIVIC_MATCHES_PER_ADDRESS_PER_HOUR, 30), windowSeconds: 3600 },
+    matchesPerVoter: { limit: num(env.CIVIC_MATCHES_PER_VOTER_PER_HOUR, 5), windowSeconds: 3600 },
     idempotencyTtlHours: num(env.CIVIC_IDEMPOTENCY_TTL_HOURS, 48),
     testDelayWriteResponsesMs: num(env.CIVIC_TEST_DELAY_WRITE_RESPONSES_MS, 0),
     now: () => new Date(),

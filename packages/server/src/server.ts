@@ -6,7 +6,7 @@ import type { ServerConfig } from './config.js';
 import { openDatabase, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { LiveEvents } from './events.js';
-import { pruneIdempotencyKeys } from './store.js';
+import { coarsenStoredPoints, pruneIdempotencyKeys } from './store.js';
 
 export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
@@ -35,6 +35,7 @@ export async function startServer(config: ServerConfig, options: { db?: Db } = {
   const db = options.db ?? (await openConfiguredDatabase(config));
   if (options.db) await migrate(db);
   await pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now());
+  await coarsenStoredPoints(db, config);
   const prune = setInterval(
     () => void pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now()).catch(() => undefined),
     3_600_000,
