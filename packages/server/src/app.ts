@@ -250,7 +250,10 @@ export function createApp({ db, config, events }: AppParts): Hono {
   const limited = (seconds: number, what: string) =>
     new HttpProblem(429, 'rate-limited', `Too many ${what}; try again in ${seconds} s`, { retryAfter: seconds });
   const voterOf = (c: Context): Voter =>
-    identify(c.req.header('authorization'), c.req.header('civic-browser'), config.sites, c.req.header('origin'));
+    identify(c.req.header('authorization'), c.req.header('civic-browser'), config.sites, c.req.header('origin'), {
+      audience: config.audience,
+      maxLifetimeSeconds: config.maxTokenLifetimeSeconds,
+    });
 
   app.onError((e, c) => problemResponse(c, toProblem(e)));
   app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', `Nothing at ${c.req.path}`)));

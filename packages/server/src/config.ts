@@ -1,4 +1,4 @@
-import type { SiteConfig } from './auth.js';
+import { checkSiteId, DEFAULT_AUDIENCE, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type SiteConfig } from './auth.js';
 import type { RateLimit } from './rate-limit.js';
 
 export interface ServerConfig {
@@ -10,6 +10,10 @@ export interface ServerConfig {
   port: number;
   /** Sites whose voter tokens are accepted; their origins are allowed by CORS. */
   sites: SiteConfig[];
+  /** This server's name in voter tokens' `aud`: tokens for any other audience are refused. */
+  audience: string;
+  /** The longest a voter token may be valid, in seconds (`exp` is required). */
+  maxTokenLifetimeSeconds: number;
   /** More origins allowed to call the API from a browser (CORS allow-list). */
   allowedOrigins: string[];
   /** Largest request body in bytes. */
@@ -74,9 +78,16 @@ function sitesFrom(env: NodeJS.ProcessEnv): SiteConfig[] {
   }
   if (env.CIVIC_VOTER_SECRET)
     sites.push({ id: env.CIVIC_SITE_ID ?? 'default', secret: env.CIVIC_VOTER_SECRET, origins: [] });
-  for (const s of sites)
-    if (s.secret.length < 32) throw new Error(`The secret of site "${s.id}" is shorter than 32 characters`);
+  checkSites(sites);
   return sites;
+}
+
+/** Throws when a site's id could collide with another identity or its secret is too short. */
+export function checkSites(sites: readonly SiteConfig[]): void {
+  for (const s of sites) {
+    checkSiteId(s.id);
+    if (s.secret.length < 32) throw new Error(`The secret of site "${s.id}" is shorter than 32 characters`);
+  }
 }
 
 /** The configuration from the environment (see the server README for every variable). */
@@ -90,6 +101,8 @@ export function configFromEnv(
     host: env.HOST ?? '127.0.0.1',
     port: num(env.PORT, 8787),
     sites: sitesFrom(env),
+    audience: env.CIVIC_AUDIENCE || DEFAULT_AUDIENCE,
+    maxTokenLifetimeSeconds: num(env.CIVIC_TOKEN_MAX_LIFETIME_SECONDS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     allowedOrigins: list(env.CIVIC_ALLOWED_ORIGINS),
     bodyLimit: num(env.CIVIC_BODY_LIMIT, 16 * 1024),
     voterWrites: { limit: num(env.CIVIC_VOTER_WRITES_PER_MINUTE, 60), windowSeconds: 60 },

@@ -3,11 +3,17 @@
  * PostgreSQL with DATABASE_URL). Each test reproduces one attack; the expectations are what the
  * attacker must NOT get.
  */
+import { RestAdapter } from '@civic-kit/adapters/rest';
+import { FederatedAdapter } from '@civic-kit/adapters/federated';
 import { coarsen, distanceKm } from '@civic-kit/core';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { SeedData } from '../src/index.js';
-import { startTestServer, type TestServer } from '../src/testing.js';
+import { configFromEnv, defaultConfig } from '../src/config.js';
+import { startServer, type SeedData } from '../src/index.js';
+import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
 import { databaseOption, DATABASES, send, write } from './helpers.js';
 
 const INTERESTS = [
@@ -15,7 +21,25 @@ const INTERESTS = [
   { id: 'mutual-aid', label: 'Mutual aid' },
   { id: 'repair', label: 'Repair' },
 ];
-const FIXTURE: SeedData = { interests: INTERESTS };
+const POLL = {
+  id: 'budget',
+  question: 'Which project first?',
+  kind: 'single',
+  status: 'open',
+  options: [
+    { id: 'park', label: 'The park' },
+    { id: 'bikes', label: 'Bike racks' },
+  ],
+};
+const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL] };
+
+/** An HS256 JWT with exactly this header and payload, signed with `secret` (as a careless host might). */
+const jwt = (header: object, payload: object, secret = TEST_SITE.secret) => {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const signed = `${part(header)}.${part(payload)}`;
+  return `${signed}.${createHmac('sha256', secret).update(signed).digest('base64url')}`;
+};
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 let keys = 0;
 const key = (what: string) => `${what}-${++keys}-${Math.random().toString(36).slice(2)}`;
@@ -168,6 +192,145 @@ for (const database of DATABASES) {
         assert.equal(m.nearbyCount, 0, 'one person nearby reads as "fewer than k", the same as nobody');
         for (const s of m.sharedInterests) assert.equal(s.count, 0, `${s.interest}: one person's cause is withheld`);
         assert.ok((m.radiusKm ?? 0) >= 3, `the smallest radius is a few kilometres (got ${m.radiusKm})`);
+      });
+    });
+
+    describe('voter tokens', () => {
+      let server: TestServer;
+      before(async () => {
+        server = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE });
+      });
+      after(() => server.close());
+
+      const voteWith = (token: string) =>
+        send(`${server.url}/polls/budget/votes`, { headers: write(key('vote'), token), body: { choices: ['park'] } });
+      const good = { typ: 'civic-voter+jwt', alg: 'HS256' };
+      const claims = (sub: string) => ({ iss: TEST_SITE.id, sub, aud: 'civic-server', iat: nowSeconds() });
+
+      it('takes a token for this server, of the voter type, that expires within the maximum', async () => {
+        const r = await voteWith(jwt(good, { ...claims('alice'), exp: nowSeconds() + 3600 }));
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+      });
+
+      it('refuses a token issued in 2001 with no expiry', async () => {
+        const r = await voteWith(jwt(good, { ...claims('bob'), iat: 978_307_200 }));
+        assert.equal(r.status, 401, JSON.stringify(r.body));
+      });
+
+      it('refuses a token that would last longer than the maximum lifetime', async () => {
+        const r = await voteWith(jwt(good, { ...claims('carol'), exp: nowSeconds() + 10 * 365 * 86_400 }));
+        assert.equal(r.status, 401, JSON.stringify(r.body));
+      });
+
+      it('refuses a token issued for another server (aud), or for none', async () => {
+        const exp = nowSeconds() + 600;
+        const other = await voteWith(jwt(good, { ...claims('dan'), aud: 'https://neighbours.example', exp }));
+        assert.equal(other.status, 401, JSON.stringify(other.body));
+        const { aud: _, ...noAudience } = claims('dan');
+        const none = await voteWith(jwt(good, { ...noAudience, exp }));
+        assert.equal(none.status, 401, JSON.stringify(none.body));
+      });
+
+      it('refuses another kind of token signed with the same secret (typ)', async () => {
+        const exp = nowSeconds() + 600;
+        for (const typ of ['JWT', 'at+jwt', undefined]) {
+          const r = await voteWith(jwt({ alg: 'HS256', ...(typ ? { typ } : {}) }, { ...claims('erin'), exp }));
+          assert.equal(r.status, 401, `typ ${typ}: ${JSON.stringify(r.body)}`);
+        }
+      });
+
+      it('keeps site and subject apart: no site may be called "browser" or contain ":"', async () => {
+        const secret = 'another-secret-that-is-long-enough-0123456789';
+        for (const id of ['browser', 'a:b'])
+          assert.throws(
+            () => configFromEnv({ CIVIC_SITES: JSON.stringify([{ id, secret }]) }),
+            new RegExp(`site "${id}"`),
+          );
+        for (const id of ['browser', 'a:b'])
+          await assert.rejects(
+            startServer(defaultConfig({ database: ':memory:', port: 0, sites: [{ id, secret }] })),
+            /site/,
+          );
+      });
+    });
+
+    describe('a federated page', () => {
+      let ours: TestServer;
+      let neighbour: ReturnType<typeof createServer>;
+      let neighbourUrl = '';
+      const seen: IncomingHttpHeaders[] = [];
+      before(async () => {
+        ours = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE });
+        // The neighbour records every request it gets and knows no poll.
+        neighbour = createServer((req, res) => {
+          if (req.url?.startsWith('/moved/')) {
+            // A server that sends its callers on to another origin (localhost is not 127.0.0.1).
+            const port = (neighbour.address() as AddressInfo).port;
+            res.writeHead(307, { location: `http://localhost:${port}${req.url.slice('/moved'.length)}` });
+            return res.end();
+          }
+          seen.push(req.headers);
+          res.writeHead(404, { 'content-type': 'application/problem+json' });
+          res.end(JSON.stringify({ type: 'urn:civic-kit:problem:not-found', title: 'Not here', status: 404 }));
+        });
+        await new Promise<void>((resolve) => neighbour.listen(0, '127.0.0.1', resolve));
+        neighbourUrl = `http://127.0.0.1:${(neighbour.address() as AddressInfo).port}`;
+      });
+      after(async () => {
+        await ours.close();
+        await new Promise((resolve) => neighbour.close(resolve));
+      });
+
+      it("sends the visitor's voter token to no host but its owner, so nothing can be replayed", async () => {
+        const voter = testVoter('visitor');
+        const federated = new FederatedAdapter({
+          sources: [
+            { name: 'Our town', adapter: new RestAdapter({ endpoint: ours.url, EventSource: undefined, retries: 0 }) },
+            {
+              name: 'Neighbours',
+              adapter: new RestAdapter({ endpoint: neighbourUrl, EventSource: undefined, retries: 0 }),
+            },
+          ],
+        });
+        // What <civic-poll> does: read the poll as the visitor, for an id asked of the sources…
+        await federated.getPoll('budget', { voter });
+        // …and for one no source has.
+        await federated.getPoll('nowhere', { voter }).catch(() => undefined);
+        const leaked = seen.map((h) => h.authorization).filter(Boolean);
+        assert.deepEqual(leaked, [], 'the neighbour got the visitor token');
+        // Had it leaked, this is what the neighbour could do with it: vote as the visitor on our server.
+        for (const token of leaked) {
+          const replay = await send(`${ours.url}/polls/budget/votes`, {
+            headers: write(key('replay'), String(token).replace(/^Bearer /, '')),
+            body: { choices: ['bikes'] },
+          });
+          assert.notEqual(replay.status, 200, 'a replayed token cast a ballot');
+        }
+      });
+
+      it('a REST endpoint that redirects to another origin does not pass the token on', async () => {
+        const before = seen.length;
+        const rest = new RestAdapter({ endpoint: `${neighbourUrl}/moved`, EventSource: undefined, retries: 0 });
+        await rest.getPoll('budget', { voter: testVoter('visitor') }).catch(() => undefined);
+        const arrived = seen.slice(before);
+        assert.ok(arrived.length > 0, 'the redirect was followed');
+        assert.deepEqual(arrived.map((h) => h.authorization).filter(Boolean), [], 'the other origin got the token');
+      });
+
+      it('asks the neighbour for an id only after its owner said it has none', async () => {
+        const before = seen.length;
+        const federated = new FederatedAdapter({
+          sources: [
+            { name: 'Our town', adapter: new RestAdapter({ endpoint: ours.url, EventSource: undefined, retries: 0 }) },
+            {
+              name: 'Neighbours',
+              adapter: new RestAdapter({ endpoint: neighbourUrl, EventSource: undefined, retries: 0 }),
+            },
+          ],
+        });
+        const poll = await federated.getPoll('budget', { voter: testVoter('visitor') });
+        assert.equal(poll.id, 'budget');
+        assert.equal(seen.length, before, 'the neighbour was asked for a poll that is ours');
       });
     });
   });
