@@ -149,6 +149,9 @@ export const ConsentSchema = v.object({
 });
 export type Consent = v.InferOutput<typeof ConsentSchema>;
 
+/** The most interests one sign-up may name. */
+export const MAX_SIGNUP_INTERESTS = 50;
+
 export const SignupSchema = v.object({
   name: nonEmpty(200),
   email: v.pipe(v.string(), v.trim(), v.email(), v.maxLength(320)),
@@ -160,7 +163,7 @@ export const SignupSchema = v.object({
     precision: v.optional(v.picklist(PLACE_PRECISIONS), 'area'),
   }),
   radiusKm: v.pipe(v.number(), v.minValue(0.1), v.maxValue(500)),
-  interests: v.array(id),
+  interests: v.pipe(v.array(id), v.maxLength(MAX_SIGNUP_INTERESTS)),
   message: v.optional(text(2000)),
   consent: v.array(ConsentSchema),
 });

@@ -39,6 +39,8 @@ export interface ServerConfig {
   minRadiusKm: number;
   /** Counts below this are answered as "fewer than" it (0 turns it off; never below 2). */
   smallestCount: number;
+  /** Consent purposes every sign-up must carry (default `connect`, the one matching rests on). */
+  requiredConsents: string[];
   /** Sign-ups (each one a match) per client address; kept in the database. */
   matchesPerAddress: RateLimit;
   /** Sign-ups per voter (token or browser id); kept in the database. */
@@ -114,6 +116,7 @@ export function configFromEnv(
     gridKm: num(env.CIVIC_GRID_KM, 1),
     minRadiusKm: num(env.CIVIC_MIN_RADIUS_KM, 3),
     smallestCount: num(env.CIVIC_SMALLEST_COUNT, 3),
+    requiredConsents: env.CIVIC_REQUIRED_CONSENTS === undefined ? ['connect'] : list(env.CIVIC_REQUIRED_CONSENTS),
     matchesPerAddress: { limit: num(env.CIVIC_MATCHES_PER_ADDRESS_PER_HOUR, 30), windowSeconds: 3600 },
     matchesPerVoter: { limit: num(env.CIVIC_MATCHES_PER_VOTER_PER_HOUR, 5), windowSeconds: 3600 },
     idempotencyTtlHours: num(env.CIVIC_IDEMPOTENCY_TTL_HOURS, 48),

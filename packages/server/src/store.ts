@@ -529,6 +529,8 @@ export interface MatchRules {
   minRadiusKm: number;
   /** Counts below this are answered as 0 with `fewerThan` (0: exact counts). */
   smallestCount: number;
+  /** Consent purposes a sign-up must carry (matching rests on them). */
+  requiredConsents?: readonly string[];
 }
 
 /** No coarsening, no minimum, exact counts: what the contract's reference (the memory adapter) does. */
@@ -556,8 +558,14 @@ export async function signup(
   const radiusKm = Math.max(s.radiusKm, rules.minRadiusKm);
   const k = rules.smallestCount >= 2 ? Math.floor(rules.smallestCount) : 0;
   const shown = (n: number) => (n < k ? 0 : n);
+  const missing = rules.requiredConsents?.find((purpose) => !s.consent.some((c) => c.purpose === purpose));
+  if (missing !== undefined)
+    throw badRequest(`The sign-up needs the "${missing.slice(0, 100)}" consent`, [
+      { detail: 'Tick the box to agree to your details being used to put you in touch', pointer: '/consent' },
+    ]);
+  const asked = [...new Set(s.interests)];
   const labels = new Map((await listInterests(tx)).map((i) => [i.id, i.label]));
-  const interests = s.interests.filter((i) => labels.has(i));
+  const interests = asked.filter((i) => labels.has(i));
   const band = radiusKm / 111 + 0.01;
   const candidates = await tx.all<{ lat: number; lng: number; interests: string }>(
     'SELECT lat, lng, interests FROM people WHERE lat >= ? AND lat <= ?',
@@ -612,7 +620,7 @@ export async function signup(
       point.lng,
       rules.gridKm > 0 ? 'area' : s.place.precision,
       radiusKm,
-      JSON.stringify(s.interests),
+      JSON.stringify(asked),
       s.message,
       at,
     ],
@@ -624,7 +632,8 @@ export async function signup(
     await tx.run(
       `INSERT INTO consents (signup_id, purpose, consent_text, consent_version, given_at, locale, organisations, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, c.purpose, c.text, c.version, c.timestamp, c.locale, JSON.stringify(c.organisations), at],
+      // When it was given is when the server received it: the client's clock is not evidence.
+      [id, c.purpose, c.text, c.version, at, c.locale, JSON.stringify(c.organisations), at],
     );
   }
   await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [

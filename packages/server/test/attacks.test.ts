@@ -12,7 +12,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { configFromEnv, defaultConfig } from '../src/config.js';
-import { startServer, type SeedData } from '../src/index.js';
+import { exportSignups, startServer, type SeedData } from '../src/index.js';
 import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
 import { databaseOption, DATABASES, send, write } from './helpers.js';
 
@@ -332,6 +332,69 @@ for (const database of DATABASES) {
         const poll = await federated.getPoll('budget', { voter: testVoter('visitor') });
         assert.equal(poll.id, 'budget');
         assert.equal(seen.length, before, 'the neighbour was asked for a poll that is ours');
+      });
+    });
+
+    describe('sign-ups', () => {
+      let server: TestServer;
+      before(async () => {
+        server = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE });
+      });
+      after(() => server.close());
+
+      it('refuses 1,400 copies of an interest at once, and counts a repeated interest once', async () => {
+        const started = Date.now();
+        const flood = await send(`${server.url}/signups`, {
+          headers: write(key('flood')),
+          body: signupBody(
+            { text: 'x', lat: 51.45, lng: -2.58 },
+            5,
+            Array.from({ length: 1400 }, () => 'housing'),
+          ),
+        });
+        assert.equal(flood.status, 400, JSON.stringify(flood.body).slice(0, 300));
+        assert.ok(Date.now() - started < 1000, `answered in ${Date.now() - started} ms`);
+        const twice = await send(`${server.url}/signups`, {
+          headers: write(key('twice')),
+          body: signupBody({ lat: 51.45, lng: -2.58 }, 5, ['housing', 'housing', 'repair', 'housing']),
+        });
+        assert.equal(twice.status, 200, JSON.stringify(twice.body));
+        const listed = (twice.body as unknown as MatchesBody).sharedInterests.map((x) => x.interest);
+        assert.deepEqual(listed, ['housing', 'repair']);
+        const stored = await server.db.get<{ interests: string }>(
+          'SELECT interests FROM people WHERE signup_id IS NOT NULL ORDER BY id LIMIT 1',
+        );
+        assert.ok(stored, 'stored');
+        const kept = JSON.parse(stored.interests) as string[];
+        assert.equal(kept.length, new Set(kept).size, 'no interest kept twice');
+      });
+
+      it('refuses a sign-up without the consent matching rests on', async () => {
+        const none = await send(`${server.url}/signups`, {
+          headers: write(key('no-consent')),
+          body: signupBody({ lat: 51.45, lng: -2.58 }, 5, [], { consent: [] }),
+        });
+        assert.equal(none.status, 400, JSON.stringify(none.body));
+        assert.ok(
+          (none.body.errors as { pointer?: string }[]).some((e) => e.pointer === '/consent'),
+          JSON.stringify(none.body),
+        );
+      });
+
+      it("keeps the server's own time in the consent receipt, not one the client made up", async () => {
+        const email = `receipt-${key('r')}@example.org`;
+        const body = signupBody({ lat: 51.45, lng: -2.58 }, 5, [], { email });
+        (body.consent[0] as { timestamp: string }).timestamp = '2001-01-01T00:00:00Z';
+        const r = await send(`${server.url}/signups`, { headers: write(key('receipt')), body });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        const osdi = (await exportSignups(server.db)) as {
+          _embedded: {
+            'osdi:people': { email_addresses: { address: string }[]; 'civic_kit:consents': { timestamp: string }[] }[];
+          };
+        };
+        const person = osdi._embedded['osdi:people'].find((p) => p.email_addresses[0]!.address === email)!;
+        const given = Date.parse(person['civic_kit:consents'][0]!.timestamp);
+        assert.ok(Math.abs(given - Date.now()) < 60_000, `receipt time ${person['civic_kit:consents'][0]!.timestamp}`);
       });
     });
   });

@@ -530,7 +530,7 @@ for (const database of DATABASES) {
 
     it('stores sign-ups with consent receipts, answers with counts only, exports OSDI and deletes on request', async () => {
       const consent = {
-        purpose: 'contact',
+        purpose: 'connect',
         text: 'You may email me about local groups.',
         version: '2026-11',
         timestamp: '2026-11-28T10:00:00Z',
