@@ -17,12 +17,18 @@ export function inBBox(p: { lat: number; lng: number }, [west, south, east, nort
   return west <= east ? p.lng >= west && p.lng <= east : p.lng >= west || p.lng <= east;
 }
 
-/** Round a point to a grid of about `km` kilometres so a home address never leaves the browser. */
+/**
+ * The centre of the grid cell a point lies in, cells about `km` kilometres square: rows `km / 111.32`
+ * degrees of latitude high, each row cut into steps of longitude `km` wide at the row's centre. Every
+ * point of a cell gives the same answer (coarsening twice changes nothing), so a home address never
+ * leaves the browser, and the server keeps nothing finer.
+ */
 export function coarsen(p: { lat: number; lng: number }, km = 1): { lat: number; lng: number } {
   const latStep = km / 111.32;
-  const lngStep = km / (111.32 * Math.max(0.01, Math.cos(rad(p.lat))));
-  const round = (x: number, step: number) => Math.round(x / step) * step;
-  return { lat: +round(p.lat, latStep).toFixed(5), lng: +round(p.lng, lngStep).toFixed(5) };
+  const lat = Math.max(-90, Math.min(90, Math.round(p.lat / latStep) * latStep));
+  const lngStep = km / (111.32 * Math.max(0.01, Math.cos(rad(lat))));
+  const lng = Math.round(p.lng / lngStep) * lngStep;
+  return { lat: +lat.toFixed(5), lng: +Math.max(-180, Math.min(180, lng)).toFixed(5) };
 }
 
 /** Parse `"lat,lng"` as written in an attribute; undefined when not two finite in-range numbers. */

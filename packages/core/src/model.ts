@@ -155,6 +155,9 @@ export const ConsentSchema = v.object({
 });
 export type Consent = v.InferOutput<typeof ConsentSchema>;
 
+/** The most interests one sign-up may name. */
+export const MAX_SIGNUP_INTERESTS = 50;
+
 export const SignupSchema = v.object({
   name: nonEmpty(200),
   email: v.pipe(v.string(), v.trim(), v.email(), v.maxLength(320)),
@@ -166,7 +169,7 @@ export const SignupSchema = v.object({
     precision: v.optional(v.picklist(PLACE_PRECISIONS), 'area'),
   }),
   radiusKm: v.pipe(v.number(), v.minValue(0.1), v.maxValue(500)),
-  interests: v.array(id),
+  interests: v.pipe(v.array(id), v.maxLength(MAX_SIGNUP_INTERESTS)),
   message: v.optional(text(2000)),
   consent: v.array(ConsentSchema),
 });
@@ -186,6 +189,13 @@ export const MatchesSchema = v.object({
   nearbyCount: count,
   sharedInterests: v.array(v.object({ interest: id, label: v.optional(text(200)), count })),
   initiatives: v.array(InitiativeSchema),
+  /**
+   * Small counts are withheld: every count below this number is sent as 0 and means "fewer than
+   * this many" (none included), so one person can never be singled out. Absent: counts are exact.
+   */
+  fewerThan: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(100))),
+  /** The radius the backend matched within, when it differs from the one asked for (it keeps a minimum). */
+  radiusKm: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20_040))),
 });
 export type Matches = v.InferOutput<typeof MatchesSchema>;
 

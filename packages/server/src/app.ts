@@ -26,6 +26,7 @@ import type { Db, Queryable } from './db/db.js';
 import { parseTopic, type LiveEvents, type TopicKey } from './events.js';
 import { badRequest, HttpProblem, pointer, unauthorized, type FieldError } from './problems.js';
 import { RateLimiter } from './rate-limit.js';
+import { SharedRateLimiter } from './shared-rate-limit.js';
 import * as store from './store.js';
 
 export const VERSION = '0.1.0';
@@ -188,6 +189,34 @@ async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
+/**
+ * The client's address: the connection's, or — behind `trustProxy` proxies of your own — the entry
+ * that many hops from the right of `X-Forwarded-For` (each proxy appends the address it was called
+ * from; whatever the client wrote is further left and never read). With `trustedProxies`, the
+ * right-most address that is not one of them.
+ */
+export function clientAddress(
+  peer: string,
+  forwardedFor: string | undefined,
+  config: Pick<ServerConfig, 'trustProxy' | 'trustedProxies'>,
+): string {
+  const bare = (a: string) => a.replace(/^::ffff:/, '');
+  if (!forwardedFor || (!config.trustProxy && !config.trustedProxies.length)) return peer;
+  const chain = [
+    ...forwardedFor
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+    peer,
+  ];
+  if (config.trustedProxies.length) {
+    const trusted = new Set(config.trustedProxies.map(bare));
+    for (let i = chain.length - 1; i >= 0; i--) if (!trusted.has(bare(chain[i]!))) return chain[i]!;
+    return chain[0]!;
+  }
+  return chain[Math.max(0, chain.length - 1 - config.trustProxy)]!;
+}
+
 export interface AppParts {
   db: Db;
   config: ServerConfig;
@@ -202,21 +231,29 @@ export function createApp({ db, config, events }: AppParts): Hono {
   const voterWrites = new RateLimiter(config.voterWrites);
   const streams = new Map<string, number>();
 
+  const matchesPerAddress = new SharedRateLimiter(db, 'matches-address', config.matchesPerAddress, () =>
+    config.now().getTime(),
+  );
+  const matchesPerVoter = new SharedRateLimiter(db, 'matches-voter', config.matchesPerVoter, () =>
+    config.now().getTime(),
+  );
+
   const address = (c: Context): string => {
-    if (config.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
+    let peer = 'unknown';
     try {
-      return getConnInfo(c).remote.address ?? 'unknown';
+      peer = getConnInfo(c).remote.address ?? 'unknown';
     } catch {
-      return 'unknown';
+      /* not a socket (tests through app.request) */
     }
+    return clientAddress(peer, c.req.header('x-forwarded-for'), config);
   };
   const limited = (seconds: number, what: string) =>
     new HttpProblem(429, 'rate-limited', `Too many ${what}; try again in ${seconds} s`, { retryAfter: seconds });
   const voterOf = (c: Context): Voter =>
-    identify(c.req.header('authorization'), c.req.header('civic-browser'), config.sites, c.req.header('origin'));
+    identify(c.req.header('authorization'), c.req.header('civic-browser'), config.sites, c.req.header('origin'), {
+      audience: config.audience,
+      maxLifetimeSeconds: config.maxTokenLifetimeSeconds,
+    });
 
   app.onError((e, c) => problemResponse(c, toProblem(e)));
   app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', `Nothing at ${c.req.path}`)));
@@ -330,7 +367,14 @@ export function createApp({ db, config, events }: AppParts): Hono {
       ]);
     return c.json(await store.findPlaces(db, q));
   });
-  app.post('/signups', (c) => write(c, (tx, voter, body) => store.signup(tx, body, voter, config.now())));
+  app.post('/signups', async (c) => {
+    // Each sign-up is also a question about who is near: limited in the database, across processes.
+    const voter = voterOf(c);
+    let wait = await matchesPerAddress.take(address(c));
+    if (!wait && voter.kind !== 'none') wait = await matchesPerVoter.take(voter.id);
+    if (wait) throw limited(wait, 'sign-ups from here');
+    return write(c, (tx, v, body) => store.signup(tx, body, v, config.now(), config));
+  });
 
   app.get('/events', (c) => {
     const raw = [...(c.req.queries('topics') ?? []), ...(c.req.queries('topic') ?? [])].flatMap((s) => s.split(','));

@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
       console.error('token needs --subject and a configured site secret (CIVIC_VOTER_SECRET or CIVIC_SITES)');
       return 2;
     }
-    console.log(signVoterToken(site, values.subject, { expiresInSeconds: 3600 }));
+    console.log(signVoterToken(site, values.subject, { audience: config.audience, expiresInSeconds: 3600 }));
     return 0;
   }
 

@@ -1,4 +1,4 @@
-import type { SiteConfig } from './auth.js';
+import { checkSiteId, DEFAULT_AUDIENCE, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type SiteConfig } from './auth.js';
 import type { RateLimit } from './rate-limit.js';
 
 export interface ServerConfig {
@@ -10,6 +10,10 @@ export interface ServerConfig {
   port: number;
   /** Sites whose voter tokens are accepted; their origins are allowed by CORS. */
   sites: SiteConfig[];
+  /** This server's name in voter tokens' `aud`: tokens for any other audience are refused. */
+  audience: string;
+  /** The longest a voter token may be valid, in seconds (`exp` is required). */
+  maxTokenLifetimeSeconds: number;
   /** More origins allowed to call the API from a browser (CORS allow-list). */
   allowedOrigins: string[];
   /** Largest request body in bytes. */
@@ -22,8 +26,25 @@ export interface ServerConfig {
   addressReads: RateLimit;
   /** Open `/events` streams per client address. */
   streamsPerAddress: number;
-  /** Take the client address from `X-Forwarded-For` (only behind a proxy you run). */
-  trustProxy: boolean;
+  /**
+   * How many proxies you run in front of the server: the client address is taken that many hops from
+   * the right of `X-Forwarded-For` (0: the connection's address; what the client wrote is never trusted).
+   */
+  trustProxy: number;
+  /** Or the addresses of your proxies: the right-most `X-Forwarded-For` entry not among them is the client. */
+  trustedProxies: string[];
+  /** The matching grid in kilometres: every stored and matched sign-up point is the centre of its cell. */
+  gridKm: number;
+  /** The smallest radius matching uses, in kilometres (a smaller one asked for is raised to it). */
+  minRadiusKm: number;
+  /** Counts below this are answered as "fewer than" it (0 turns it off; never below 2). */
+  smallestCount: number;
+  /** Consent purposes every sign-up must carry (default `connect`, the one matching rests on). */
+  requiredConsents: string[];
+  /** Sign-ups (each one a match) per client address; kept in the database. */
+  matchesPerAddress: RateLimit;
+  /** Sign-ups per voter (token or browser id); kept in the database. */
+  matchesPerVoter: RateLimit;
   /** How long idempotency keys (and their responses) are kept. */
   idempotencyTtlHours: number;
   /** Test hook: hold every write's response this long after it was committed. Never set it in production. */
@@ -59,9 +80,16 @@ function sitesFrom(env: NodeJS.ProcessEnv): SiteConfig[] {
   }
   if (env.CIVIC_VOTER_SECRET)
     sites.push({ id: env.CIVIC_SITE_ID ?? 'default', secret: env.CIVIC_VOTER_SECRET, origins: [] });
-  for (const s of sites)
-    if (s.secret.length < 32) throw new Error(`The secret of site "${s.id}" is shorter than 32 characters`);
+  checkSites(sites);
   return sites;
+}
+
+/** Throws when a site's id could collide with another identity or its secret is too short. */
+export function checkSites(sites: readonly SiteConfig[]): void {
+  for (const s of sites) {
+    checkSiteId(s.id);
+    if (s.secret.length < 32) throw new Error(`The secret of site "${s.id}" is shorter than 32 characters`);
+  }
 }
 
 /** The configuration from the environment (see the server README for every variable). */
@@ -75,13 +103,22 @@ export function configFromEnv(
     host: env.HOST ?? '127.0.0.1',
     port: num(env.PORT, 8787),
     sites: sitesFrom(env),
+    audience: env.CIVIC_AUDIENCE || DEFAULT_AUDIENCE,
+    maxTokenLifetimeSeconds: num(env.CIVIC_TOKEN_MAX_LIFETIME_SECONDS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     allowedOrigins: list(env.CIVIC_ALLOWED_ORIGINS),
     bodyLimit: num(env.CIVIC_BODY_LIMIT, 16 * 1024),
     voterWrites: { limit: num(env.CIVIC_VOTER_WRITES_PER_MINUTE, 60), windowSeconds: 60 },
     addressWrites: { limit: num(env.CIVIC_ADDRESS_WRITES_PER_MINUTE, 600), windowSeconds: 60 },
     addressReads: { limit: num(env.CIVIC_ADDRESS_READS_PER_MINUTE, 3000), windowSeconds: 60 },
     streamsPerAddress: num(env.CIVIC_STREAMS_PER_ADDRESS, 50),
-    trustProxy: env.CIVIC_TRUST_PROXY === '1' || env.CIVIC_TRUST_PROXY === 'true',
+    trustProxy: env.CIVIC_TRUST_PROXY === 'true' ? 1 : Math.max(0, Math.floor(num(env.CIVIC_TRUST_PROXY, 0))),
+    trustedProxies: list(env.CIVIC_TRUSTED_PROXIES),
+    gridKm: num(env.CIVIC_GRID_KM, 1),
+    minRadiusKm: num(env.CIVIC_MIN_RADIUS_KM, 3),
+    smallestCount: num(env.CIVIC_SMALLEST_COUNT, 3),
+    requiredConsents: env.CIVIC_REQUIRED_CONSENTS === undefined ? ['connect'] : list(env.CIVIC_REQUIRED_CONSENTS),
+    matchesPerAddress: { limit: num(env.CIVIC_MATCHES_PER_ADDRESS_PER_HOUR, 30), windowSeconds: 3600 },
+    matchesPerVoter: { limit: num(env.CIVIC_MATCHES_PER_VOTER_PER_HOUR, 5), windowSeconds: 3600 },
     idempotencyTtlHours: num(env.CIVIC_IDEMPOTENCY_TTL_HOURS, 48),
     testDelayWriteResponsesMs: num(env.CIVIC_TEST_DELAY_WRITE_RESPONSES_MS, 0),
     now: () => new Date(),

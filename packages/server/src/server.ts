@@ -2,11 +2,11 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import type { ServerConfig } from './config.js';
+import { checkSites, type ServerConfig } from './config.js';
 import { openDatabase, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { LiveEvents } from './events.js';
-import { pruneIdempotencyKeys } from './store.js';
+import { coarsenStoredPoints, pruneIdempotencyKeys } from './store.js';
 
 export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
@@ -32,9 +32,11 @@ export async function openConfiguredDatabase(config: Pick<ServerConfig, 'databas
 
 /** Start the HTTP server on `config.host:config.port` (port 0: any free port). */
 export async function startServer(config: ServerConfig, options: { db?: Db } = {}): Promise<RunningServer> {
+  checkSites(config.sites);
   const db = options.db ?? (await openConfiguredDatabase(config));
   if (options.db) await migrate(db);
   await pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now());
+  await coarsenStoredPoints(db, config);
   const prune = setInterval(
     () => void pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now()).catch(() => undefined),
     3_600_000,

@@ -4,6 +4,7 @@
  * the HTTP layer decides what runs in one transaction.
  */
 import {
+  coarsen,
   distanceKm,
   foldText,
   INITIATIVE_SORTS,
@@ -520,22 +521,59 @@ async function locate(db: Queryable, place: Signup['place']): Promise<{ lat: num
   return { lat: hit.lat, lng: hit.lng };
 }
 
+/** What matching gives away, at most (see the server README's "Location privacy"). */
+export interface MatchRules {
+  /** Every stored and matched point is the centre of its cell of this many kilometres. */
+  gridKm: number;
+  /** The smallest radius matched within. */
+  minRadiusKm: number;
+  /** Counts below this are answered as 0 with `fewerThan` (0: exact counts). */
+  smallestCount: number;
+  /** Consent purposes a sign-up must carry (matching rests on them). */
+  requiredConsents?: readonly string[];
+}
+
+/** No coarsening, no minimum, exact counts: what the contract's reference (the memory adapter) does. */
+export const EXACT_MATCHING: MatchRules = { gridKm: 0, minRadiusKm: 0, smallestCount: 0 };
+
+/** A point as it is kept and matched: the centre of its grid cell. */
+export const onGrid = (p: { lat: number; lng: number }, rules: Pick<MatchRules, 'gridKm'>) =>
+  rules.gridKm > 0 ? coarsen(p, rules.gridKm) : { lat: p.lat, lng: p.lng };
+
 /**
  * Store a sign-up with its consent receipts and answer who and what is near: counts only, never
- * anyone's personal data.
+ * anyone's personal data. The point is moved to the centre of its grid cell before it is stored or
+ * matched (whatever the browser sent), the radius is at least `minRadiusKm`, and counts below
+ * `smallestCount` are answered as "fewer than" it, per interest too.
  */
-export async function signup(tx: Queryable, input: unknown, voter: Voter, now: Date): Promise<Matches> {
+export async function signup(
+  tx: Queryable,
+  input: unknown,
+  voter: Voter,
+  now: Date,
+  rules: MatchRules = EXACT_MATCHING,
+): Promise<Matches> {
   const s = parseSignup(input);
-  const point = await locate(tx, s.place);
+  const point = onGrid(await locate(tx, s.place), rules);
+  const radiusKm = Math.max(s.radiusKm, rules.minRadiusKm);
+  const k = rules.smallestCount >= 2 ? Math.floor(rules.smallestCount) : 0;
+  const shown = (n: number) => (n < k ? 0 : n);
+  const missing = rules.requiredConsents?.find((purpose) => !s.consent.some((c) => c.purpose === purpose));
+  if (missing !== undefined)
+    throw badRequest(`The sign-up needs the "${missing.slice(0, 100)}" consent`, [
+      { detail: 'Tick the box to agree to your details being used to put you in touch', pointer: '/consent' },
+    ]);
+  const asked = [...new Set(s.interests)];
   const labels = new Map((await listInterests(tx)).map((i) => [i.id, i.label]));
-  const interests = s.interests.filter((i) => labels.has(i));
-  const band = s.radiusKm / 111 + 0.01;
+  const interests = asked.filter((i) => labels.has(i));
+  const band = radiusKm / 111 + 0.01;
   const candidates = await tx.all<{ lat: number; lng: number; interests: string }>(
     'SELECT lat, lng, interests FROM people WHERE lat >= ? AND lat <= ?',
     [point.lat - band, point.lat + band],
   );
+  // Rows stored before the grid, and seeded people, are matched on the grid too.
   const nearby = candidates
-    .filter((p) => distanceKm(point, p) <= s.radiusKm)
+    .filter((p) => distanceKm(point, onGrid(p, rules)) <= radiusKm)
     .map((p) => JSON.parse(p.interests) as string[]);
   const initiativeRows = await tx.all<InitiativeRow>(
     'SELECT * FROM initiatives WHERE lat IS NOT NULL AND lat >= ? AND lat <= ? ORDER BY sort_order',
@@ -551,18 +589,20 @@ export async function signup(tx: Queryable, input: unknown, voter: Voter, now: D
   }
   const d = (r: InitiativeRow) => distanceKm(point, { lat: r.lat!, lng: r.lng! });
   const near = initiativeRows
-    .filter((r) => d(r) <= s.radiusKm)
+    .filter((r) => d(r) <= radiusKm)
     .filter((r) => !interests.length || (tags.get(r.id) ?? []).some((t) => interests.includes(t)))
     .sort((a, b) => d(a) - d(b))
     .slice(0, 6);
   const matches: Matches = {
-    nearbyCount: nearby.length,
+    nearbyCount: shown(nearby.length),
     sharedInterests: interests.map((interest) => ({
       interest,
       label: labels.get(interest),
-      count: nearby.filter((p) => p.includes(interest)).length,
+      count: shown(nearby.filter((p) => p.includes(interest)).length),
     })),
     initiatives: await views(tx, near, { kind: 'none' }),
+    ...(k ? { fewerThan: k } : {}),
+    ...(radiusKm !== s.radiusKm ? { radiusKm } : {}),
   };
 
   const id = randomUUID();
@@ -578,9 +618,9 @@ export async function signup(tx: Queryable, input: unknown, voter: Voter, now: D
       s.place.text,
       point.lat,
       point.lng,
-      s.place.precision,
-      s.radiusKm,
-      JSON.stringify(s.interests),
+      rules.gridKm > 0 ? 'area' : s.place.precision,
+      radiusKm,
+      JSON.stringify(asked),
       s.message,
       at,
     ],
@@ -592,7 +632,8 @@ export async function signup(tx: Queryable, input: unknown, voter: Voter, now: D
     await tx.run(
       `INSERT INTO consents (signup_id, purpose, consent_text, consent_version, given_at, locale, organisations, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, c.purpose, c.text, c.version, c.timestamp, c.locale, JSON.stringify(c.organisations), at],
+      // When it was given is when the server received it: the client's clock is not evidence.
+      [id, c.purpose, c.text, c.version, at, c.locale, JSON.stringify(c.organisations), at],
     );
   }
   await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [
@@ -603,6 +644,30 @@ export async function signup(tx: Queryable, input: unknown, voter: Voter, now: D
     JSON.stringify(interests),
   ]);
   return matches;
+}
+
+/**
+ * Move every stored sign-up point (and seeded person) to the centre of its grid cell: rows stored
+ * before the grid, or under a finer one. Run at start; rows already on the grid are left alone.
+ */
+export async function coarsenStoredPoints(db: Db, rules: Pick<MatchRules, 'gridKm'>): Promise<number> {
+  if (rules.gridKm <= 0) return 0;
+  return db.transaction(async (tx) => {
+    let changed = 0;
+    for (const table of ['people', 'signups'] as const) {
+      const rows = await tx.all<{ id: string; lat: number; lng: number }>(`SELECT id, lat, lng FROM ${table}`);
+      for (const r of rows) {
+        const p = onGrid(r, rules);
+        if (p.lat === r.lat && p.lng === r.lng) continue;
+        await tx.run(
+          `UPDATE ${table} SET lat = ?, lng = ?${table === 'signups' ? ", place_precision = 'area'" : ''} WHERE id = ?`,
+          [p.lat, p.lng, r.id],
+        );
+        changed++;
+      }
+    }
+    return changed;
+  });
 }
 
 // ─── idempotency ──────────────────────────────────────────────────────────────────────────────

@@ -37,6 +37,8 @@ const TEST_LIMITS: Partial<ServerConfig> = {
   addressWrites: { limit: 100_000, windowSeconds: 60 },
   addressReads: { limit: 100_000, windowSeconds: 60 },
   streamsPerAddress: 1000,
+  matchesPerAddress: { limit: 100_000, windowSeconds: 3600 },
+  matchesPerVoter: { limit: 100_000, windowSeconds: 3600 },
 };
 
 /** A throw-away database location: a SQLite file in a temp folder, or a new schema. */

@@ -90,7 +90,8 @@ for (const database of DATABASES) {
       s = await startTestServer({
         database: databaseOption(database.url),
         fixture: FIXTURE,
-        config: { allowedOrigins: [ORIGIN] },
+        // Counts of 2 and more are told here (the default withholds those under 3), so both show.
+        config: { allowedOrigins: [ORIGIN], smallestCount: 2 },
       });
     });
     after(() => s.close());
@@ -529,7 +530,7 @@ for (const database of DATABASES) {
 
     it('stores sign-ups with consent receipts, answers with counts only, exports OSDI and deletes on request', async () => {
       const consent = {
-        purpose: 'contact',
+        purpose: 'connect',
         text: 'You may email me about local groups.',
         version: '2026-11',
         timestamp: '2026-11-28T10:00:00Z',
@@ -548,9 +549,11 @@ for (const database of DATABASES) {
       });
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.equal(r.body.nearbyCount, 2);
+      assert.equal(r.body.fewerThan, 2);
       assert.deepEqual(r.body.sharedInterests, [
         { interest: 'repair', label: 'Repair', count: 2 },
-        { interest: 'energy', label: 'Energy', count: 1 },
+        // One person shares it: withheld, as "fewer than 2".
+        { interest: 'energy', label: 'Energy', count: 0 },
       ]);
       assert.doesNotMatch(JSON.stringify(r.body), /Ada|example\.org/i, 'no personal data in matches');
       const bad = await send(`${s.url}/signups`, {

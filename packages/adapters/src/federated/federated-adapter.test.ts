@@ -281,6 +281,46 @@ describe('FederatedAdapter', () => {
     expect((await rejection(f.getPoll('no-such-poll'))).code).to.equal('not-found');
   });
 
+  it('gives the visitor’s voter token only to the source it is for; the others keep their own credentials', async () => {
+    const given: Record<string, (string | undefined)[]> = { ours: [], theirs: [], declared: [] };
+    /** A memory source that notes the voter token of every call it gets. */
+    const spy = (name: string, polls: ConformanceFixture['polls']) => {
+      const adapter = new MemoryAdapter({ data: { initiatives: [], polls, interests: [] } });
+      const note =
+        <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+        (...a: A) => {
+          given[name]!.push((a[a.length - 1] as { voter?: string } | undefined)?.voter);
+          return fn.apply(adapter, a);
+        };
+      adapter.getPoll = note(adapter.getPoll);
+      adapter.vote = note(adapter.vote);
+      return adapter;
+    };
+    const poll = (id: string) => ({ ...SAMPLE.polls[0]!, id });
+    const f = new FederatedAdapter({
+      sources: [
+        { name: 'Ours', adapter: spy('ours', [poll('p-ours')]) },
+        { name: 'Theirs', adapter: spy('theirs', [poll('p-theirs')]) },
+      ],
+    });
+    await f.getPoll('p-ours', { voter: 'visitor' });
+    await f.vote('p-theirs', { choices: [SAMPLE.polls[0]!.options[0]!.id] }, { idempotencyKey: 'k', voter: 'visitor' });
+    expect(given['ours']!.every((v) => v === 'visitor')).to.equal(true);
+    expect(given['theirs'], 'asked only once ours had no such poll, and never with the token').to.deep.equal([
+      undefined,
+      undefined,
+    ]);
+    // A page can say which source the token is for.
+    const g = new FederatedAdapter({
+      sources: [
+        { name: 'Theirs', adapter: spy('theirs', [poll('p-theirs')]) },
+        { name: 'Declared', adapter: spy('declared', [poll('p-declared')]), voter: true },
+      ],
+    });
+    await g.getPoll('p-declared', { voter: 'visitor' });
+    expect(given['declared']).to.deep.equal(['visitor']);
+  });
+
   it('says not-found only when every source did; otherwise the failure', async () => {
     const f = new FederatedAdapter({ sources: [...threeKinds(SAMPLE), DOWN] });
     expect((await f.getInitiative('a2')).title).to.equal('Fedi two');

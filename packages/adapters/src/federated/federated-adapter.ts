@@ -12,6 +12,10 @@
  * - Ids stay as each source gave them; an id two sources use for different initiatives is shown as
  *   `<source key>::<id>` for every source but the first. Writes go to the initiative's or poll's own
  *   source.
+ * - The visitor's voter token goes only to the source it was issued for (`voter: true`; by default
+ *   the first source, the site's own backend). Every other source gets no token and keeps its own
+ *   credentials. An id not known yet is asked of that source first, and of the others (without the
+ *   token) only when it has none.
  */
 import {
   CivicError,
@@ -49,6 +53,11 @@ export interface FederatedSource {
   adapter: CivicAdapter;
   /** Milliseconds this source may take to answer. Default: the federated adapter's `timeoutMs`. */
   timeoutMs?: number | undefined;
+  /**
+   * The visitor's voter token was issued for this source: it is sent here and nowhere else. Default:
+   * true for the first source when no source says.
+   */
+  voter?: boolean | undefined;
 }
 
 export interface FederatedAdapterOptions {
@@ -60,6 +69,8 @@ export interface FederatedAdapterOptions {
 interface Src extends FederatedSource {
   key: string;
   link: Link;
+  /** Gets the visitor's voter token. */
+  owner: boolean;
 }
 
 /** Where one source stands: the cursor of the page being read and how many of its items were used. */
@@ -139,11 +150,13 @@ export class FederatedAdapter implements CivicAdapter {
   constructor(options: FederatedAdapterOptions) {
     if (!options.sources.length) throw new CivicError('misconfigured', 'A federated view needs at least one source');
     const keys = new Set<string>();
-    this.sources = options.sources.map((s) => {
+    const declared = options.sources.some((s) => s.voter !== undefined);
+    this.sources = options.sources.map((s, i) => {
       let key = slug(s.key ?? s.name);
       for (let n = 2; keys.has(key); n++) key = `${slug(s.key ?? s.name)}-${n}`;
       keys.add(key);
-      return { ...s, key, link: { name: s.name, ...(s.url ? { url: s.url } : {}) } };
+      const owner = declared ? s.voter === true : i === 0;
+      return { ...s, key, owner, link: { name: s.name, ...(s.url ? { url: s.url } : {}) } };
     });
     this.timeoutMs = options.timeoutMs ?? 8000;
     const caps = new Set<Capability>(['list-initiatives', 'get-initiative', 'get-poll']);
@@ -179,7 +192,7 @@ export class FederatedAdapter implements CivicAdapter {
         const state = cursor.p[src.key] ?? {};
         try {
           const page = await this.call(src, o, (signal) =>
-            src.adapter.listInitiatives({ ...query, cursor: state.c, limit }, { ...o, signal }),
+            src.adapter.listInitiatives({ ...query, cursor: state.c, limit }, { ...this.credentials(src, o), signal }),
           );
           for (const w of page.warnings ?? []) warnings.push(w); // a federated source of its own
           return {
@@ -273,34 +286,37 @@ export class FederatedAdapter implements CivicAdapter {
 
   async getInitiative(id: string, o?: CallOptions): Promise<Initiative> {
     const { src, item } = await this.find(id, this.initiativeHome, o, (s, sid, signal) =>
-      s.adapter.getInitiative(sid, { ...o, signal }),
+      s.adapter.getInitiative(sid, { ...this.credentials(s, o), signal }),
     );
     return { ...this.stamp(parseInitiative(item), src), id };
   }
 
   async getPoll(id: string, o?: CallOptions): Promise<Poll> {
     const { item } = await this.find(id, this.pollHome, o, (s, sid, signal) =>
-      s.adapter.getPoll(sid, { ...o, signal }),
+      s.adapter.getPoll(sid, { ...this.credentials(s, o), signal }),
     );
     return { ...parsePoll(item), id };
   }
 
   async supportInitiative(id: string, o: WriteOptions): Promise<Initiative> {
     const { src, id: sid } = await this.home(id, this.initiativeHome, o, (s, x, signal) =>
-      s.adapter.getInitiative(x, { ...o, signal }),
+      s.adapter.getInitiative(x, { ...this.credentials(s, o), signal }),
     );
     if (!src.adapter.supportInitiative || !src.adapter.capabilities.has('support-initiative'))
       throw new CivicError('unsupported', `${src.name} does not take support here`);
-    return { ...this.stamp(parseInitiative(await src.adapter.supportInitiative(sid, o)), src), id };
+    return {
+      ...this.stamp(parseInitiative(await src.adapter.supportInitiative(sid, this.credentials(src, o))), src),
+      id,
+    };
   }
 
   async vote(pollId: string, ballot: Ballot, o: WriteOptions): Promise<Poll> {
     const { src, id: sid } = await this.home(pollId, this.pollHome, o, (s, x, signal) =>
-      s.adapter.getPoll(x, { ...o, signal }),
+      s.adapter.getPoll(x, { ...this.credentials(s, o), signal }),
     );
     if (!src.adapter.vote || !src.adapter.capabilities.has('vote'))
       throw new CivicError('unsupported', `${src.name} does not take votes here`);
-    return { ...parsePoll(await src.adapter.vote(sid, ballot, o)), id: pollId };
+    return { ...parsePoll(await src.adapter.vote(sid, ballot, this.credentials(src, o))), id: pollId };
   }
 
   async listInterests(o?: CallOptions): Promise<Interest[]> {
@@ -308,7 +324,9 @@ export class FederatedAdapter implements CivicAdapter {
       (s) => s.adapter.listInterests && s.adapter.capabilities.has('list-interests'),
     );
     const lists = await Promise.all(
-      withInterests.map((s) => this.call(s, o, (signal) => s.adapter.listInterests!({ ...o, signal })).catch(() => [])),
+      withInterests.map((s) =>
+        this.call(s, o, (signal) => s.adapter.listInterests!({ ...this.credentials(s, o), signal })).catch(() => []),
+      ),
     );
     const out = new Map<string, Interest>();
     for (const list of lists) for (const i of list) if (!out.has(i.id)) out.set(i.id, i);
@@ -319,7 +337,7 @@ export class FederatedAdapter implements CivicAdapter {
   async findOthers(signup: SignupInput, o: WriteOptions): Promise<Matches> {
     const src = this.signupSource();
     if (!src) throw new CivicError('unsupported', 'No source of this view takes sign-ups');
-    const matches = await src.adapter.findOthers!(signup, o);
+    const matches = await src.adapter.findOthers!(signup, this.credentials(src, o));
     return { ...matches, initiatives: matches.initiatives.map((i) => this.stamp(i, src)) };
   }
 
@@ -328,7 +346,7 @@ export class FederatedAdapter implements CivicAdapter {
     const src = this.signupSource();
     if (!src?.adapter.findPlaces || !src.adapter.capabilities.has('find-places'))
       throw new CivicError('unsupported', 'The source that takes sign-ups cannot look up places');
-    return src.adapter.findPlaces(text, o);
+    return src.adapter.findPlaces(text, this.credentials(src, o));
   }
 
   private signupSource() {
@@ -361,6 +379,15 @@ export class FederatedAdapter implements CivicAdapter {
   }
 
   // ─── internals ────────────────────────────────────────────────────────────────────────────
+
+  /** The call's options as `src` may see them: the visitor's voter token only for the source it is for. */
+  private credentials<T extends CallOptions>(src: Src, o: T): T;
+  private credentials<T extends CallOptions>(src: Src, o: T | undefined): T | undefined;
+  private credentials<T extends CallOptions>(src: Src, o: T | undefined): T | undefined {
+    if (!o || src.owner || o.voter === undefined) return o;
+    const { voter: _, ...rest } = o;
+    return rest as T;
+  }
 
   private stamp(i: Initiative, src: Src): Initiative {
     return i.source ? i : { ...i, source: src.link };
@@ -398,7 +425,10 @@ export class FederatedAdapter implements CivicAdapter {
     }
   }
 
-  /** The item with federated `id`: from its known home, else asked of every source (first in order wins). */
+  /**
+   * The item with federated `id`: from its known home, else asked of the source the voter token is
+   * for, and only when it has none of the others (first in order wins).
+   */
   private async find<T>(
     id: string,
     homes: Map<string, { src: Src; id: string }>,
@@ -408,14 +438,18 @@ export class FederatedAdapter implements CivicAdapter {
     const known = homes.get(id) ?? this.prefixed(id);
     if (known)
       return { src: known.src, item: await this.call(known.src, o, (signal) => get(known.src, known.id, signal)) };
-    const answers = await Promise.all(
-      this.sources.map((src) =>
-        this.call(src, o, (signal) => get(src, id, signal)).then(
-          (item) => ({ src, item }),
-          (e: unknown) => ({ src, error: toCivicError(e) }),
+    const ask = (sources: readonly Src[]) =>
+      Promise.all(
+        sources.map((src) =>
+          this.call(src, o, (signal) => get(src, id, signal)).then(
+            (item) => ({ src, item }),
+            (e: unknown) => ({ src, error: toCivicError(e) }),
+          ),
         ),
-      ),
-    );
+      );
+    const owners = this.sources.filter((s) => s.owner);
+    let answers: ({ src: Src; item: T } | { src: Src; error: CivicError })[] = await ask(owners);
+    if (!answers.some((a) => 'item' in a)) answers = [...answers, ...(await ask(this.sources.filter((s) => !s.owner)))];
     const found = answers.find((a) => 'item' in a);
     if (found && 'item' in found) {
       homes.set(id, { src: found.src, id });

@@ -22,6 +22,8 @@ export interface SourceDeclaration {
   url?: string;
   key?: string;
   'timeout-ms'?: number | string;
+  /** The visitor's voter token is for this source (default: the first source, when none says). */
+  voter?: boolean | string;
   /** Any other attribute the adapter reads (`source-name`, `coordinate-order`, `persist`…). */
   [attribute: string]: unknown;
 }
@@ -102,6 +104,7 @@ export async function createFederatedAdapter(
         ...(typeof d.url === 'string' ? { url: d.url } : {}),
         ...(typeof d.key === 'string' ? { key: d.key } : {}),
         ...(timeout > 0 ? { timeoutMs: timeout } : {}),
+        ...(d.voter !== undefined ? { voter: d.voter === true || d.voter === 'true' } : {}),
       };
     }),
   );

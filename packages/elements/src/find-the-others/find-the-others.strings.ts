@@ -88,6 +88,9 @@ export interface FindTheOthersStrings {
   signupNearby: (count: number, formatted: string, radius: string) => string;
   signupShared: string;
   signupSharedCount: (count: number, formatted: string, interest: string) => string;
+  /** The data source withholds small counts: fewer than `formatted` people (none included). */
+  signupNearbyFewer: (formatted: string, radius: string) => string;
+  signupSharedFewer: (formatted: string, interest: string) => string;
   signupInitiatives: string;
   signupNoInitiatives: (radius: string) => string;
   signupNext: string;
@@ -176,6 +179,9 @@ export const en: FindTheOthersStrings = {
         }),
   signupShared: 'Who shares your interests',
   signupSharedCount: (n, f, i) => plural('en', n, { one: `${i}: ${f} person`, other: `${i}: ${f} people` }),
+  signupNearbyFewer: (f, r) =>
+    `Fewer than ${f} people within ${r} have signed up so far. We do not say how many, so that nobody can be singled out.`,
+  signupSharedFewer: (f, i) => `${i}: fewer than ${f} people`,
   signupInitiatives: 'Initiatives near you',
   signupNoInitiatives: (r) => `No initiatives within ${r} match your interests yet.`,
   signupNext: 'What happens next',
@@ -266,6 +272,9 @@ const es: FindTheOthersStrings = {
         }),
   signupShared: 'Quién comparte tus intereses',
   signupSharedCount: (n, f, i) => plural('es', n, { one: `${i}: ${f} persona`, other: `${i}: ${f} personas` }),
+  signupNearbyFewer: (f, r) =>
+    `Menos de ${f} personas a menos de ${r} se han inscrito hasta ahora. No decimos cuántas, para que nadie pueda ser identificado.`,
+  signupSharedFewer: (f, i) => `${i}: menos de ${f} personas`,
   signupInitiatives: 'Iniciativas cerca de ti',
   signupNoInitiatives: (r) => `Todavía no hay iniciativas a menos de ${r} que coincidan con tus intereses.`,
   signupNext: 'Qué pasa ahora',
@@ -358,6 +367,9 @@ const de: FindTheOthersStrings = {
         }),
   signupShared: 'Wer deine Interessen teilt',
   signupSharedCount: (n, f, i) => plural('de', n, { one: `${i}: ${f} Person`, other: `${i}: ${f} Personen` }),
+  signupNearbyFewer: (f, r) =>
+    `Bisher haben sich weniger als ${f} Personen im Umkreis von ${r} angemeldet. Wie viele genau, sagen wir nicht, damit niemand erkannt werden kann.`,
+  signupSharedFewer: (f, i) => `${i}: weniger als ${f} Personen`,
   signupInitiatives: 'Initiativen in deiner Nähe',
   signupNoInitiatives: (r) => `Im Umkreis von ${r} passt noch keine Initiative zu deinen Interessen.`,
   signupNext: 'Wie es weitergeht',
@@ -449,6 +461,9 @@ const fr: FindTheOthersStrings = {
         }),
   signupShared: 'Qui partage vos centres d’intérêt',
   signupSharedCount: (n, f, i) => plural('fr', n, { one: `${i} : ${f} personne`, other: `${i} : ${f} personnes` }),
+  signupNearbyFewer: (f, r) =>
+    `Moins de ${f} personnes dans un rayon de ${r} se sont inscrites pour l’instant. Nous ne disons pas combien, pour que personne ne puisse être reconnu.`,
+  signupSharedFewer: (f, i) => `${i} : moins de ${f} personnes`,
   signupInitiatives: 'Initiatives près de chez vous',
   signupNoInitiatives: (r) => `Aucune initiative dans un rayon de ${r} ne correspond encore à vos centres d’intérêt.`,
   signupNext: 'Et maintenant',
@@ -548,6 +563,9 @@ const ar: FindTheOthersStrings = {
       many: `${i}: ${f} شخصًا`,
       other: `${i}: ${f} شخص`,
     }),
+  signupNearbyFewer: (f, r) =>
+    `سجّل أقل من ${f} أشخاص ضمن ${r} حتى الآن. لا نذكر العدد بالضبط حتى لا يمكن التعرّف على أحد.`,
+  signupSharedFewer: (f, i) => `${i}: أقل من ${f} أشخاص`,
   signupInitiatives: 'مبادرات قريبة منك',
   signupNoInitiatives: (r) => `لا توجد بعد مبادرات ضمن ${r} تطابق اهتماماتك.`,
   signupNext: 'ماذا بعد',

@@ -705,6 +705,32 @@ describe('<civic-find-the-others>', () => {
       await expectAccessible(el);
     });
 
+    it('says "fewer than" for counts the data source withholds, and the radius it matched within', async () => {
+      const adapter = ScriptedAdapter.demo();
+      adapter.findOthers = async () =>
+        Promise.resolve({
+          nearbyCount: 0,
+          sharedInterests: [
+            { interest: 'repair', label: 'Repair and reuse', count: 0 },
+            { interest: 'energy', label: 'Community energy', count: 4 },
+          ],
+          initiatives: [],
+          fewerThan: 3,
+          radiusKm: 3,
+        });
+      const el = await signupForm({ adapter });
+      await withInterests(el);
+      await fill(el, { ...valid, radius: '1', interests: ['repair', 'energy'] });
+      await submit(el);
+      await results(el);
+      const panel = q(el, '[part="results"]')!;
+      expect(text(panel)).to.contain('Fewer than 3 people within 3 km have signed up so far.');
+      expect(text(panel)).not.to.contain('You are the first');
+      const lines = [...panel.querySelectorAll('[part="shared-interests"] li')].map((li) => text(li));
+      expect(lines).to.deep.equal(['Repair and reuse: fewer than 3 people', 'Community energy: 4 people']);
+      await expectAccessible(el);
+    });
+
     it('says so when nobody is near yet', async () => {
       const el = await signupForm({ adapter: ScriptedAdapter.demo() });
       await withInterests(el);

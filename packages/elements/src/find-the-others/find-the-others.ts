@@ -816,7 +816,10 @@ export class CivicFindTheOthers extends CivicDataElement {
   private renderResults(m: Matches): TemplateResult {
     const t = this.localize;
     const level = this.level;
-    const radius = this.km(this.resultsFor?.radiusKm ?? this.values.radiusKm);
+    // The data source may match within a larger radius than asked (it keeps a minimum) and withhold small counts.
+    const radius = this.km(m.radiusKm ?? this.resultsFor?.radiusKm ?? this.values.radiusKm);
+    const withheld = (n: number) => m.fewerThan !== undefined && n < m.fewerThan;
+    const fewer = t.number(m.fewerThan ?? 0);
     const labels = this.resultsFor?.labels ?? new Map<string, string>();
     const privacy = safeUrl(this.privacyUrl);
     return html`<section
@@ -827,7 +830,13 @@ export class CivicFindTheOthers extends CivicDataElement {
       aria-labelledby="results-title"
     >
       ${this.heading(level, 'results-title', t.term('signupResults'))}
-      <p class="nearby">${t.term('signupNearby', m.nearbyCount, t.number(m.nearbyCount), radius)}</p>
+      <p class="nearby">
+        ${
+          withheld(m.nearbyCount)
+            ? t.term('signupNearbyFewer', fewer, radius)
+            : t.term('signupNearby', m.nearbyCount, t.number(m.nearbyCount), radius)
+        }
+      </p>
       ${
         m.sharedInterests.length
           ? html`${this.heading(level + 1, 'shared-title', t.term('signupShared'))}
@@ -835,12 +844,16 @@ export class CivicFindTheOthers extends CivicDataElement {
                 ${m.sharedInterests.map(
                   (s) =>
                     html`<li>
-                      ${t.term(
-                        'signupSharedCount',
-                        s.count,
-                        t.number(s.count),
-                        labels.get(s.interest) ?? s.label ?? s.interest,
-                      )}
+                      ${
+                        withheld(s.count)
+                          ? t.term('signupSharedFewer', fewer, labels.get(s.interest) ?? s.label ?? s.interest)
+                          : t.term(
+                              'signupSharedCount',
+                              s.count,
+                              t.number(s.count),
+                              labels.get(s.interest) ?? s.label ?? s.interest,
+                            )
+                      }
                     </li>`,
                 )}
               </ul>`

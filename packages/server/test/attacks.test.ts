@@ -1,0 +1,401 @@
+/**
+ * The server attacked as an outsider would: real HTTP against a real server on SQLite (and
+ * PostgreSQL with DATABASE_URL). Each test reproduces one attack; the expectations are what the
+ * attacker must NOT get.
+ */
+import { RestAdapter } from '@civic-kit/adapters/rest';
+import { FederatedAdapter } from '@civic-kit/adapters/federated';
+import { coarsen, distanceKm } from '@civic-kit/core';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { configFromEnv, defaultConfig } from '../src/config.js';
+import { exportSignups, startServer, type SeedData } from '../src/index.js';
+import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
+import { databaseOption, DATABASES, send, write } from './helpers.js';
+
+const INTERESTS = [
+  { id: 'housing', label: 'Housing' },
+  { id: 'mutual-aid', label: 'Mutual aid' },
+  { id: 'repair', label: 'Repair' },
+];
+const POLL = {
+  id: 'budget',
+  question: 'Which project first?',
+  kind: 'single',
+  status: 'open',
+  options: [
+    { id: 'park', label: 'The park' },
+    { id: 'bikes', label: 'Bike racks' },
+  ],
+};
+const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL] };
+
+/** An HS256 JWT with exactly this header and payload, signed with `secret` (as a careless host might). */
+const jwt = (header: object, payload: object, secret = TEST_SITE.secret) => {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const signed = `${part(header)}.${part(payload)}`;
+  return `${signed}.${createHmac('sha256', secret).update(signed).digest('base64url')}`;
+};
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+let keys = 0;
+const key = (what: string) => `${what}-${++keys}-${Math.random().toString(36).slice(2)}`;
+
+/** A sign-up as a person (or an attacker's script) would send it. */
+const signupBody = (
+  place: { lat?: number; lng?: number; text?: string; precision?: 'exact' | 'area' },
+  radiusKm: number,
+  interests: string[] = [],
+  extra: Record<string, unknown> = {},
+) => ({
+  name: 'Someone',
+  email: `someone-${keys}@example.org`,
+  place,
+  radiusKm,
+  interests,
+  consent: [
+    {
+      purpose: 'connect',
+      text: 'Put me in touch with people nearby who care about the same causes.',
+      version: '1',
+      timestamp: new Date().toISOString(),
+      locale: 'en',
+    },
+  ],
+  ...extra,
+});
+
+interface MatchesBody {
+  nearbyCount: number;
+  sharedInterests: { interest: string; count: number }[];
+  fewerThan?: number;
+  radiusKm?: number;
+}
+
+/** Local flat coordinates (km) around `o`, enough for tens of kilometres. */
+const toXY = (o: { lat: number; lng: number }, p: { lat: number; lng: number }) => ({
+  x: (p.lng - o.lng) * 111.32 * Math.cos((o.lat * Math.PI) / 180),
+  y: (p.lat - o.lat) * 111.32,
+});
+const fromXY = (o: { lat: number; lng: number }, q: { x: number; y: number }) => ({
+  lat: o.lat + q.y / 111.32,
+  lng: o.lng + q.x / (111.32 * Math.cos((o.lat * Math.PI) / 180)),
+});
+
+for (const database of DATABASES) {
+  describe(`attacks on the server on ${database.name}`, () => {
+    describe('locating a person who signed up', () => {
+      let server: TestServer;
+      before(async () => {
+        server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          // The strongest attacker: no rate limit at all, so only the grid and the small-count rule stand.
+          config: {
+            matchesPerAddress: { limit: 0, windowSeconds: 3600 },
+            matchesPerVoter: { limit: 0, windowSeconds: 3600 },
+          },
+        });
+      });
+      after(() => server.close());
+
+      it('trilateration with probe sign-ups gets no closer than the 1 km grid', async () => {
+        // The victim: an exact point about 400 m from the centre of its grid cell.
+        const cell = coarsen({ lat: 51.4545, lng: -2.5879 }, 1);
+        const victim = { lat: cell.lat + 0.0028, lng: cell.lng + 0.0035 };
+        assert.ok(distanceKm(victim, cell) > 0.35, 'the victim is well away from the cell centre');
+        const signed = await send(`${server.url}/signups`, {
+          headers: write(key('victim')),
+          body: signupBody({ ...victim, precision: 'exact' }, 5, ['housing', 'mutual-aid']),
+        });
+        assert.equal(signed.status, 200, JSON.stringify(signed.body));
+
+        // Three probe centres 15 km from the area, 120° apart (26 km from each other), each on the
+        // documented grid, so the attacker knows exactly where the server puts them.
+        const centres = [0, 120, 240].map((deg) =>
+          coarsen(
+            fromXY(cell, { x: 15 * Math.sin((deg * Math.PI) / 180), y: 15 * Math.cos((deg * Math.PI) / 180) }),
+            1,
+          ),
+        );
+        const distances: number[] = [];
+        for (const centre of centres) {
+          let own = 0;
+          const probe = async (radiusKm: number): Promise<boolean> => {
+            const res = await send(`${server.url}/signups`, {
+              headers: write(key('probe')),
+              body: signupBody({ ...centre, precision: 'exact' }, radiusKm),
+            });
+            assert.equal(res.status, 200, JSON.stringify(res.body));
+            const seen = (res.body as unknown as MatchesBody).nearbyCount;
+            // The attacker's own earlier probes here are counted too: more than those means the victim.
+            const inRange = seen > own;
+            own++;
+            return inRange;
+          };
+          // Two probes far out of reach first, so that later counts clear any small-count threshold.
+          await probe(0.1);
+          await probe(0.1);
+          let lo = 0.1;
+          let hi = 25;
+          for (let i = 0; i < 22; i++) {
+            const mid = (lo + hi) / 2;
+            if (await probe(mid)) hi = mid;
+            else lo = mid;
+          }
+          distances.push(hi);
+        }
+        // Trilaterate (circle equations less the first: two linear equations).
+        const [p1, p2, p3] = centres.map((c) => toXY(cell, c)) as [
+          { x: number; y: number },
+          { x: number; y: number },
+          { x: number; y: number },
+        ];
+        const [d1, d2, d3] = distances as [number, number, number];
+        const a = 2 * (p2.x - p1.x);
+        const b = 2 * (p2.y - p1.y);
+        const c = d1 ** 2 - d2 ** 2 - p1.x ** 2 + p2.x ** 2 - p1.y ** 2 + p2.y ** 2;
+        const d = 2 * (p3.x - p1.x);
+        const e = 2 * (p3.y - p1.y);
+        const f = d1 ** 2 - d3 ** 2 - p1.x ** 2 + p3.x ** 2 - p1.y ** 2 + p3.y ** 2;
+        const det = a * e - b * d;
+        const estimate = fromXY(cell, { x: (c * e - b * f) / det, y: (a * f - c * d) / det });
+
+        const error = distanceKm(estimate, victim);
+        assert.ok(
+          error > 0.3,
+          `the attacker placed the victim ${Math.round(error * 1000)} m from where they are (the grid allows no closer than its cell)`,
+        );
+        assert.ok(
+          distanceKm(estimate, cell) < 0.1,
+          `what the attacker can find is the cell's centre (${Math.round(distanceKm(estimate, cell) * 1000)} m off it)`,
+        );
+      });
+
+      it('a small radius right on top of someone tells neither that they are there nor their causes', async () => {
+        const lone = { lat: 50.7184, lng: -3.5339 };
+        const signed = await send(`${server.url}/signups`, {
+          headers: write(key('lone')),
+          body: signupBody({ ...lone, precision: 'exact' }, 5, ['housing', 'mutual-aid']),
+        });
+        assert.equal(signed.status, 200);
+        const probe = await send(`${server.url}/signups`, {
+          headers: write(key('on-top')),
+          body: signupBody({ ...lone, precision: 'exact' }, 0.1, ['housing', 'mutual-aid']),
+        });
+        assert.equal(probe.status, 200, JSON.stringify(probe.body));
+        const m = probe.body as unknown as MatchesBody;
+        assert.ok((m.fewerThan ?? 0) >= 3, `counts below a threshold are withheld (fewerThan: ${m.fewerThan})`);
+        assert.equal(m.nearbyCount, 0, 'one person nearby reads as "fewer than k", the same as nobody');
+        for (const s of m.sharedInterests) assert.equal(s.count, 0, `${s.interest}: one person's cause is withheld`);
+        assert.ok((m.radiusKm ?? 0) >= 3, `the smallest radius is a few kilometres (got ${m.radiusKm})`);
+      });
+    });
+
+    describe('voter tokens', () => {
+      let server: TestServer;
+      before(async () => {
+        server = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE });
+      });
+      after(() => server.close());
+
+      const voteWith = (token: string) =>
+        send(`${server.url}/polls/budget/votes`, { headers: write(key('vote'), token), body: { choices: ['park'] } });
+      const good = { typ: 'civic-voter+jwt', alg: 'HS256' };
+      const claims = (sub: string) => ({ iss: TEST_SITE.id, sub, aud: 'civic-server', iat: nowSeconds() });
+
+      it('takes a token for this server, of the voter type, that expires within the maximum', async () => {
+        const r = await voteWith(jwt(good, { ...claims('alice'), exp: nowSeconds() + 3600 }));
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+      });
+
+      it('refuses a token issued in 2001 with no expiry', async () => {
+        const r = await voteWith(jwt(good, { ...claims('bob'), iat: 978_307_200 }));
+        assert.equal(r.status, 401, JSON.stringify(r.body));
+      });
+
+      it('refuses a token that would last longer than the maximum lifetime', async () => {
+        const r = await voteWith(jwt(good, { ...claims('carol'), exp: nowSeconds() + 10 * 365 * 86_400 }));
+        assert.equal(r.status, 401, JSON.stringify(r.body));
+      });
+
+      it('refuses a token issued for another server (aud), or for none', async () => {
+        const exp = nowSeconds() + 600;
+        const other = await voteWith(jwt(good, { ...claims('dan'), aud: 'https://neighbours.example', exp }));
+        assert.equal(other.status, 401, JSON.stringify(other.body));
+        const noAudience: Record<string, unknown> = claims('dan');
+        delete noAudience.aud;
+        const none = await voteWith(jwt(good, { ...noAudience, exp }));
+        assert.equal(none.status, 401, JSON.stringify(none.body));
+      });
+
+      it('refuses another kind of token signed with the same secret (typ)', async () => {
+        const exp = nowSeconds() + 600;
+        for (const typ of ['JWT', 'at+jwt', undefined]) {
+          const r = await voteWith(jwt({ alg: 'HS256', ...(typ ? { typ } : {}) }, { ...claims('erin'), exp }));
+          assert.equal(r.status, 401, `typ ${typ}: ${JSON.stringify(r.body)}`);
+        }
+      });
+
+      it('keeps site and subject apart: no site may be called "browser" or contain ":"', async () => {
+        const secret = 'another-secret-that-is-long-enough-0123456789';
+        for (const id of ['browser', 'a:b'])
+          assert.throws(
+            () => configFromEnv({ CIVIC_SITES: JSON.stringify([{ id, secret }]) }),
+            new RegExp(`site "${id}"`),
+          );
+        for (const id of ['browser', 'a:b'])
+          await assert.rejects(
+            startServer(defaultConfig({ database: ':memory:', port: 0, sites: [{ id, secret }] })),
+            /site/,
+          );
+      });
+    });
+
+    describe('a federated page', () => {
+      let ours: TestServer;
+      let neighbour: ReturnType<typeof createServer>;
+      let neighbourUrl = '';
+      const seen: IncomingHttpHeaders[] = [];
+      before(async () => {
+        ours = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE });
+        // The neighbour records every request it gets and knows no poll.
+        neighbour = createServer((req, res) => {
+          if (req.url?.startsWith('/moved/')) {
+            // A server that sends its callers on to another origin (localhost is not 127.0.0.1).
+            const port = (neighbour.address() as AddressInfo).port;
+            res.writeHead(307, { location: `http://localhost:${port}${req.url.slice('/moved'.length)}` });
+            return res.end();
+          }
+          seen.push(req.headers);
+          res.writeHead(404, { 'content-type': 'application/problem+json' });
+          res.end(JSON.stringify({ type: 'urn:civic-kit:problem:not-found', title: 'Not here', status: 404 }));
+        });
+        await new Promise<void>((resolve) => neighbour.listen(0, '127.0.0.1', resolve));
+        neighbourUrl = `http://127.0.0.1:${(neighbour.address() as AddressInfo).port}`;
+      });
+      after(async () => {
+        await ours.close();
+        await new Promise((resolve) => neighbour.close(resolve));
+      });
+
+      it("sends the visitor's voter token to no host but its owner, so nothing can be replayed", async () => {
+        const voter = testVoter('visitor');
+        const federated = new FederatedAdapter({
+          sources: [
+            { name: 'Our town', adapter: new RestAdapter({ endpoint: ours.url, EventSource: undefined, retries: 0 }) },
+            {
+              name: 'Neighbours',
+              adapter: new RestAdapter({ endpoint: neighbourUrl, EventSource: undefined, retries: 0 }),
+            },
+          ],
+        });
+        // What <civic-poll> does: read the poll as the visitor, for an id asked of the sources…
+        await federated.getPoll('budget', { voter });
+        // …and for one no source has.
+        await federated.getPoll('nowhere', { voter }).catch(() => undefined);
+        const leaked = seen.map((h) => h.authorization).filter(Boolean);
+        assert.deepEqual(leaked, [], 'the neighbour got the visitor token');
+        // Had it leaked, this is what the neighbour could do with it: vote as the visitor on our server.
+        for (const token of leaked) {
+          const replay = await send(`${ours.url}/polls/budget/votes`, {
+            headers: write(key('replay'), String(token).replace(/^Bearer /, '')),
+            body: { choices: ['bikes'] },
+          });
+          assert.notEqual(replay.status, 200, 'a replayed token cast a ballot');
+        }
+      });
+
+      it('a REST endpoint that redirects to another origin does not pass the token on', async () => {
+        const before = seen.length;
+        const rest = new RestAdapter({ endpoint: `${neighbourUrl}/moved`, EventSource: undefined, retries: 0 });
+        await rest.getPoll('budget', { voter: testVoter('visitor') }).catch(() => undefined);
+        const arrived = seen.slice(before);
+        assert.ok(arrived.length > 0, 'the redirect was followed');
+        assert.deepEqual(arrived.map((h) => h.authorization).filter(Boolean), [], 'the other origin got the token');
+      });
+
+      it('asks the neighbour for an id only after its owner said it has none', async () => {
+        const before = seen.length;
+        const federated = new FederatedAdapter({
+          sources: [
+            { name: 'Our town', adapter: new RestAdapter({ endpoint: ours.url, EventSource: undefined, retries: 0 }) },
+            {
+              name: 'Neighbours',
+              adapter: new RestAdapter({ endpoint: neighbourUrl, EventSource: undefined, retries: 0 }),
+            },
+          ],
+        });
+        const poll = await federated.getPoll('budget', { voter: testVoter('visitor') });
+        assert.equal(poll.id, 'budget');
+        assert.equal(seen.length, before, 'the neighbour was asked for a poll that is ours');
+      });
+    });
+
+    describe('sign-ups', () => {
+      let server: TestServer;
+      before(async () => {
+        server = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE });
+      });
+      after(() => server.close());
+
+      it('refuses 1,400 copies of an interest at once, and counts a repeated interest once', async () => {
+        const started = Date.now();
+        const flood = await send(`${server.url}/signups`, {
+          headers: write(key('flood')),
+          body: signupBody(
+            { text: 'x', lat: 51.45, lng: -2.58 },
+            5,
+            Array.from({ length: 1400 }, () => 'housing'),
+          ),
+        });
+        assert.equal(flood.status, 400, JSON.stringify(flood.body).slice(0, 300));
+        assert.ok(Date.now() - started < 1000, `answered in ${Date.now() - started} ms`);
+        const twice = await send(`${server.url}/signups`, {
+          headers: write(key('twice')),
+          body: signupBody({ lat: 51.45, lng: -2.58 }, 5, ['housing', 'housing', 'repair', 'housing']),
+        });
+        assert.equal(twice.status, 200, JSON.stringify(twice.body));
+        const listed = (twice.body as unknown as MatchesBody).sharedInterests.map((x) => x.interest);
+        assert.deepEqual(listed, ['housing', 'repair']);
+        const stored = await server.db.get<{ interests: string }>(
+          'SELECT interests FROM people WHERE signup_id IS NOT NULL ORDER BY id LIMIT 1',
+        );
+        assert.ok(stored, 'stored');
+        const kept = JSON.parse(stored.interests) as string[];
+        assert.equal(kept.length, new Set(kept).size, 'no interest kept twice');
+      });
+
+      it('refuses a sign-up without the consent matching rests on', async () => {
+        const none = await send(`${server.url}/signups`, {
+          headers: write(key('no-consent')),
+          body: signupBody({ lat: 51.45, lng: -2.58 }, 5, [], { consent: [] }),
+        });
+        assert.equal(none.status, 400, JSON.stringify(none.body));
+        assert.ok(
+          (none.body.errors as { pointer?: string }[]).some((e) => e.pointer === '/consent'),
+          JSON.stringify(none.body),
+        );
+      });
+
+      it("keeps the server's own time in the consent receipt, not one the client made up", async () => {
+        const email = `receipt-${key('r')}@example.org`;
+        const body = signupBody({ lat: 51.45, lng: -2.58 }, 5, [], { email });
+        (body.consent[0] as { timestamp: string }).timestamp = '2001-01-01T00:00:00Z';
+        const r = await send(`${server.url}/signups`, { headers: write(key('receipt')), body });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        const osdi = (await exportSignups(server.db)) as {
+          _embedded: {
+            'osdi:people': { email_addresses: { address: string }[]; 'civic_kit:consents': { timestamp: string }[] }[];
+          };
+        };
+        const person = osdi._embedded['osdi:people'].find((p) => p.email_addresses[0]!.address === email)!;
+        const given = Date.parse(person['civic_kit:consents'][0]!.timestamp);
+        assert.ok(Math.abs(given - Date.now()) < 60_000, `receipt time ${person['civic_kit:consents'][0]!.timestamp}`);
+      });
+    });
+  });
+}
