@@ -27,3 +27,16 @@ export const heapAfterCollection = () => executeServerCommand<HeapReport, undefi
 
 /** Make this page the one in front (tests run two pages at a time; the one behind gets no frames). */
 export const bringToFront = () => executeServerCommand<CommandResult, undefined>('civic-bring-to-front');
+
+export interface FocusedNode extends CommandResult {
+  role?: string;
+  name?: string;
+  description?: string;
+}
+/**
+ * The role, accessible name and description Chromium's accessibility tree gives the focused element
+ * (through shadow roots): what a screen reader is handed, spaces and all. `frame`: part of the URL of
+ * the frame to look in (default: the test page itself).
+ */
+export const focusedNode = (frame?: string) =>
+  executeServerCommand<FocusedNode, { frame?: string | undefined }>('civic-focused-ax', { frame });

@@ -3,7 +3,8 @@
  * - `cspMiddleware()` serves every page under /test/fixtures/csp/ with the strict policy below;
  * - `hardeningCommands()` adds browser commands the standard ones lack: emulating any media feature
  *   (`forced-colors`, `prefers-reduced-motion`, …), recording every request a test page makes, and
- *   forcing a garbage collection to read the heap and DOM counters (leak checks); it also serves a
+ *   forcing a garbage collection to read the heap and DOM counters (leak checks), and reading the
+ *   accessibility tree's role and name of the focused element (keyboard walks); it also serves a
  *   second copy of the built CDN files under /test/fixtures/second-copy/ with another version
  *   string, so two copies of the library can share a page (test/hardening/robustness-two-copies).
  */
@@ -98,6 +99,28 @@ export function hardeningCommands() {
           return { supported: true, heap: usedSize, ...counters };
         } finally {
           await cdp.detach();
+        }
+      }
+      if (command === 'civic-focused-ax') {
+        // What the browser's accessibility tree says about the focused element (through shadow roots),
+        // in the frame whose URL contains `payload.frame`, or in the page itself.
+        const frame = payload?.frame ? page.frames().find((f) => f.url().includes(payload.frame)) : page.mainFrame();
+        if (!frame) return { supported: false, reason: `no frame at ${payload.frame}` };
+        const handle = await frame.evaluateHandle(() => {
+          let a = document.activeElement;
+          while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+          return a;
+        });
+        try {
+          const node = await page.accessibility.snapshot({ root: handle, interestingOnly: false });
+          return {
+            supported: true,
+            role: node?.role ?? '',
+            name: node?.name ?? '',
+            description: node?.description ?? '',
+          };
+        } finally {
+          await handle.dispose();
         }
       }
       if (command === 'civic-requests-stop') {

@@ -14,6 +14,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { ScriptedAdapter } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
+import { focusedNode } from '../../../../test/hardening/commands.js';
 import '../define/civic-find-the-others.js';
 import '../translations/all.js';
 import { registerStrings } from '../translations/languages.js';
@@ -156,6 +157,20 @@ describe('<civic-find-the-others>', () => {
       expect(qa(el, 'input[name="interests"]')).to.have.length(12);
       expect(asked, 'no location asked for until the button is pressed').to.equal(0);
       await expectAccessible(el);
+    });
+
+    it('gives words their spaces in accessible names and descriptions ("know (optional)", "to. You")', async () => {
+      const el = await signupForm({ adapter: ScriptedAdapter.demo() });
+      await withInterests(el);
+      q(el, '#message')!.focus();
+      expect((await focusedNode()).name).to.equal('Anything you would like local groups to know (optional)');
+      const optional = qa<HTMLInputElement>(el, 'input[name="consent"]').find((c) => c.value === 'news')!;
+      optional.focus();
+      expect((await focusedNode()).name).to.match(/\S \(optional\)$/);
+      const group = optional.closest('fieldset')!;
+      group.tabIndex = -1;
+      group.focus();
+      expect((await focusedNode()).description).to.contain('Tick only what you agree to. You can withdraw');
     });
 
     it('asks for a town with the address-level2 token, or a postcode', async () => {

@@ -522,7 +522,7 @@ export class CivicFindTheOthers extends CivicDataElement {
 
   private renderLabel(id: string, label: string, optional = false): TemplateResult {
     return html`<label part="label" class="label" for=${id}
-      >${label}${optional ? html`${' '}<span class="optional">${this.localize.term('signupOptional')}</span>` : nothing}</label
+      >${label}${optional ? html`<span class="optional">${` ${this.localize.term('signupOptional')}`}</span>` : nothing}</label
     >`;
   }
 
@@ -753,7 +753,7 @@ export class CivicFindTheOthers extends CivicDataElement {
     >
       <legend part="label" class="label">${t.term('signupConsent')}</legend>
       <p id="consent-hint" part="hint" class="hint">
-        ${t.term('signupConsentHint')} ${t.term('signupWithdraw', this.organisationNames)}
+        ${`${t.term('signupConsentHint')} ${t.term('signupWithdraw', this.organisationNames)}`}
         ${privacy ? html`${' '}<a href=${privacy}>${t.term('signupPrivacy')}</a>` : nothing}
       </p>
       ${this.renderError('consent')}
@@ -772,7 +772,7 @@ export class CivicFindTheOthers extends CivicDataElement {
             />
             <label for="consent-${i}"
               >${p.text}${
-                p.required ? nothing : html`${' '}<span class="optional">${t.term('signupOptional')}</span>`
+                p.required ? nothing : html`<span class="optional">${` ${t.term('signupOptional')}`}</span>`
               }</label
             >
           </div>`;

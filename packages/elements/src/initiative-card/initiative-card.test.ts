@@ -4,6 +4,7 @@ import { render } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { careless, ScriptedAdapter } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
+import { focusedNode } from '../../../../test/hardening/commands.js';
 import '../define/civic-initiative-card.js';
 import '../define/civic-provider.js';
 import '../translations/all.js';
@@ -216,6 +217,15 @@ describe('<civic-initiative-card>', () => {
     };
     const count = (el: CivicInitiativeCard) =>
       Number.parseInt((shadow(el).querySelector('.count')?.textContent ?? '').trim().replace(/,/g, ''), 10);
+
+    it('names the button "Support: <title>", with no space before the colon', async () => {
+      const el = await load(ScriptedAdapter.demo());
+      shadow(el).querySelector<HTMLButtonElement>('[part="support-button"]')!.focus();
+      const node = await focusedNode();
+      expect(node.role).to.equal('button');
+      const title = shadow(el).querySelector('[part="title"]')!.textContent.trim();
+      expect(node.name).to.equal(`Support: ${title}`);
+    });
 
     it('counts optimistically in the same frame, then confirms', async () => {
       const adapter = ScriptedAdapter.demo();

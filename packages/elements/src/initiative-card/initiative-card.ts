@@ -323,11 +323,10 @@ export class CivicInitiativeCard extends CivicDataElement {
               class="button"
               type="button"
               aria-disabled=${phase === 'sending' ? 'true' : 'false'}
+              aria-label=${`${phase === 'failed' ? t.term('supportRetry') : t.term('support')}: ${i.title}`}
               @click=${() => void this.onSupport(i)}
             >
-              ${phase === 'failed' ? t.term('supportRetry') : t.term('support')}<span class="visually-hidden"
-                >: ${i.title}</span
-              >
+              ${phase === 'failed' ? t.term('supportRetry') : t.term('support')}
             </button>`
           : nothing
       }

@@ -65,7 +65,8 @@ export const initiativeListStyles = css`
   .field--distance .button {
     justify-self: start;
   }
-  .summary {
+  /* Not .summary: the card's stylesheet (for the cards drawn here) clips that class to six lines. */
+  .list-summary {
     display: flex;
     flex-wrap: wrap;
     align-items: center;

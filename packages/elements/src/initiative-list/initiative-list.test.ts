@@ -11,6 +11,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { careless, ScriptedAdapter } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
+import { focusProblems } from '../../../../test/helpers/focus.js';
 import '../define/civic-initiative-list.js';
 import '../translations/all.js';
 import { registerStrings } from '../translations/languages.js';
@@ -268,6 +269,19 @@ describe('<civic-initiative-list>', () => {
     expect(el.hasAttribute('q')).to.equal(false);
     expect(el.hasAttribute('status')).to.equal(false);
     expect(shadow(el).activeElement?.id, 'focus goes back to the search field').to.equal('q');
+  });
+
+  it('shows all of "Clear filters"’ focus outline, nothing clipping it', async () => {
+    const el = await list({ adapter: ScriptedAdapter.demo() }, { status: 'active' });
+    await loaded(el);
+    const clear = $(el, '[part="clear-button"]')!;
+    clear.focus();
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: 'Tab' }); // by keyboard, so :focus-visible applies
+    expect(shadow(el).activeElement).to.equal(clear);
+    expect(focusProblems(clear)).to.deep.equal([]);
   });
 
   it('shows an error with a retry when the adapter fails', async () => {

@@ -515,7 +515,7 @@ export class CivicInitiativeList extends CivicDataElement {
   override render(): TemplateResult {
     return html`<div part="base" class="base" dir=${this.localize.dir()}>
       ${this.noFilters ? nothing : this.renderFilters()}
-      <div class="summary">
+      <div class="list-summary">
         <p part="count" class="count" role="status">${this.announcement}</p>
         ${
           this.filtered && !(this.phase === 'ready' && !this.items.length)

@@ -4,6 +4,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { render } from 'lit';
 import { careless, ScriptedAdapter } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
+import { focusedNode } from '../../../../test/hardening/commands.js';
 import '../define/civic-map.js';
 import '../translations/all.js';
 import { registerStrings } from '../translations/languages.js';
@@ -470,6 +471,17 @@ describe('<civic-map>', () => {
       expect(active(el)?.classList.contains('popup-close')).to.equal(true);
     });
 
+    it('names each "Show … on the map" with words only, no invisible direction marks', async () => {
+      const el = await fixture<CivicMap>(html`<civic-map view="list" .adapter=${ScriptedAdapter.demo()}></civic-map>`);
+      await until(() => $$(el, '[part="show-on-map"]').length > 0, 'no list entries');
+      const show = $$(el, '[part="show-on-map"]')[0]!;
+      const pin = $$(el, '[part="item"] [part="title"]')[0]!.textContent.trim();
+      show.focus();
+      const node = await focusedNode();
+      expect(node.name).to.equal(`Show ${pin} on the map`);
+      expect(show.textContent).not.to.match(/[\u2066-\u2069\u200e\u200f\u202a-\u202e]/);
+    });
+
     it('is what shows when the map cannot load', async () => {
       const original = CivicMap.loadView;
       CivicMap.loadView = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
@@ -634,6 +646,40 @@ describe('<civic-map>', () => {
       $(el, '#map')!.focus();
       surface.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true, cancelable: true, composed: true }));
       expect(map.scrollWheelZoom.enabled(), 'focused').to.equal(true);
+    });
+
+    it('zooms one level for +, with or without Shift (the + key is Shift with = on many keyboards)', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' }); // no zoom animation to wait for
+      try {
+        const el = await fixture<CivicMap>(html`<civic-map center="51.454,-2.587" zoom="8">${bristol}</civic-map>`);
+        await drawn(el);
+        const map = el.leafletView!.map;
+        $(el, '#map')!.focus();
+        await sendKeys({ press: 'Equal' });
+        await until(() => map.getZoom() === 9, '= did not zoom in');
+        await sendKeys({ down: 'Shift' });
+        await sendKeys({ press: 'Equal' });
+        await sendKeys({ up: 'Shift' });
+        await tick(100);
+        expect(map.getZoom(), 'Shift with = zooms one level').to.equal(10);
+        await sendKeys({ down: 'Shift' });
+        await sendKeys({ press: 'Minus' });
+        await sendKeys({ up: 'Shift' });
+        await tick(100);
+        expect(map.getZoom(), 'Shift with - zooms out one level').to.equal(9);
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
+    it('hides the drawn basemap from assistive technology (the region and its pins carry the meaning)', async () => {
+      const el = await fixture<CivicMap>(html`<civic-map>${bristol}</civic-map>`);
+      await drawn(el);
+      await until(() => !!$(el, 'path.civic-land'), 'the basemap was not drawn');
+      for (const svg of $$(el, 'svg')) {
+        const named = !!svg.getAttribute('aria-label')?.trim() || !!svg.querySelector(':scope > title');
+        expect(named || !!svg.closest('[aria-hidden="true"]'), 'an svg is neither named nor hidden').to.equal(true);
+      }
     });
 
     it('honours reduced motion', async () => {

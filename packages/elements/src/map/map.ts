@@ -82,6 +82,17 @@ const HINT_MS = 1500;
 const FILTER_LATER_ABOVE = 5000;
 const WORLD: BBox = [-180, -90, 180, 90];
 
+/** Stands for a name inside a sentence until the name is put there as an element of its own. */
+const MARK = '\u0000';
+/**
+ * A sentence with a name in it (`sentence` holds `MARK` where the name goes), the name in a `<bdi>`:
+ * isolated from the sentence's direction without invisible marks in the accessible name.
+ */
+function isolated(sentence: string, name: string): TemplateResult {
+  const [before = '', after = ''] = sentence.split(MARK);
+  return html`<span>${before}<bdi>${name}</bdi>${after}</span>`;
+}
+
 const attributeNumber = (value: string | null) => (value === null || value.trim() === '' ? NaN : Number(value));
 /** Does `outer` contain all of `inner`? (`undefined` is the whole world.) */
 function covers(outer: BBox | undefined, inner: BBox): boolean {
@@ -817,7 +828,7 @@ export class CivicMap extends CivicDataElement {
                 type="button"
                 @click=${() => void this.showOnMap(pin)}
               >
-                ${t.term('mapShowOnMap', `\u2068${pin.label}\u2069`)}
+                ${isolated(t.term('mapShowOnMap', MARK), pin.label)}
               </button>`
             : nothing
         }

@@ -51,6 +51,10 @@ export interface MapViewOptions {
 
 type Marker = L.Marker & { civicKey?: string };
 
+/** The key codes Leaflet's keyboard handler zooms with (its `keyCodes.zoomIn` and `zoomOut`). */
+const ZOOM_IN_KEYS = [187, 107, 61, 171];
+const ZOOM_OUT_KEYS = [189, 109, 54, 173];
+
 const keyOf = (item: ClusterItem, pins: readonly ViewPin[]) =>
   item.kind === 'cluster' ? `c:${item.id}` : `p:${pins[item.index]?.key ?? item.index}`;
 
@@ -110,6 +114,8 @@ export class MapView {
       minZoom: 1,
       keyboardPanDelta: 120,
     });
+    // The drawn basemap is a picture of land and borders: the region's name and its pins carry the meaning.
+    this.map.getPane('overlayPane')?.setAttribute('aria-hidden', 'true');
     this.markerLayer = L.layerGroup().addTo(this.map);
     this.clusterer = createClusterer(0, options.workerAbove ?? WORKER_ABOVE);
     this.map.setView(options.center ?? { lat: 30, lng: 0 }, options.zoom ?? (options.center ? 12 : 2), {
@@ -200,6 +206,19 @@ export class MapView {
           this.map.scrollWheelZoom.disable();
           this.options.onWheelHint();
         }
+      },
+      true,
+    );
+    // Leaflet zooms three levels when Shift is held, and + is Shift with = on many keyboards: one level.
+    on(
+      'keydown',
+      (e) => {
+        if (e.target !== container || !e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+        const delta = ZOOM_IN_KEYS.includes(e.keyCode) ? 1 : ZOOM_OUT_KEYS.includes(e.keyCode) ? -1 : 0;
+        if (!delta) return;
+        e.preventDefault();
+        e.stopPropagation();
+        this.zoomBy(delta);
       },
       true,
     );
