@@ -37,7 +37,8 @@ async function instance(seed: Seed, options: { variant?: Variant; introspection?
   instances.push(i.id);
   return {
     ...i,
-    log: async () => (await control<{ requests: { operation: string }[] }>(`instances/${i.id}/log`)).requests,
+    log: async () =>
+      (await control<{ requests: { operation: string; authorization: boolean }[] }>(`instances/${i.id}/log`)).requests,
     reseed: (s: Seed) => control(`instances/${i.id}/seed`, { seed: s }),
   };
 }
