@@ -676,10 +676,12 @@ describe('DecidimAdapter: failures', () => {
     ['no id', { ...good, id: null }, 'node.id'],
     ['taxonomies that are not a list', { ...good, taxonomies: 'green' }, 'node.taxonomies'],
   ] as const) {
-    it(`answers invalid-response naming the field for ${what}`, async () => {
-      const e = await rejection(a(scripted(space(node))).listInitiatives({}));
-      expect(e.code).to.equal('invalid-response');
-      expect(e.message).to.contain(field);
+    it(`leaves out a node with ${what}, counting it and naming the field`, async () => {
+      const page = await a(scripted(space(node))).listInitiatives({});
+      expect(page.items).to.deep.equal([]);
+      expect(page.warnings).to.have.length(1);
+      expect(page.warnings![0]).to.include({ code: 'invalid-response', skipped: 1 });
+      expect(page.warnings![0]!.message).to.contain(field);
     });
   }
 

@@ -27,7 +27,7 @@ import {
   type WriteOptions,
 } from '@civic-kit/core';
 import { RateLimiter, SwrCache } from './cache.js';
-import type { Check } from './check.js';
+import { Rejected, type Check } from './check.js';
 import { checkQuery, matches, sorted, sortOf } from './filter.js';
 import {
   componentResponse,
@@ -411,6 +411,10 @@ export class DecidimAdapter implements CivicAdapter {
           const skipped = new Skipped();
           const items = (data.initiatives ?? []).flatMap((i) => {
             if (!i) return [];
+            if (i instanceof Rejected) {
+              skipped.add(i.reason);
+              return [];
+            }
             try {
               return [mapInitiative(i, ctx)];
             } catch (e) {
@@ -505,6 +509,12 @@ export class DecidimAdapter implements CivicAdapter {
     const out: Initiative[] = [];
     for (const e of edges) {
       if (!e?.node) continue;
+      if (e.node instanceof Rejected) {
+        // Malformed: left out of a list and counted; asked for by id, it is the error naming the field.
+        if (!skipped) throw e.node.error;
+        skipped.add(e.node.reason);
+        continue;
+      }
       try {
         if (this.resource === 'proposals') {
           const p = e.node as RawProposal;
