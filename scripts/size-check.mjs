@@ -50,12 +50,16 @@ const BUDGETS = {
   // Adapters `<civic-provider adapter="…">` loads only when a page names them (per-element builds carry
   // the core parsing and the memory adapter's filters with them; the CDN bundle already has those).
   'lazy: Decidim adapter': 16,
-  'lazy: static file adapter': 10,
-  'lazy: ActivityStreams adapter': 14,
+  // The static adapter grew by 2 KB for open data as it is published (a field map, the usual property
+  // names, OpenStreetMap and uMap exports, stable ids) and items left out and counted instead of
+  // failing a file; the ActivityStreams adapter by 1.5 KB for the platforms' meanings (content
+  // warnings, nested activities, places without a pin, languages) and the same counting.
+  'lazy: static file adapter': 12,
+  'lazy: ActivityStreams adapter': 15,
   'lazy: federated adapter': 8.5,
   'civic-kit.js lazy: Decidim adapter': 12,
-  'civic-kit.js lazy: static file adapter': 3.5,
-  'civic-kit.js lazy: ActivityStreams adapter': 7.5,
+  'civic-kit.js lazy: static file adapter': 5,
+  'civic-kit.js lazy: ActivityStreams adapter': 8.5,
   'civic-kit.js lazy: federated adapter': 4.5,
   // Every element and all five languages; over its goal in bench/goals.mjs (see the README).
   'civic-kit.js (CDN: everything, no map engine)': 80,

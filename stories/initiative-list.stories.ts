@@ -2,7 +2,10 @@ import '@civic-kit/elements/define/civic-initiative-list.js';
 import '@civic-kit/elements/define/civic-provider.js';
 import {
   INITIATIVE_STATUSES,
+  MemoryAdapter,
+  type CallOptions,
   type CivicAdapter,
+  type InitiativeQuery,
   type Initiative,
   type InitiativeInput,
   type Page,
@@ -276,6 +279,42 @@ export const Loading: Story = {
 export const ErrorState: Story = {
   name: 'Error',
   render: (args) => list(args, ScriptedAdapter.demo().failNext('listInitiatives', 'network')),
+};
+
+/** An adapter whose source sent two items it could not show: it left them out and counted them. */
+class LeavesTwoOut extends MemoryAdapter {
+  override async listInitiatives(query: InitiativeQuery, o?: CallOptions): Promise<Page<Initiative>> {
+    const page = await super.listInitiatives(query, o);
+    const message = '2 items left out (1 × expected an ISO 8601 date; 1 × an object without an id)';
+    return { ...page, warnings: [{ source: 'Stroud Commons', code: 'invalid-response', skipped: 2, message }] };
+  }
+}
+
+/**
+ * A source sent items that could not be shown (a date that is not one, a post without an id): the
+ * adapter left them out and counted them, and the list says how many, from where. The repair café has
+ * an address but no coordinates (as Gancio and Mobilizon send it): the card shows the address.
+ */
+export const SomeLeftOut: Story = {
+  render: (args) =>
+    list(
+      args,
+      new LeavesTwoOut({
+        data: {
+          initiatives: [
+            { id: 'fair', title: 'Seed swap', status: 'active', tags: ['food'] },
+            {
+              id: 'repair',
+              title: 'Repair café',
+              status: 'active',
+              address: 'Trinity Centre, Trinity Road, Bristol',
+              startsAt: '2030-06-01T10:00:00Z',
+            },
+          ],
+          polls: [],
+        },
+      }),
+    ),
 };
 
 /** A careless adapter sends something that is not an initiative: an error, never half-rendered data. */

@@ -1,7 +1,7 @@
 import '@civic-kit/elements/define/civic-initiative-list.js';
 import '@civic-kit/elements/define/civic-map.js';
 import '@civic-kit/elements/define/civic-provider.js';
-import type { CivicAdapter, Initiative, InitiativeInput, Page } from '@civic-kit/core';
+import { MemoryAdapter, type CivicAdapter, type Initiative, type InitiativeInput, type Page } from '@civic-kit/core';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { MAP_VIEWS } from '../packages/elements/src/map/map.js';
@@ -248,6 +248,29 @@ export const BadCoordinates: Story = {
         <civic-map-pin lat="not-a-number" lng="-2.59" label="Typo in the latitude"></civic-map-pin>
         <civic-map-pin lat="-2.5870" lng="51.4540" label="Written as [lng, lat]"></civic-map-pin>
         <civic-map-pin lat="0" lng="0" label="Missing location"></civic-map-pin>`,
+    }),
+};
+
+/**
+ * Two initiatives have an address but no coordinates (as Gancio and Mobilizon send it): there is no
+ * point to pin, so the map leaves them off and says how many; a list beside it shows them.
+ */
+export const PlacesWithoutAPin: Story = {
+  args: { 'fit-to-pins': true },
+  render: (args) =>
+    map(args, {
+      adapter: new MemoryAdapter({
+        data: {
+          initiatives: [
+            { id: 'a', title: 'Easton Repair Café', status: 'active', place: { lat: 51.4627, lng: -2.5626 } },
+            { id: 'b', title: 'Bike kitchen', status: 'active', place: { lat: 51.4405, lng: -2.5985 } },
+            { id: 'c', title: 'Orchard', status: 'active', place: { lat: 51.4722, lng: -2.5768 } },
+            { id: 'd', title: 'Seed swap', status: 'active', address: 'Trinity Centre, Bristol' },
+            { id: 'e', title: 'Soup night', status: 'active', address: 'St Werburghs Community Centre' },
+          ],
+          polls: [],
+        },
+      }),
     }),
 };
 

@@ -15,7 +15,7 @@
  * (`{en: '…', ca: '…', machine_translations: {fr: '…'}}`). Vote counts `null` are hidden counts.
  * (A plugin's answers are always 200, so HTTP errors such as 429 are tested with a scripted `fetch`.)
  */
-import { buildSchema, graphql } from 'graphql';
+import { buildSchema, graphql, GraphQLError } from 'graphql';
 
 const CONTROL = '/__decidim-test/';
 const API = '/__decidim/';
@@ -284,7 +284,11 @@ function model(instance) {
                 if (!user) throw new Error('You are not authorized to perform this action');
                 if (p.state === 'rejected' || p.withdrawn) throw new Error('Voting is closed for this proposal');
                 p.voters ??= [];
-                if (p.voters.includes(user)) throw new Error('You have already voted this proposal');
+                // Decidim's answer to a repeat vote: generic, localised, coded VALIDATION_ERROR.
+                if (p.voters.includes(user))
+                  throw new GraphQLError('There was a problem voting the proposal.', {
+                    extensions: { code: 'VALIDATION_ERROR' },
+                  });
                 p.voters.push(user);
                 if (typeof p.voteCount === 'number') p.voteCount += 1;
                 else p.hiddenVotes = (p.hiddenVotes ?? 0) + 1;
@@ -331,7 +335,7 @@ export function decidimServerPlugin() {
     entry.operation = /(?:query|mutation)\s+(\w+)/.exec(body.query ?? '')?.[1] ?? '';
     if (instance.delayMs) await new Promise((r) => setTimeout(r, instance.delayMs));
     if (!instance.introspection && /__type\s*\(|__schema/.test(body.query ?? ''))
-      return json({ errors: [{ message: 'Introspection is disabled' }] });
+      return json({ errors: [{ message: 'Introspection is disabled for this request' }] });
     const user = /^Bearer (.+)$/.exec(authorization)?.[1];
     const mutation = /^\s*mutation\b/.test(body.query ?? '');
     const result = await graphql({
@@ -342,7 +346,15 @@ export function decidimServerPlugin() {
       contextValue: { user: user ? instance.seed.tokens?.[user] : undefined, mutation },
     });
     return json({
-      ...(result.errors ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path })) } : {}),
+      ...(result.errors
+        ? {
+            errors: result.errors.map((e) => ({
+              message: e.message,
+              path: e.path,
+              ...(e.extensions && Object.keys(e.extensions).length ? { extensions: e.extensions } : {}),
+            })),
+          }
+        : {}),
       ...('data' in result ? { data: result.data } : {}),
     });
   }

@@ -93,7 +93,9 @@ export function initiativeEvent(i: Initiative): object {
             geo: { '@type': 'GeoCoordinates', latitude: i.place.lat, longitude: i.place.lng },
           },
         }
-      : { eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode' }),
+      : i.address
+        ? { location: { '@type': 'Place', address: i.address } }
+        : { eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode' }),
     ...(i.organiser
       ? {
           organizer: {

@@ -19,6 +19,7 @@
 import {
   BallotSchema,
   CivicError,
+  Skipped,
   type PageWarning,
   InitiativeSchema,
   parseRequest,
@@ -42,7 +43,6 @@ import {
   latLng,
   lonLatString,
   malformed,
-  Skipped,
   untilAborted,
 } from '../static/shared.js';
 import { clip, htmlToText, pickLanguage } from './as2-text.js';

@@ -67,6 +67,37 @@ export const object =
     return out as { [K in keyof S]: Infer<S[K]> };
   };
 
+/**
+ * An element of a list that failed its check, kept in its place so the list goes on without it and
+ * the caller can count it (and name the field when the element is asked for by its id).
+ */
+export class Rejected {
+  constructor(
+    readonly error: CivicError,
+    /** The field and the problem, without the item (`node.voteCount: Expected a count…`), to count by. */
+    readonly reason: string,
+  ) {}
+}
+
+/** `c`, except that a malformed element becomes a `Rejected` instead of failing the whole payload. */
+export const orRejected =
+  <T>(c: Check<T>, what: string): Check<T | Rejected> =>
+  (x, p) => {
+    try {
+      return c(x, p);
+    } catch (e) {
+      if (!(e instanceof Malformed)) throw e;
+      const raw = (x as { id?: unknown } | null)?.id;
+      const itemId = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
+      const where = e.path.startsWith(p) ? `node${e.path.slice(p.length)}` : e.path;
+      const error = new CivicError(
+        'invalid-response',
+        `The Decidim ${what}${itemId ? ` ${itemId}` : ''} is malformed at ${where}: ${e.message}`,
+      );
+      return new Rejected(error, `${where}: ${e.message}`);
+    }
+  };
+
 /** Check `data`; a malformed payload is `invalid-response` naming the field. */
 export function parseDecidim<T>(check: Check<T>, data: unknown, what: string): T {
   try {

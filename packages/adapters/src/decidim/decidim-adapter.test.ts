@@ -37,7 +37,8 @@ async function instance(seed: Seed, options: { variant?: Variant; introspection?
   instances.push(i.id);
   return {
     ...i,
-    log: async () => (await control<{ requests: { operation: string }[] }>(`instances/${i.id}/log`)).requests,
+    log: async () =>
+      (await control<{ requests: { operation: string; authorization: boolean }[] }>(`instances/${i.id}/log`)).requests,
     reseed: (s: Seed) => control(`instances/${i.id}/seed`, { seed: s }),
   };
 }
@@ -256,9 +257,17 @@ describe('DecidimAdapter: proposals', () => {
     expect(place('right')).to.include({ lat: 41.4, lng: 2.17 });
   });
 
-  it('rejects coordinates that are out of range either way round, naming the field', async () => {
-    const server = await instance(process([proposal('bad', { coordinates: { latitude: 200, longitude: 300 } })]));
-    const e = await rejection(adapter(server.url).listInitiatives({}));
+  it('leaves out a proposal whose coordinates are out of range either way round, counts it, names the field', async () => {
+    const server = await instance(
+      process([proposal('bad', { coordinates: { latitude: 200, longitude: 300 } }), proposal('good')]),
+    );
+    const a = adapter(server.url, { sourceName: 'Barcelona' });
+    const page = await a.listInitiatives({});
+    expect(page.items.map((i) => i.id)).to.deep.equal(['good']);
+    expect(page.warnings).to.have.length(1);
+    expect(page.warnings![0]).to.include({ source: 'Barcelona', code: 'invalid-response', skipped: 1 });
+    expect(page.warnings![0]!.message).to.contain('coordinates');
+    const e = await rejection(a.getInitiative('bad'));
     expect(e.code).to.equal('invalid-response');
     expect(e.message).to.contain('proposal bad').and.contain('coordinates.latitude');
   });
@@ -276,13 +285,70 @@ describe('DecidimAdapter: proposals', () => {
     expect(fr.machineTranslated).to.equal(false);
   });
 
-  it('asks only for fields every version has when introspection is switched off', async () => {
+  it('without introspection, finds the fields by probes that are never executed (current schema)', async () => {
     const server = await instance(process([rich]), { introspection: false });
     const a = adapter(server.url, { token: 'tok-a' });
     const i = await a.getInitiative('11', { locale: 'en' });
     expect(i.title).to.equal('Trees on <Elm> Street & more');
-    expect(i.tags).to.deep.equal([]);
-    expect(a.capabilities.has('support-initiative'), 'no vote without knowing the mutation exists').to.equal(false);
+    expect(i.tags, 'taxonomies found by the probe').to.deep.equal(['Environment', 'Gràcia']);
+    expect(i.supporters?.count).to.equal(12);
+    expect(a.capabilities.has('support-initiative'), 'the vote mutation found by its probe').to.equal(true);
+    const fr = await a.getInitiative('11', { locale: 'fr' });
+    expect(fr.machineTranslated, 'machineTranslated found by the probe').to.equal(true);
+    const log = await server.log();
+    expect(log.map((r) => r.operation)).to.include.members(['CivicKitProbe', 'CivicKitProbeVote']);
+    expect(
+      log.filter((r) => r.operation.startsWith('CivicKitProbe')).every((r) => !r.authorization),
+      'probes carry no token',
+    ).to.equal(true);
+    // The vote probe never voted: the count is the seed's.
+    expect((await adapter(server.url).getInitiative('11', { locale: 'en' })).supporters?.count).to.equal(12);
+  });
+
+  it('without introspection on the older schema, finds endorsements, category and scope, and no vote', async () => {
+    const server = await instance(process([rich]), { variant: 'legacy', introspection: false });
+    const a = adapter(server.url, { supporters: 'likes', token: 'tok-a' });
+    const i = await a.getInitiative('11', { locale: 'en' });
+    expect(i.tags).to.deep.equal(['Environment', 'Gràcia']);
+    expect(i.url).to.equal(`${server.url}/processes/green-streets/f/7/proposals/11`);
+    expect(a.capabilities.has('support-initiative')).to.equal(false);
+    expect((await a.getInitiative('11', { locale: 'fr' })).machineTranslated).to.equal(false);
+  });
+
+  it('never sends a document with more than five aliases (Decidim refuses a sixth)', async () => {
+    const { parse, visit } = await import('graphql');
+    const sent: string[] = [];
+    const server = await instance(
+      process(
+        [rich],
+        [
+          {
+            id: 'm1',
+            title: { en: 'Meeting' },
+            description: { en: '<p>x</p>' },
+            startTime: '2025-01-01T10:00:00Z',
+            endTime: '2025-01-01T12:00:00Z',
+          },
+        ],
+      ),
+      { introspection: false },
+    );
+    const spy: typeof fetch = async (input, init) => {
+      sent.push((JSON.parse(init?.body as string) as { query: string }).query);
+      return fetch(input, init);
+    };
+    for (const resource of ['proposals', 'meetings'] as const) {
+      const a = adapter(server.url, { resource, fetch: spy, token: 'tok-a' });
+      await a.listInitiatives({});
+    }
+    const withIntrospection = await instance(process([rich]));
+    await adapter(withIntrospection.url, { fetch: spy }).listInitiatives({});
+    expect(sent.length).to.be.greaterThan(3);
+    for (const query of sent) {
+      let aliases = 0;
+      visit(parse(query), { Field: (f) => void (f.alias && aliases++) });
+      expect(aliases, query.slice(0, 60)).to.be.at.most(5);
+    }
   });
 
   it('reads the proposals of an assembly', async () => {
@@ -534,6 +600,46 @@ describe('DecidimAdapter: requests', () => {
 // ─── failures ────────────────────────────────────────────────────────────────────────────────
 
 describe('DecidimAdapter: failures', () => {
+  it('leaves out a proposal whose title has no text in any language, and counts it', async () => {
+    const SCHEMA = { data: { proposal: { fields: [{ name: 'id' }] } } };
+    const queue: unknown[] = [
+      SCHEMA,
+      {
+        data: {
+          space: {
+            id: '1',
+            slug: 's',
+            components: [
+              {
+                id: '7',
+                list: {
+                  pageInfo: { hasNextPage: false, endCursor: null },
+                  edges: [
+                    { node: { id: '1', title: { translations: [] }, voteCount: 2 } },
+                    { node: { id: '2', title: { translations: [{ locale: 'en', text: 'Fine' }] }, voteCount: 2 } },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      },
+    ];
+    const fetch = (() =>
+      Promise.resolve(
+        new Response(JSON.stringify(queue.shift()), { headers: { 'Content-Type': 'application/json' } }),
+      )) as typeof globalThis.fetch;
+    const page = await new DecidimAdapter({
+      endpoint: 'https://decidim.example',
+      space: 's',
+      fetch,
+      shared: false,
+    }).listInitiatives({});
+    expect(page.items.map((i) => i.id)).to.deep.equal(['2']);
+    expect(page.warnings![0]).to.include({ source: 'decidim.example', skipped: 1 });
+    expect(page.warnings![0]!.message).to.contain('title');
+  });
+
   const SCHEMA = { data: { proposal: { fields: [{ name: 'id' }] } } };
   const scripted = (...bodies: unknown[]) => {
     const queue = [SCHEMA, ...bodies];
@@ -561,7 +667,6 @@ describe('DecidimAdapter: failures', () => {
     ['a vote count of the wrong type', { ...good, voteCount: '12' }, 'node.voteCount'],
     ['a negative vote count', { ...good, voteCount: -1 }, 'node.voteCount'],
     ['a title that is not a translated field', { ...good, title: 'Plain' }, 'node.title'],
-    ['a title with no text in any language', { ...good, title: { translations: [] } }, 'title'],
     [
       'coordinates that are strings',
       { ...good, coordinates: { latitude: '41.3', longitude: 2 } },
@@ -571,10 +676,12 @@ describe('DecidimAdapter: failures', () => {
     ['no id', { ...good, id: null }, 'node.id'],
     ['taxonomies that are not a list', { ...good, taxonomies: 'green' }, 'node.taxonomies'],
   ] as const) {
-    it(`answers invalid-response naming the field for ${what}`, async () => {
-      const e = await rejection(a(scripted(space(node))).listInitiatives({}));
-      expect(e.code).to.equal('invalid-response');
-      expect(e.message).to.contain(field);
+    it(`leaves out a node with ${what}, counting it and naming the field`, async () => {
+      const page = await a(scripted(space(node))).listInitiatives({});
+      expect(page.items).to.deep.equal([]);
+      expect(page.warnings).to.have.length(1);
+      expect(page.warnings![0]).to.include({ code: 'invalid-response', skipped: 1 });
+      expect(page.warnings![0]!.message).to.contain(field);
     });
   }
 

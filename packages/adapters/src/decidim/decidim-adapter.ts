@@ -14,6 +14,7 @@
  */
 import {
   CivicError,
+  Skipped,
   type BBox,
   type CallOptions,
   type Capability,
@@ -26,7 +27,7 @@ import {
   type WriteOptions,
 } from '@civic-kit/core';
 import { RateLimiter, SwrCache } from './cache.js';
-import type { Check } from './check.js';
+import { Rejected, type Check } from './check.js';
 import { checkQuery, matches, sorted, sortOf } from './filter.js';
 import {
   componentResponse,
@@ -52,6 +53,11 @@ import {
   initiativeQuery,
   initiativesQuery,
   INTROSPECTION,
+  missingFields,
+  OPTIONAL_FIELDS,
+  PROBE,
+  PROBE_FIELD,
+  PROBE_VOTE,
   MAX_PAGE,
   spaceItemQuery,
   spaceListQuery,
@@ -126,6 +132,8 @@ interface ListPage {
   items: Initiative[];
   /** Components that have more pages, in the order they are fetched. */
   queue: Continuation[];
+  /** Items of this request that could not be shown, by why (left out, counted in the page's warnings). */
+  skipped?: [reason: string, count: number][];
 }
 
 interface Instance {
@@ -266,9 +274,11 @@ export class DecidimAdapter implements CivicAdapter {
 
     const seen = new Set<string>();
     const found: Initiative[] = [];
+    const skipped = new Skipped();
     let fetched = 0;
     let page = await this.firstPage(order, o);
     for (;;) {
+      for (const [reason, n] of page.skipped ?? []) skipped.add(reason, n);
       for (const item of page.items) {
         if (seen.has(item.id)) continue;
         seen.add(item.id);
@@ -283,10 +293,12 @@ export class DecidimAdapter implements CivicAdapter {
     const ordered = sorted(found, query);
     const complete = !page.queue.length;
     const next = offset + limit;
+    const warning = skipped.warning(this.context([]).source.name);
     return {
       items: ordered.slice(offset, next),
       ...(ordered.length > next ? { nextCursor: String(next) } : {}),
       ...(complete ? { total: ordered.length } : {}),
+      ...(warning ? { warnings: [warning] } : {}),
     };
   }
 
@@ -396,7 +408,22 @@ export class DecidimAdapter implements CivicAdapter {
             'initiatives response',
           );
           const ctx = this.context(locales);
-          return { items: (data.initiatives ?? []).flatMap((i) => (i ? [mapInitiative(i, ctx)] : [])), queue: [] };
+          const skipped = new Skipped();
+          const items = (data.initiatives ?? []).flatMap((i) => {
+            if (!i) return [];
+            if (i instanceof Rejected) {
+              skipped.add(i.reason);
+              return [];
+            }
+            try {
+              return [mapInitiative(i, ctx)];
+            } catch (e) {
+              if (!(e instanceof CivicError)) throw e;
+              skipped.addError(e);
+              return [];
+            }
+          });
+          return { items, queue: [], ...(skipped.count ? { skipped: skipped.entries() } : {}) };
         }
         const t = this.componentType;
         const node: Check<unknown> = t === 'Proposals' ? ProposalSchema : MeetingSchema;
@@ -414,13 +441,14 @@ export class DecidimAdapter implements CivicAdapter {
         this.learnSpacePath(data.space);
         const items: Initiative[] = [];
         const queue: Continuation[] = [];
+        const skipped = new Skipped();
         for (const c of data.space.components ?? []) {
           if (!c || (this.options.component && c.id !== this.options.component)) continue;
-          items.push(...this.mapNodes(c.list?.edges ?? [], c.id, locales));
+          items.push(...this.mapNodes(c.list?.edges ?? [], c.id, locales, skipped));
           if (c.list?.pageInfo.hasNextPage && c.list.pageInfo.endCursor)
             queue.push({ component: c.id, after: c.list.pageInfo.endCursor });
         }
-        return { items, queue };
+        return { items, queue, ...(skipped.count ? { skipped: skipped.entries() } : {}) };
       },
       o,
     );
@@ -457,28 +485,46 @@ export class DecidimAdapter implements CivicAdapter {
           `${this.resource} response`,
         );
         const list = data.component?.list;
-        const items = this.mapNodes(list?.edges ?? [], head.component, locales);
+        const skipped = new Skipped();
+        const items = this.mapNodes(list?.edges ?? [], head.component, locales, skipped);
         const more = list?.pageInfo.hasNextPage && list.pageInfo.endCursor;
-        return { items, queue: more ? [...rest, { component: head.component, after: more }] : rest };
+        return {
+          items,
+          queue: more ? [...rest, { component: head.component, after: more }] : rest,
+          ...(skipped.count ? { skipped: skipped.entries() } : {}),
+        };
       },
       o,
     );
   }
 
+  /** The nodes as initiatives; with `skipped`, one that cannot be shown is left out and counted there. */
   private mapNodes(
     edges: readonly ({ node?: unknown } | null | undefined)[],
     componentId: string,
     locales: readonly string[],
+    skipped?: Skipped,
   ): Initiative[] {
     const ctx = this.context(locales, { spacePath: this.instance.spacePaths.get(this.scope()), componentId });
     const out: Initiative[] = [];
     for (const e of edges) {
       if (!e?.node) continue;
-      if (this.resource === 'proposals') {
-        const p = e.node as RawProposal;
-        this.instance.componentOf.set(p.id, componentId);
-        out.push(mapProposal(p, ctx));
-      } else out.push(mapMeeting(e.node as RawMeeting, ctx));
+      if (e.node instanceof Rejected) {
+        // Malformed: left out of a list and counted; asked for by id, it is the error naming the field.
+        if (!skipped) throw e.node.error;
+        skipped.add(e.node.reason);
+        continue;
+      }
+      try {
+        if (this.resource === 'proposals') {
+          const p = e.node as RawProposal;
+          this.instance.componentOf.set(p.id, componentId);
+          out.push(mapProposal(p, ctx));
+        } else out.push(mapMeeting(e.node as RawMeeting, ctx));
+      } catch (err) {
+        if (!skipped || !(err instanceof CivicError)) throw err;
+        skipped.addError(err);
+      }
     }
     return out;
   }
@@ -536,8 +582,12 @@ export class DecidimAdapter implements CivicAdapter {
         };
       })
       .catch((e: unknown) => {
-        // Introspection switched off: ask only for what every version has. A failure that may pass
+        // Introspection switched off: probe for the fields instead. A failure that may pass
         // (network, rate limit) is not remembered.
+        if (e instanceof CivicError && (e.retryable || e.code === 'aborted')) throw e;
+        return this.probe();
+      })
+      .catch((e: unknown) => {
         if (e instanceof CivicError && (e.retryable || e.code === 'aborted')) {
           inst.features = undefined;
           throw e;
@@ -548,6 +598,45 @@ export class DecidimAdapter implements CivicAdapter {
       if (this.canVote(f.voteMutation)) this.caps.add('support-initiative');
       return f;
     });
+  }
+
+  /**
+   * The fields of an instance that refuses introspection, from two probes that always fail
+   * validation: their errors name what the schema lacks. A type whose probe was not validated (a
+   * module the instance does not run) keeps the fields every version has.
+   */
+  private async probe(): Promise<DecidimFeatures> {
+    const errorsOf = async (query: string): Promise<string[]> => {
+      try {
+        await this.post(query, {});
+        return []; // validated and ran: cannot happen with the probe field, so learn nothing
+      } catch (e) {
+        if (!(e instanceof CivicError) || e.retryable || e.code === 'aborted') throw e;
+        const list = Array.isArray(e.cause) ? (e.cause as unknown[]) : [];
+        return list
+          .map((x) => (x as { message?: unknown } | null)?.message)
+          .filter((m): m is string => typeof m === 'string');
+      }
+    };
+    const missing = missingFields(await errorsOf(PROBE));
+    const vote = missingFields(await errorsOf(PROBE_VOTE));
+    const learnt = (type: string, key: keyof typeof OPTIONAL_FIELDS, base: ReadonlySet<string>) => {
+      const lacks = missing.get(type);
+      // Only a type whose selection was validated names the probe field among what it lacks.
+      if (!lacks?.has(PROBE_FIELD)) return base;
+      return new Set([...base, ...OPTIONAL_FIELDS[key].filter((f) => !lacks.has(f))]);
+    };
+    const proposal = learnt('Proposal', 'proposal', BASELINE.proposal);
+    if (!missing.size) return BASELINE;
+    return {
+      proposal,
+      meeting: learnt('Meeting', 'meeting', BASELINE.meeting),
+      initiative: learnt('Initiative', 'initiative', BASELINE.initiative),
+      machineTranslated: proposal !== BASELINE.proposal && !missing.get('LocalizedString')?.has('machineTranslated'),
+      voteMutation: !!vote.get('ProposalMutation')?.has(PROBE_FIELD) && !vote.get('ProposalMutation')?.has('vote'),
+      introspected: false,
+      probed: true,
+    };
   }
 
   // ─── writes ───────────────────────────────────────────────────────────────────────────────
@@ -716,12 +805,18 @@ export class DecidimAdapter implements CivicAdapter {
           .filter((m): m is string => typeof m === 'string' && m !== '')
       : [];
     const hasData = !!data && typeof data === 'object';
+    // Decidim answers a vote it refuses (already voted, or the vote limit reached) with a generic,
+    // localised message and the code VALIDATION_ERROR: the vote was not counted now.
+    const refused =
+      write &&
+      Array.isArray(errors) &&
+      errors.some((e) => (e as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'VALIDATION_ERROR');
     if (messages.length && (write || !hasData || Object.values(data).every((x) => x === null))) {
       const text = messages.join('; ').slice(0, 300);
       const code =
         /not authori[sz]ed|unauthori[sz]ed|permission|not allowed|forbidden|sign in|log in|authenticat/i.test(text)
           ? 'unauthorized'
-          : /already/i.test(text)
+          : refused || /already/i.test(text)
             ? 'conflict'
             : /not found|couldn't find|could not find/i.test(text)
               ? 'not-found'

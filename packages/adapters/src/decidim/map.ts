@@ -15,7 +15,7 @@ import {
   type InitiativeStatus,
   type Place,
 } from '@civic-kit/core';
-import { array, bool, count, date, id, maybe, num, object, str, type Check, type Infer } from './check.js';
+import { array, bool, count, date, id, maybe, num, object, orRejected, str, type Check, type Infer } from './check.js';
 import { clip, firstParagraph, htmlToText } from './html-text.js';
 
 // ─── raw shapes ───────────────────────────────────────────────────────────────────────────────
@@ -87,10 +87,11 @@ export const InitiativeRawSchema = object({
 });
 export type RawInitiative = Infer<typeof InitiativeRawSchema>;
 
+// A node that fails its check is a `Rejected` in its place: the page goes on without it.
 const PageOf = <T>(node: Check<T>) =>
   object({
     pageInfo: object({ hasNextPage: bool, endCursor: maybe(str) }),
-    edges: array(maybe(object({ node: maybe(node) }))),
+    edges: array(maybe(object({ node: maybe(orRejected(node, 'item')) }))),
   });
 
 const componentOf = <T>(node: Check<T>) =>
@@ -101,7 +102,9 @@ export const spaceResponse = <T>(node: Check<T>) =>
     space: maybe(object({ id, slug: maybe(str), components: maybe(array(maybe(componentOf(node)))) })),
   });
 export const componentResponse = <T>(node: Check<T>) => object({ component: maybe(componentOf(node)) });
-export const InitiativesResponse = object({ initiatives: maybe(array(maybe(InitiativeRawSchema))) });
+export const InitiativesResponse = object({
+  initiatives: maybe(array(maybe(orRejected(InitiativeRawSchema, 'initiative')))),
+});
 export const InitiativeResponse = object({ initiative: maybe(InitiativeRawSchema) });
 export const VoteResponse = object({
   component: maybe(object({ proposal: maybe(object({ vote: maybe(object({ id, voteCount: maybe(count) })) })) })),

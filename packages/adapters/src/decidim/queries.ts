@@ -13,8 +13,10 @@ export interface DecidimFeatures {
   machineTranslated: boolean;
   /** The 0.31+ write API: `ProposalMutation.vote`. */
   voteMutation: boolean;
-  /** False when introspection failed and the fields below are the ones every version has. */
+  /** How the fields were learnt: introspection, probes (introspection switched off), or neither. */
   introspected: boolean;
+  /** True when introspection was refused and the fields were found by probing. */
+  probed?: boolean;
 }
 
 export const INTROSPECTION = `query CivicKitDecidimSchema {
@@ -25,7 +27,89 @@ export const INTROSPECTION = `query CivicKitDecidimSchema {
   proposalMutation: __type(name: "ProposalMutation") { fields { name } }
 }`;
 
-/** Fields every supported version has: used when introspection is not answered. */
+/**
+ * Fields the adapter asks for where a type has them (beyond `BASELINE`). Without introspection each
+ * is probed; those that are objects need a sub-selection there.
+ */
+export const OPTIONAL_FIELDS = {
+  proposal: [
+    'likesCount',
+    'endorsementsCount',
+    'reference',
+    'url',
+    'withdrawn',
+    'withdrawnAt',
+    'official',
+    'taxonomies',
+    'category',
+    'scope',
+    'author',
+  ],
+  meeting: [
+    'location',
+    'url',
+    'reference',
+    'typeOfMeeting',
+    'closed',
+    'isWithdrawn',
+    'withdrawn',
+    'attendeeCount',
+    'taxonomies',
+    'category',
+    'scope',
+    'author',
+  ],
+  initiative: [
+    'onlineVotes',
+    'offlineVotes',
+    'initiativeVotesCount',
+    'initiativeSupportsCount',
+    'url',
+    'reference',
+    'signatureType',
+    'author',
+  ],
+} as const;
+const OBJECT_FIELDS = new Set(['taxonomies', 'category', 'scope', 'author', 'location']);
+/** A field no Decidim has: it makes every probe fail validation, so a probe is never executed. */
+export const PROBE_FIELD = 'civicKitProbe';
+
+const probeSelection = (names: readonly string[]) =>
+  names.map((n) => (OBJECT_FIELDS.has(n) ? `${n} { __typename }` : n)).join(' ');
+
+/**
+ * For instances that refuse introspection (Decidim's security fix, backported to 0.30 and 0.31):
+ * one query that names every optional field and one field that exists nowhere. It always fails
+ * validation, and the errors name each field the schema lacks; it is never executed. Three aliases,
+ * well under Decidim's limit of five.
+ */
+export const PROBE = `query CivicKitProbe {
+  p: component(id: "0") { ... on Proposals { proposal(id: "0") {
+    ${probeSelection(OPTIONAL_FIELDS.proposal)} title { translations { machineTranslated } } ${PROBE_FIELD} } } }
+  m: component(id: "0") { ... on Meetings { meeting(id: "0") { ${probeSelection(OPTIONAL_FIELDS.meeting)} ${PROBE_FIELD} } } }
+  i: initiative(id: "0") { ${probeSelection(OPTIONAL_FIELDS.initiative)} ${PROBE_FIELD} }
+}`;
+
+/** Whether the vote mutation exists: likewise invalid on purpose, so it never runs (and it carries no token). */
+export const PROBE_VOTE = `mutation CivicKitProbeVote {
+  component(id: "0") { ... on ProposalsMutation { proposal(id: "0") { vote(input: {}) { id } ${PROBE_FIELD} } } }
+}`;
+
+/** `{ type: fields }` a schema said it lacks, read from validation errors (graphql-ruby's and graphql-js's wording). */
+export function missingFields(messages: readonly string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of messages) {
+    const hit =
+      /Field '(\w+)' doesn't exist on type '(\w+)'/.exec(m) ?? /Cannot query field "(\w+)" on type "(\w+)"/.exec(m);
+    if (!hit) continue;
+    const set = out.get(hit[2]!) ?? new Set<string>();
+    set.add(hit[1]!);
+    out.set(hit[2]!, set);
+  }
+  return out;
+}
+
+/** Fields every supported version has: used when neither introspection nor probes are answered. */
 export const BASELINE: DecidimFeatures = {
   proposal: new Set(['id', 'title', 'body', 'state', 'voteCount', 'address', 'coordinates', 'publishedAt']),
   meeting: new Set(['id', 'title', 'description', 'startTime', 'endTime', 'address', 'coordinates']),

@@ -5,6 +5,8 @@
  */
 import {
   CivicError,
+  Skipped,
+  skipReason,
   INITIATIVE_STATUSES,
   InitiativeSchema,
   PollSchema,
@@ -17,17 +19,7 @@ import {
   type Page,
   type Poll,
 } from '@civic-kit/core';
-import {
-  checked,
-  ClientIndex,
-  fetchJson,
-  hostOf,
-  latLng,
-  malformed,
-  reasonOf,
-  Skipped,
-  untilAborted,
-} from './shared.js';
+import { checked, ClientIndex, fetchJson, hostOf, latLng, malformed, untilAborted } from './shared.js';
 
 export const STATIC_CAPABILITIES: readonly Capability[] = ['list-initiatives', 'get-initiative', 'get-poll'];
 
@@ -306,7 +298,7 @@ export function parseStaticFile(data: unknown, what: string, source?: Link, opti
         out.push(item);
       } catch (e) {
         if (!(e instanceof CivicError)) throw e;
-        skipped.add(/ is used twice$/.test(e.message) ? 'an id used twice' : reasonOf(e));
+        skipped.add(/ is used twice$/.test(e.message) ? 'an id used twice' : skipReason(e));
         const id = isObject(x)
           ? (x['id'] ?? (isObject(x['properties']) ? x['properties']['id'] : undefined))
           : undefined;

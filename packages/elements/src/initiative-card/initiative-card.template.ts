@@ -117,7 +117,7 @@ function details(i: Initiative, t: LocalizeController<CivicTranslation>): Templa
     const area =
       i.place.precision === 'area' ? html`<span class="muted">${` (${t.term('areaOnly')})`}</span>` : nothing;
     rows.push([t.term('where'), html`${where}${area}`]);
-  }
+  } else if (i.address) rows.push([t.term('where'), i.address]); // a place without a pin
   if (when) rows.push([t.term('when'), when]);
   if (i.organiser) {
     const name = i.organiser.name;

@@ -74,7 +74,9 @@ export function pageShape(data: unknown): {
       w !== null &&
       typeof (w as PageWarning).source === 'string' &&
       !!(w as PageWarning).source.trim() &&
-      CIVIC_ERROR_CODES.includes((w as PageWarning).code),
+      CIVIC_ERROR_CODES.includes((w as PageWarning).code) &&
+      ((w as PageWarning).skipped === undefined ||
+        (Number.isInteger((w as PageWarning).skipped) && (w as PageWarning).skipped! >= 0)),
   );
   return { items: page.items as unknown[], nextCursor: page.nextCursor, total, warnings };
 }

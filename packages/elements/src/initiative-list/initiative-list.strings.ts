@@ -45,6 +45,8 @@ export interface InitiativeListStrings {
   listNoneYet: string;
   /** Some sources of a joined-up list could not be read; `sources` is their names, already joined. */
   listPartial: (sources: string) => string;
+  /** Items a source sent that could not be shown (left out and counted by the adapter). */
+  listSkipped: (count: number, formatted: string, sources: string) => string;
 }
 
 const plural = (lang: string, n: number) => new Intl.PluralRules(lang).select(n);
@@ -86,6 +88,8 @@ export const en: InitiativeListStrings = {
   listNoMatches: 'No initiatives match these filters.',
   listNoneYet: 'There are no initiatives to show yet.',
   listPartial: (s) => `Could not reach ${s}, so some initiatives are missing from this list.`,
+  listSkipped: (n, f, s) =>
+    n === 1 ? `1 initiative from ${s} could not be shown.` : `${f} initiatives from ${s} could not be shown.`,
 };
 
 const es: InitiativeListStrings = {
@@ -126,6 +130,8 @@ const es: InitiativeListStrings = {
   listNoMatches: 'Ninguna iniciativa coincide con estos filtros.',
   listNoneYet: 'Todavía no hay iniciativas que mostrar.',
   listPartial: (s) => `No se pudo acceder a ${s}, así que faltan algunas iniciativas en esta lista.`,
+  listSkipped: (n, f, s) =>
+    n === 1 ? `No se pudo mostrar 1 iniciativa de ${s}.` : `No se pudieron mostrar ${f} iniciativas de ${s}.`,
 };
 
 const de: InitiativeListStrings = {
@@ -167,6 +173,10 @@ const de: InitiativeListStrings = {
   listNoMatches: 'Keine Initiative passt zu diesen Filtern.',
   listNoneYet: 'Noch keine Initiativen vorhanden.',
   listPartial: (s) => `Nicht erreichbar: ${s}. Deshalb fehlen in dieser Liste einige Initiativen.`,
+  listSkipped: (n, f, s) =>
+    n === 1
+      ? `1 Initiative von ${s} konnte nicht angezeigt werden.`
+      : `${f} Initiativen von ${s} konnten nicht angezeigt werden.`,
 };
 
 const fr: InitiativeListStrings = {
@@ -207,6 +217,10 @@ const fr: InitiativeListStrings = {
   listNoMatches: 'Aucune initiative ne correspond à ces filtres.',
   listNoneYet: 'Aucune initiative à afficher pour l’instant.',
   listPartial: (s) => `Impossible de joindre ${s} : il manque donc des initiatives dans cette liste.`,
+  listSkipped: (n, f, s) =>
+    n <= 1
+      ? `${f} initiative de ${s} n’a pas pu être affichée.`
+      : `${f} initiatives de ${s} n’ont pas pu être affichées.`,
 };
 
 const ar: InitiativeListStrings = {
@@ -259,6 +273,7 @@ const ar: InitiativeListStrings = {
   listNoMatches: 'لا توجد مبادرات تطابق عوامل التصفية هذه.',
   listNoneYet: 'لا توجد مبادرات لعرضها بعد.',
   listPartial: (s) => `تعذّر الوصول إلى ${s}، لذا تنقص هذه القائمة بعض المبادرات.`,
+  listSkipped: (n, f, s) => `تعذّر عرض ${f} من المبادرات الواردة من ${s}.`,
 };
 
 export const initiativeListStrings = { en, es, de, fr, ar } satisfies Record<Language, InitiativeListStrings>;

@@ -324,7 +324,8 @@ export class CivicInitiativeList extends CivicDataElement {
       this.nextCursor = page.nextCursor;
       this.total = page.total;
       const missing = (more ? this.warnings : []).concat(page.warnings ?? []);
-      this.warnings = missing.filter((w, n) => missing.findIndex((x) => x.source === w.source) === n);
+      const same = (a: PageWarning, b: PageWarning) => a.source === b.source && !a.skipped === !b.skipped;
+      this.warnings = missing.filter((w, n) => missing.findIndex((x) => same(x, w)) === n);
       this.phase = 'ready';
       this.loadingMore = false;
       this.noteTags(fresh);
@@ -384,9 +385,18 @@ export class CivicInitiativeList extends CivicDataElement {
     return t.term('listResultCount', this.total ?? shown, t.number(this.total ?? shown));
   }
 
+  /** Sources that could not be read, and items a source sent that could not be shown (counted). */
   private noticeText(): string {
     const t = this.localize;
-    return this.warnings.length ? t.term('listPartial', t.list(this.warnings.map((w) => w.source))) : '';
+    const unread = this.warnings.filter((w) => !w.skipped).map((w) => w.source);
+    const skipped = this.warnings.filter((w) => w.skipped);
+    const count = skipped.reduce((n, w) => n + (w.skipped ?? 0), 0);
+    return [
+      unread.length ? t.term('listPartial', t.list(unread)) : '',
+      count ? t.term('listSkipped', count, t.number(count), t.list(skipped.map((w) => w.source))) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   }
 
   /** Polite announcement; the same words twice in a row are still read out (a no-break space toggles). */

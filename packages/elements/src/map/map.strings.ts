@@ -19,6 +19,8 @@ export interface MapStrings {
   mapNoPinsInView: string;
   mapLoadingPins: string;
   mapTooManyPins: (shown: string) => string;
+  /** Initiatives with an address but no point (a place without a pin): left off the map, counted. */
+  mapNotOnMap: (count: number, formatted: string) => string;
   mapFailed: string;
   mapScrollHint: string;
   mapScrollHintMac: string;
@@ -63,6 +65,10 @@ export const en: MapStrings = {
   mapNoPinsInView: 'No initiatives in this area. Zoom out or move the map to see more.',
   mapLoadingPins: 'Loading initiatives…',
   mapTooManyPins: (shown) => `Showing the first ${shown} initiatives in this area. Zoom in to see the rest.`,
+  mapNotOnMap: (n, f) =>
+    n === 1
+      ? '1 initiative has an address but no place on the map, so it is not shown.'
+      : `${f} initiatives have an address but no place on the map, so they are not shown.`,
   mapFailed: 'The map could not be loaded, so the initiatives are listed instead.',
   mapScrollHint: 'Use Ctrl + scroll to zoom the map',
   mapScrollHintMac: 'Use ⌘ + scroll to zoom the map',
@@ -90,6 +96,10 @@ const es: MapStrings = {
   mapLoadingPins: 'Cargando iniciativas…',
   mapTooManyPins: (shown) =>
     `Se muestran las primeras ${shown} iniciativas de esta zona. Acerca el mapa para ver el resto.`,
+  mapNotOnMap: (n, f) =>
+    n === 1
+      ? '1 iniciativa tiene dirección pero no tiene lugar en el mapa, así que no se muestra.'
+      : `${f} iniciativas tienen dirección pero no tienen lugar en el mapa, así que no se muestran.`,
   mapFailed: 'No se pudo cargar el mapa, así que las iniciativas se muestran en una lista.',
   mapScrollHint: 'Usa Ctrl + rueda para hacer zoom en el mapa',
   mapScrollHintMac: 'Usa ⌘ + rueda para hacer zoom en el mapa',
@@ -117,6 +127,10 @@ const de: MapStrings = {
   mapLoadingPins: 'Initiativen werden geladen…',
   mapTooManyPins: (shown) =>
     `Die ersten ${shown} Initiativen in diesem Gebiet. Vergrößere die Karte, um den Rest zu sehen.`,
+  mapNotOnMap: (n, f) =>
+    n === 1
+      ? '1 Initiative hat eine Adresse, aber keinen Ort auf der Karte, und wird deshalb nicht angezeigt.'
+      : `${f} Initiativen haben eine Adresse, aber keinen Ort auf der Karte, und werden deshalb nicht angezeigt.`,
   mapFailed: 'Die Karte konnte nicht geladen werden, deshalb stehen die Initiativen in einer Liste.',
   mapScrollHint: 'Strg + Mausrad zum Zoomen der Karte',
   mapScrollHintMac: '⌘ + Mausrad zum Zoomen der Karte',
@@ -143,6 +157,10 @@ const fr: MapStrings = {
   mapNoPinsInView: 'Aucune initiative dans cette zone. Dézoomez ou déplacez la carte pour en voir davantage.',
   mapLoadingPins: 'Chargement des initiatives…',
   mapTooManyPins: (shown) => `Les ${shown} premières initiatives de cette zone. Zoomez pour voir les autres.`,
+  mapNotOnMap: (n, f) =>
+    n <= 1
+      ? `${f} initiative a une adresse mais pas de position sur la carte : elle n’y figure pas.`
+      : `${f} initiatives ont une adresse mais pas de position sur la carte : elles n’y figurent pas.`,
   mapFailed: 'La carte n’a pas pu être chargée : les initiatives sont affichées en liste.',
   mapScrollHint: 'Utilisez Ctrl + molette pour zoomer sur la carte',
   mapScrollHintMac: 'Utilisez ⌘ + molette pour zoomer sur la carte',
@@ -169,6 +187,7 @@ const ar: MapStrings = {
   mapNoPinsInView: 'لا توجد مبادرات في هذه المنطقة. صغّر الخريطة أو حرّكها لرؤية المزيد.',
   mapLoadingPins: 'جارٍ تحميل المبادرات…',
   mapTooManyPins: (shown) => `تُعرض أول ${shown} مبادرة في هذه المنطقة. كبّر الخريطة لرؤية البقية.`,
+  mapNotOnMap: (n, f) => `${arabicCount(n, f)} لها عنوان دون موقع على الخريطة، لذا لا تظهر عليها.`,
   mapFailed: 'تعذّر تحميل الخريطة، لذا تُعرض المبادرات في قائمة.',
   mapScrollHint: 'استخدم Ctrl مع عجلة الفأرة لتكبير الخريطة',
   mapScrollHintMac: 'استخدم ⌘ مع عجلة الفأرة لتكبير الخريطة',

@@ -205,6 +205,9 @@ export class CivicMap extends CivicDataElement {
   @state() private mapState: 'loading' | 'ready' | 'failed' = 'loading';
   @state() private inView: MapPin[] | undefined;
   @state() private truncated = false;
+  /** Initiatives with an address but no point: left off the map, and said so (counted on a whole-world load). */
+  @state() private unpinned = 0;
+  private unpinnedInLoad = 0;
   @state() private hint = false;
   @state() private zoomLimits = { atMin: false, atMax: false };
   /** The visitor pressed "Show the detailed map". */
@@ -531,7 +534,10 @@ export class CivicMap extends CivicDataElement {
           break;
         }
       } while (cursor);
+      this.unpinnedInLoad = 0;
       const checked = await inSlices(raw, (item, n) => this.pinFrom(item, n), controller.signal);
+      // An area's load leaves out what has no point at all: only a load of everything counts them.
+      const unpinned = ask && ask !== WORLD ? this.unpinned : this.unpinnedInLoad;
       // Each step in a task of its own: with 100,000 pins, one task for all of them took 100 ms.
       await yieldToMain();
       if (run !== this.loadRun || this.declared) return;
@@ -540,6 +546,7 @@ export class CivicMap extends CivicDataElement {
       if (run !== this.loadRun || this.declared) return;
       this.loaded = { bbox: ask, complete: !truncated, source: adapter };
       this.truncated = truncated;
+      this.unpinned = unpinned;
       this.error = undefined;
       this.phase = 'ready';
       this.setPins(pins);
@@ -576,7 +583,10 @@ export class CivicMap extends CivicDataElement {
       throw e;
     }
     const place = initiative.place;
-    if (!place) return undefined;
+    if (!place) {
+      if (initiative.address) this.unpinnedInLoad++;
+      return undefined;
+    }
     const problem = coordinateProblem(place.lat, place.lng);
     if (problem) {
       this.report(initiative.id, problem, place.lat, place.lng);
@@ -717,6 +727,11 @@ export class CivicMap extends CivicDataElement {
           : nothing
       }
       ${this.truncated ? html`<p class="note">${t.term('mapTooManyPins', t.number(this.pins.length))}</p>` : nothing}
+      ${
+        this.unpinned && !this.declared
+          ? html`<p class="note">${t.term('mapNotOnMap', this.unpinned, t.number(this.unpinned))}</p>`
+          : nothing
+      }
       <div class="map-wrap" ?hidden=${list}>
         ${this.renderTileChoice()}
         <div
