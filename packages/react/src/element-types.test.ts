@@ -3,6 +3,7 @@
  * each tag's events: this holds both to the elements themselves and to custom-elements.json (built by
  * `pnpm build`), so a new property or event cannot leave the React and Vue typings behind.
  */
+import '@civic-kit/elements';
 import { expect } from '@open-wc/testing';
 import { CIVIC_EVENTS, RENAMED_ATTRIBUTES, type CivicTagName } from './element-types.js';
 

@@ -4,6 +4,8 @@
  * and `strings`/`adapter` from the base classes), and the events it fires (each class's `@fires`;
  * a test holds the two lists to custom-elements.json).
  */
+// Event classes from core (no side effects), element classes as types only: a per-element entry
+// (`@civic-kit/react/poll`) must not pull in `@civic-kit/elements`' main entry, which registers every tag.
 import {
   CivicErrorEvent,
   CivicPinSelectEvent,
@@ -13,13 +15,15 @@ import {
   CivicSupportEvent,
   CivicVoteDoneEvent,
   CivicVoteEvent,
-  type CivicFindTheOthers,
-  type CivicInitiativeCard,
-  type CivicInitiativeList,
-  type CivicMap,
-  type CivicMapPin,
-  type CivicPoll,
-  type CivicProvider,
+} from '@civic-kit/core';
+import type {
+  CivicFindTheOthers,
+  CivicInitiativeCard,
+  CivicInitiativeList,
+  CivicMap,
+  CivicMapPin,
+  CivicPoll,
+  CivicProvider,
 } from '@civic-kit/elements';
 import type { LitElement } from 'lit';
 

@@ -48,6 +48,8 @@ export const registeredLanguages = (): string[] => [...tables.keys()];
 function nearest(el: Element, attr: 'lang' | 'dir'): string | undefined {
   let node: Element | null = el;
   while (node) {
+    // Server rendering (@lit-labs/ssr) gives an element its own attributes but no tree around it.
+    if (typeof node.closest !== 'function') return node.getAttribute?.(attr)?.trim() || undefined;
     const found: Element | null = node.closest(`[${attr}]`);
     const value = found?.getAttribute(attr)?.trim();
     if (value && !(attr === 'dir' && value === 'auto')) return value;

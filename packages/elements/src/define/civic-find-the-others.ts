@@ -8,6 +8,9 @@ import './civic-initiative-card.js';
 registerStrings({ en: findTheOthersEn });
 defineElement('civic-find-the-others', CivicFindTheOthers);
 
+/** The class, for wrappers that register this one element (such as `@civic-kit/react/find-the-others`). */
+export { CivicFindTheOthers };
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-find-the-others': CivicFindTheOthers;

@@ -5,6 +5,9 @@ import { en } from '../translations/en.js';
 registerTranslation(en);
 defineElement('civic-initiative-card', CivicInitiativeCard);
 
+/** The class, for wrappers that register this one element (such as `@civic-kit/react/initiative-card`). */
+export { CivicInitiativeCard };
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-initiative-card': CivicInitiativeCard;

@@ -8,6 +8,9 @@ registerTranslation(en);
 registerStrings({ en: listEn });
 defineElement('civic-initiative-list', CivicInitiativeList);
 
+/** The class, for wrappers that register this one element (such as `@civic-kit/react/initiative-list`). */
+export { CivicInitiativeList };
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-initiative-list': CivicInitiativeList;

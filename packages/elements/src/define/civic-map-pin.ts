@@ -3,6 +3,9 @@ import { CivicMapPin } from '../map-pin/map-pin.js';
 
 defineElement('civic-map-pin', CivicMapPin);
 
+/** The class, for wrappers that register this one element (such as `@civic-kit/react/map-pin`). */
+export { CivicMapPin };
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-map-pin': CivicMapPin;

@@ -11,6 +11,9 @@ registerTranslation(en);
 registerStrings({ en: mapEn });
 defineElement('civic-map', CivicMap);
 
+/** The class, for wrappers that register this one element (such as `@civic-kit/react/map`). */
+export { CivicMap };
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-map': CivicMap;

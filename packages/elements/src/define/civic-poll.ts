@@ -9,6 +9,9 @@ registerTranslation(en);
 registerStrings({ en: pollEn });
 defineElement('civic-poll', CivicPoll);
 
+/** The class, for wrappers that register this one element (such as `@civic-kit/react/poll`). */
+export { CivicPoll };
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-poll': CivicPoll;

@@ -37,6 +37,9 @@ registerAdapter('federated', async (config) => {
 });
 defineElement('civic-provider', CivicProvider);
 
+/** The class, for wrappers that register this one element (such as `@civic-kit/react/provider`). */
+export { CivicProvider };
+
 declare global {
   interface HTMLElementTagNameMap {
     'civic-provider': CivicProvider;

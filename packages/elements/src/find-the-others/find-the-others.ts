@@ -228,7 +228,7 @@ export class CivicFindTheOthers extends CivicDataElement {
    * again with the same key (stored once). Not a positive number: wait as long as it takes.
    */
   @property({ type: Number, attribute: 'send-timeout' })
-  sendTimeout = SEND_TIMEOUT_SECONDS;
+  sendTimeout: number = SEND_TIMEOUT_SECONDS;
 
   declare protected readonly localize: LocalizeController<CivicTranslation & FindTheOthersStrings>;
 

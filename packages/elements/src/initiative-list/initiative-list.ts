@@ -5,6 +5,7 @@ import {
   INITIATIVE_SORTS,
   INITIATIVE_STATUSES,
   MemoryAdapter,
+  parseInitiative,
   parseLatLng,
   parsePlaceMatches,
   toCivicError,
@@ -19,7 +20,7 @@ import {
   type PageWarning,
   type PlaceMatch,
 } from '@civic-kit/core';
-import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { initiativeCardStyles } from '../initiative-card/initiative-card.styles.js';
@@ -220,10 +221,28 @@ export class CivicInitiativeList extends CivicDataElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Server rendering: nothing asynchronous finishes before the HTML is written, so `.initiatives`
+    // given as data is shown at once (its first page, invalid items left out); the browser takes over
+    // with the filters once it hydrates.
+    if (isServer) return this.renderOnServer();
     const reload = ['q', 'tags', 'status', 'near', 'radiusKm', 'sort', 'pageSize', 'adapter', 'initiatives'] as const;
     if (reload.some((k) => changed.has(k))) void this.load(false);
     const source = this.source;
     if (source !== this.interestsFor) this.loadInterests(source);
+  }
+
+  private renderOnServer(): void {
+    if (!Array.isArray(this.initiatives)) return;
+    const valid = (this.initiatives as unknown[]).flatMap((raw) => {
+      try {
+        return [parseInitiative(raw)];
+      } catch {
+        return [];
+      }
+    });
+    this.items = valid.slice(0, Math.max(1, Math.floor(this.pageSize) || 20));
+    this.total = valid.length;
+    this.phase = 'ready';
   }
 
   protected override update(changed: PropertyValues<this>): void {

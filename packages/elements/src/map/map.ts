@@ -299,7 +299,8 @@ export class CivicMap extends CivicDataElement {
 
   /** Whether the pins are declared as children (else they come from the adapter). */
   private get declared(): boolean {
-    return !!this.querySelector('civic-map-pin');
+    // Server rendering (@lit-labs/ssr) gives the element no children to look at.
+    return typeof this.querySelector === 'function' && !!this.querySelector('civic-map-pin');
   }
 
   /** The tile URL template, if any. */

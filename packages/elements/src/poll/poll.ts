@@ -171,7 +171,7 @@ export class CivicPoll extends CivicDataElement {
    * and sent again with the same key (counted once). Not a positive number: wait as long as it takes.
    */
   @property({ type: Number, attribute: 'send-timeout' })
-  sendTimeout = SEND_TIMEOUT_SECONDS;
+  sendTimeout: number = SEND_TIMEOUT_SECONDS;
 
   declare protected readonly localize: LocalizeController<CivicTranslation & PollStrings>;
 

@@ -34,6 +34,26 @@ export type ProviderTheme = (typeof PROVIDER_THEMES)[number];
  *
  * @slot - The Civic Kit elements (and anything else) that use this provider.
  * @csspart message - Shown above the content when the data source is misconfigured.
+ *
+ * Attributes read by the adapter that `adapter` names (every one: packages/adapters/README.md):
+ * @attr {number} timeout-ms - rest, decidim, federated: time allowed per request (federated: per source), in milliseconds.
+ * @attr {number} retries - rest: attempts after a network failure, a 429 or a 503.
+ * @attr {string} sources - federated: the sources as a JSON array, `[{"adapter": "rest", "endpoint": "…", "name": "Our town"}]`.
+ * @attr {string} participatory-space - decidim: the space whose proposals or meetings to show (`green-streets`, `assemblies/7`).
+ * @attr {'initiatives' | 'proposals' | 'meetings'} resource - decidim: what to show.
+ * @attr {string} component - decidim: only this component of the space (by id).
+ * @attr {string} locale - decidim: the language wanted from the instance.
+ * @attr {string} fallback-locales - decidim: languages to fall back on, in order.
+ * @attr {number} goal - decidim: signatures or votes needed, for the progress bar.
+ * @attr {'votes' | 'likes'} supporters - decidim: what counts as supporters of a proposal.
+ * @attr {'auto' | 'on' | 'off'} voting - decidim: whether to offer voting.
+ * @attr {string} status-map - decidim: extra state mappings, `in_progress:active, done:completed`.
+ * @attr {string} bounds - decidim: `west,south,east,north` of the area places should be in.
+ * @attr {number} max-items - decidim, activitystreams: most items fetched for one list.
+ * @attr {number} requests-per-minute - decidim: this page's request budget for the instance.
+ * @attr {string} source-name - decidim, static, activitystreams: the name shown as the initiatives' source.
+ * @attr {string} source-url - static, activitystreams: the link of that source.
+ * @attr {'lat-lng' | 'lng-lat'} coordinate-order - activitystreams: the order of a place's coordinates.
  */
 export class CivicProvider extends CivicElement {
   static override styles: CSSResultGroup = [

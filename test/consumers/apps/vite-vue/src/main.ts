@@ -1,0 +1,6 @@
+import '@civic-kit/elements';
+import '@civic-kit/vue';
+import { createApp } from 'vue';
+import App from './App.vue';
+
+createApp(App).mount('#app');
