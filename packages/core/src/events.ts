@@ -18,15 +18,48 @@ export class CivicSupportEvent extends Event {
   }
 }
 
-/** After a support write succeeded (`initiative` set) or finally failed (`error` set). */
-export class CivicSupportDoneEvent extends Event {
+/** What every "done" event of a write says, with the same meaning for a vote, a sign-up and a support. */
+export interface WriteDoneInit {
+  /** The write waits in this browser's queue now (with the `error` that put it there). */
+  queued?: boolean;
+  /** The write had waited in the queue and has now been sent from it. */
+  delivered?: boolean;
+  /** Why it waits (`queued`), or why it finally failed (not `queued`). */
+  error?: CivicError | undefined;
+}
+
+/**
+ * The base of `civic-vote-done`, `civic-signup-done` and `civic-support-done`: after a write was
+ * counted, finally failed (`error` set, `queued` false), or could not be sent and waits in the queue
+ * (`queued`). A write sent later from the queue fires the event again with `delivered`.
+ */
+export class CivicWriteDoneEvent extends Event {
+  readonly queued: boolean;
+  readonly delivered: boolean;
+  readonly error: CivicError | undefined;
+  constructor(
+    type: string,
+    /** The write's idempotency key, the same on every retry of it. */
+    readonly idempotencyKey: string,
+    init: WriteDoneInit = {},
+  ) {
+    super(type, { bubbles: true, composed: true });
+    this.queued = init.queued === true;
+    this.delivered = init.delivered === true;
+    this.error = init.error;
+  }
+}
+
+/** After a support was counted (`initiative` set), finally failed, or was queued (see `CivicWriteDoneEvent`). */
+export class CivicSupportDoneEvent extends CivicWriteDoneEvent {
   static readonly eventName = 'civic-support-done';
   constructor(
     readonly initiativeId: string,
+    idempotencyKey: string,
     readonly initiative: Initiative | undefined,
-    readonly error: CivicError | undefined,
+    init: WriteDoneInit = {},
   ) {
-    super(CivicSupportDoneEvent.eventName, init());
+    super(CivicSupportDoneEvent.eventName, idempotencyKey, init);
   }
 }
 

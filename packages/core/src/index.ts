@@ -28,5 +28,23 @@ export {
   type MemoryData,
   type MemoryPerson,
 } from './memory/memory-adapter.js';
-export { Outbox, isOffline, withDeadline, SEND_TIMEOUT_SECONDS, type OutboxEntry } from './outbox.js';
+export {
+  Outbox,
+  isOffline,
+  voterHash,
+  withDeadline,
+  SEND_TIMEOUT_SECONDS,
+  type OutboxEntry,
+  type OutboxFilter,
+} from './outbox.js';
+export {
+  WriteController,
+  WRITE_PHASES,
+  retryDelay,
+  writeRetry,
+  type Write,
+  type WriteEnd,
+  type WriteControllerOptions,
+  type WritePhase,
+} from './controllers/write.js';
 export { initiativeEvent, initiativeJsonLd, writeDataBlock } from './structured-data.js';

@@ -3,8 +3,9 @@
  * localStorage, until they are delivered — also after a reload. Each keeps its idempotency key, so a
  * write that did reach the server before the connection dropped is still counted once.
  *
- * An embed shares storage with its host page and has no service worker: keep entries minimal and
- * remove them as soon as the server confirms.
+ * An embed shares storage with its host page and has no service worker: keep entries minimal, give
+ * each an expiry, keep a hash of the voter token (never the token) and remove an entry as soon as the
+ * server confirms it. docs/privacy.md lists what is kept and for how long.
  */
 import { CivicError, toCivicError } from './errors.js';
 
@@ -19,21 +20,74 @@ export interface OutboxEntry<T = unknown> {
   /** ISO time it was first queued. */
   queuedAt: string;
   attempts: number;
+  /** `voterHash(token)` of the voter who made it (`''` for no token): it is sent and shown only for them. */
+  voter?: string;
+  /** ISO time after which it is dropped unsent (a sign-up after 24 hours, a ballot when its poll closes). */
+  expiresAt?: string;
+}
+
+/** What to select: a kind, a target, a voter's hash (`''` is the voter with no token). */
+export interface OutboxFilter {
+  kind?: string;
+  target?: string;
+  voter?: string;
 }
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const DEFAULT_KEY = 'civic-kit:outbox';
+const HOUR = 3_600_000;
+/** How long an entry queued without an expiry (by an earlier version) is kept. */
+const DEFAULT_LIFETIME: Record<string, number> = { signup: 24 * HOUR };
+const DEFAULT_LIFETIME_OTHER = 7 * 24 * HOUR;
+
+/**
+ * A short, one-way tag of a voter token, to match a queued write to the voter who made it without
+ * keeping the token (cyrb53, 53 bits as 14 hex digits). `''` for no token.
+ */
+export function voterHash(token: string | undefined): string {
+  if (token === undefined) return '';
+  let h1 = 0xdeadbeef ^ token.length;
+  let h2 = 0x41c6ce57 ^ token.length;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
 
 export class Outbox {
   private readonly storageKey: string;
   private readonly storage: Storage | undefined;
   /** Keys being sent right now by this page, so two elements never send the same entry at once. */
   private static readonly sending = new Set<string>();
+  /**
+   * The page's copy of each queue, by storage key: where storage is blocked or full, every element
+   * and every `Outbox` over that key shares it, so a queued write lasts as long as the page.
+   */
+  private static readonly memory = new Map<string, OutboxEntry[]>();
+  /** Storage keys whose last write to storage failed: their page copy is the one to read. */
+  private static readonly unstored = new Set<string>();
+  private static readonly byKey = new Map<string, Outbox>();
+
+  /** The page's one queue for a storage key (in `localStorage`, or for the page where that is blocked). */
+  static for(storageKey: string = DEFAULT_KEY): Outbox {
+    let box = Outbox.byKey.get(storageKey);
+    if (!box) Outbox.byKey.set(storageKey, (box = new Outbox(storageKey)));
+    return box;
+  }
 
   constructor(storageKey = DEFAULT_KEY, storage: Storage | undefined = defaultStorage()) {
     this.storageKey = storageKey;
     this.storage = storage;
+  }
+
+  /** The storage key, to recognise `storage` events from other tabs about this queue. */
+  get key(): string {
+    return this.storageKey;
   }
 
   /** Whether entries survive a reload (false where storage is blocked: they then last for this page). */
@@ -47,9 +101,12 @@ export class Outbox {
     }
   }
 
-  list<T>(filter: { kind?: string; target?: string } = {}): OutboxEntry<T>[] {
+  list<T>(filter: OutboxFilter = {}): OutboxEntry<T>[] {
     return this.read().filter(
-      (e) => (!filter.kind || e.kind === filter.kind) && (!filter.target || e.target === filter.target),
+      (e) =>
+        (!filter.kind || e.kind === filter.kind) &&
+        (!filter.target || e.target === filter.target) &&
+        (filter.voter === undefined || (e.voter ?? '') === filter.voter),
     ) as OutboxEntry<T>[];
   }
 
@@ -69,7 +126,7 @@ export class Outbox {
    * (network, rate-limited) keeps the entry for later, any other removes it and is reported.
    */
   async flush<T>(
-    filter: { kind?: string; target?: string },
+    filter: OutboxFilter,
     send: (entry: OutboxEntry<T>) => Promise<void>,
   ): Promise<{ delivered: OutboxEntry<T>[]; failed: { entry: OutboxEntry<T>; error: CivicError }[] }> {
     const delivered: OutboxEntry<T>[] = [];
@@ -100,28 +157,57 @@ export class Outbox {
     return { delivered, failed };
   }
 
-  private memory: OutboxEntry[] = [];
-
+  /** The entries, without those past their expiry (which are removed). */
   private read(): OutboxEntry[] {
+    const all = this.readAll();
+    const now = Date.now();
+    const live = all.filter((e) => expiry(e) > now);
+    if (live.length !== all.length) this.write(live);
+    return live;
+  }
+
+  private readAll(): OutboxEntry[] {
+    const memory = Outbox.memory.get(this.storageKey) ?? [];
+    if (Outbox.unstored.has(this.storageKey)) return memory;
     try {
       const raw = this.storage?.getItem(this.storageKey);
-      if (!raw) return this.memory;
+      if (!this.storage) return memory;
+      if (!raw) return [];
       const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? (parsed as OutboxEntry[]) : [];
+      return Array.isArray(parsed) ? (parsed as OutboxEntry[]).map(upgrade) : [];
     } catch {
-      return this.memory;
+      return memory;
     }
   }
 
   private write(entries: OutboxEntry[]): void {
-    this.memory = entries;
+    Outbox.memory.set(this.storageKey, entries);
     try {
-      if (entries.length) this.storage?.setItem(this.storageKey, JSON.stringify(entries));
-      else this.storage?.removeItem(this.storageKey);
+      if (!this.storage) throw new Error('no storage');
+      if (entries.length) this.storage.setItem(this.storageKey, JSON.stringify(entries));
+      else this.storage.removeItem(this.storageKey);
+      Outbox.unstored.delete(this.storageKey);
     } catch {
       /* storage full or blocked: kept in memory for this page */
+      Outbox.unstored.add(this.storageKey);
     }
   }
+}
+
+/** When an entry is dropped unsent: its own expiry, or a default by kind for one queued without. */
+function expiry(e: OutboxEntry): number {
+  const at = e.expiresAt ? Date.parse(e.expiresAt) : NaN;
+  if (Number.isFinite(at)) return at;
+  const queued = Date.parse(e.queuedAt);
+  return (Number.isFinite(queued) ? queued : 0) + (DEFAULT_LIFETIME[e.kind] ?? DEFAULT_LIFETIME_OTHER);
+}
+
+/** An entry an earlier version queued with the raw voter token: the token is replaced by its hash. */
+function upgrade(e: OutboxEntry): OutboxEntry {
+  const p = e.payload as { voter?: unknown } | null;
+  if (e.voter !== undefined || !p || typeof p !== 'object' || !('voter' in p)) return e;
+  const { voter, ...payload } = p;
+  return { ...e, payload, voter: voterHash(typeof voter === 'string' ? voter : undefined) };
 }
 
 /** localStorage, or undefined where reading it throws (sandboxed frames, blocked storage). */

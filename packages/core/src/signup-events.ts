@@ -2,7 +2,7 @@
  * Events of the "find the others" sign-up. Like every Civic Kit event they fire only on user action;
  * the one before the write is cancelable so a host can handle the sign-up itself.
  */
-import type { CivicError } from './errors.js';
+import { CivicWriteDoneEvent, type WriteDoneInit } from './events.js';
 import type { Matches, SignupInput } from './model.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
@@ -23,19 +23,15 @@ export class CivicSignupEvent extends Event {
   }
 }
 
-/**
- * After a sign-up was written (`matches` set), finally failed (`error` set), or could not be sent and waits
- * in the offline queue (`queued`, with the `network` error that put it there).
- */
-export class CivicSignupDoneEvent extends Event {
+/** After a sign-up was stored (`matches` set), finally failed or was queued (see `CivicWriteDoneEvent`). */
+export class CivicSignupDoneEvent extends CivicWriteDoneEvent {
   static readonly eventName = 'civic-signup-done';
   constructor(
-    readonly idempotencyKey: string,
+    idempotencyKey: string,
     readonly matches: Matches | undefined,
-    readonly error: CivicError | undefined,
-    readonly queued = false,
+    init: WriteDoneInit = {},
   ) {
-    super(CivicSignupDoneEvent.eventName, init());
+    super(CivicSignupDoneEvent.eventName, idempotencyKey, init);
   }
 }
 

@@ -2,7 +2,7 @@
  * Events of a vote in a poll. Fired only on user action (or on delivery of a vote the person cast
  * earlier), never on a programmatic property change.
  */
-import type { CivicError } from './errors.js';
+import { CivicWriteDoneEvent, type WriteDoneInit } from './events.js';
 import type { Ballot, Poll } from './model.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
@@ -32,22 +32,18 @@ export class CivicVoteEvent extends Event {
   }
 }
 
-/**
- * After a ballot was counted (`poll` set: the poll as the backend now reports it) or finally failed
- * (`error` set). `queued` is true when the ballot had waited in the offline queue.
- */
-export class CivicVoteDoneEvent extends Event {
+/** After a ballot was counted (`poll`: the poll as the backend now reports it), finally failed or was queued (see `CivicWriteDoneEvent`). */
+export class CivicVoteDoneEvent extends CivicWriteDoneEvent {
   static readonly eventName = 'civic-vote-done';
   readonly ballot: ReadonlyBallot;
   constructor(
     readonly pollId: string,
     ballot: Ballot,
-    readonly idempotencyKey: string,
+    idempotencyKey: string,
     readonly poll: Poll | undefined,
-    readonly error: CivicError | undefined,
-    readonly queued = false,
+    init: WriteDoneInit = {},
   ) {
-    super(CivicVoteDoneEvent.eventName, init());
+    super(CivicVoteDoneEvent.eventName, idempotencyKey, init);
     this.ballot = frozen(ballot);
   }
 }

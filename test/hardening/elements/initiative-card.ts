@@ -148,7 +148,7 @@ const states: ElementState[] = [
   },
   {
     name: 'support-failed',
-    build: (ctx) => throughAdapter(ctx, 'repair-cafe', { fail: { supportInitiative: 'network' } }),
+    build: (ctx) => throughAdapter(ctx, 'repair-cafe', { fail: { supportInitiative: 'rate-limited' } }),
     act: clickSupport,
     ready: (b) => has('[part="supporters"] [role="alert"]')(b) && has('[part="support-button"]')(b),
   },

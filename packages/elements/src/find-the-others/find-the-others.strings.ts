@@ -58,6 +58,9 @@ export interface FindTheOthersStrings {
   signupSending: string;
   signupQueued: string;
   signupQueuedThisPage: string;
+  /** Queued because the data source could not be reached (the browser is online): sent again by itself. */
+  signupQueuedRetry: string;
+  signupQueuedRetryThisPage: string;
   signupFailed: (reason: string) => string;
 
   signupErrorSummary: string;
@@ -147,6 +150,10 @@ export const en: FindTheOthersStrings = {
     'You seem to be offline. Your sign-up is saved on this device and will be sent when you are back online with this page open.',
   signupQueuedThisPage:
     'You seem to be offline. Your sign-up will be sent when you are back online, as long as this page stays open.',
+  signupQueuedRetry:
+    'The site’s data source could not be reached. Your sign-up is saved on this device for 24 hours and will be sent again by itself.',
+  signupQueuedRetryThisPage:
+    'The site’s data source could not be reached. Your sign-up will be sent again by itself, as long as this page stays open.',
   signupFailed: (reason) => `Your sign-up was not sent. ${reason} Your answers are still here.`,
 
   signupErrorSummary: 'There is a problem',
@@ -239,6 +246,10 @@ const es: FindTheOthersStrings = {
     'Parece que no tienes conexión. Tu inscripción se ha guardado en este dispositivo y se enviará cuando vuelvas a tener conexión con esta página abierta.',
   signupQueuedThisPage:
     'Parece que no tienes conexión. Tu inscripción se enviará cuando vuelvas a tener conexión, siempre que esta página siga abierta.',
+  signupQueuedRetry:
+    'No se pudo contactar con la fuente de datos del sitio. Tu inscripción está guardada en este dispositivo durante 24 horas y se enviará de nuevo automáticamente.',
+  signupQueuedRetryThisPage:
+    'No se pudo contactar con la fuente de datos del sitio. Tu inscripción se enviará de nuevo automáticamente mientras esta página siga abierta.',
   signupFailed: (reason) => `Tu inscripción no se ha enviado. ${reason} Tus respuestas siguen aquí.`,
 
   signupErrorSummary: 'Hay un problema',
@@ -333,6 +344,10 @@ const de: FindTheOthersStrings = {
     'Du scheinst offline zu sein. Deine Anmeldung ist auf diesem Gerät gespeichert und wird gesendet, sobald du wieder online bist und diese Seite geöffnet ist.',
   signupQueuedThisPage:
     'Du scheinst offline zu sein. Deine Anmeldung wird gesendet, sobald du wieder online bist, solange diese Seite geöffnet bleibt.',
+  signupQueuedRetry:
+    'Die Datenquelle der Website war nicht erreichbar. Deine Anmeldung ist 24 Stunden auf diesem Gerät gespeichert und wird automatisch erneut gesendet.',
+  signupQueuedRetryThisPage:
+    'Die Datenquelle der Website war nicht erreichbar. Deine Anmeldung wird automatisch erneut gesendet, solange diese Seite geöffnet bleibt.',
   signupFailed: (reason) => `Deine Anmeldung wurde nicht gesendet. ${reason} Deine Angaben sind noch da.`,
 
   signupErrorSummary: 'Es gibt ein Problem',
@@ -427,6 +442,10 @@ const fr: FindTheOthersStrings = {
     'Vous semblez hors ligne. Votre inscription est enregistrée sur cet appareil et sera envoyée quand vous serez de nouveau en ligne avec cette page ouverte.',
   signupQueuedThisPage:
     'Vous semblez hors ligne. Votre inscription sera envoyée quand vous serez de nouveau en ligne, tant que cette page reste ouverte.',
+  signupQueuedRetry:
+    'La source de données du site n’a pas pu être jointe. Votre inscription est enregistrée sur cet appareil pendant 24 heures et sera renvoyée automatiquement.',
+  signupQueuedRetryThisPage:
+    'La source de données du site n’a pas pu être jointe. Votre inscription sera renvoyée automatiquement tant que cette page reste ouverte.',
   signupFailed: (reason) => `Votre inscription n’a pas été envoyée. ${reason} Vos réponses sont toujours là.`,
 
   signupErrorSummary: 'Il y a un problème',
@@ -520,6 +539,10 @@ const ar: FindTheOthersStrings = {
   signupQueued:
     'يبدو أنك غير متصل بالإنترنت. حُفظ تسجيلك على هذا الجهاز وسيُرسل عندما تعود إلى الاتصال وهذه الصفحة مفتوحة.',
   signupQueuedThisPage: 'يبدو أنك غير متصل بالإنترنت. سيُرسل تسجيلك عندما تعود إلى الاتصال، ما دامت هذه الصفحة مفتوحة.',
+  signupQueuedRetry:
+    'تعذّر الوصول إلى مصدر بيانات الموقع. تسجيلك محفوظ على هذا الجهاز مدة 24 ساعة وسيُعاد إرساله تلقائيًا.',
+  signupQueuedRetryThisPage:
+    'تعذّر الوصول إلى مصدر بيانات الموقع. سيُعاد إرسال تسجيلك تلقائيًا ما دامت هذه الصفحة مفتوحة.',
   signupFailed: (reason) => `لم يُرسل تسجيلك. ${reason} إجاباتك ما زالت هنا.`,
 
   signupErrorSummary: 'هناك مشكلة',

@@ -1,5 +1,6 @@
 import {
   CivicError,
+  MemoryAdapter,
   Outbox,
   coarsen,
   type CivicAdapter,
@@ -15,6 +16,7 @@ import type { TemplateResult } from 'lit';
 import { ScriptedAdapter } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
 import { focusedNode } from '../../../../test/hardening/commands.js';
+import { describeWrites } from '../../../../test/helpers/write-suite.js';
 import '../define/civic-find-the-others.js';
 import '../translations/all.js';
 import { registerStrings } from '../translations/languages.js';
@@ -1040,4 +1042,44 @@ describe('<civic-find-the-others>', () => {
       expect(text(q(el, '[part="submit-button"]'))).to.equal('Count me in');
     });
   });
+});
+
+/** How many people the data source holds near Bristol (asking adds one, the same for every adapter asked). */
+async function nearBristol(adapter: ScriptedAdapter): Promise<number> {
+  const probe: SignupInput = {
+    name: 'Probe',
+    email: 'probe@example.org',
+    place: { text: 'Bristol', precision: 'area' },
+    radiusKm: 5,
+    interests: [],
+    consent: [],
+  };
+  const o = { idempotencyKey: `probe-${Math.random()}` };
+  return (await MemoryAdapter.prototype.findOthers.call(adapter, probe, o)).nearbyCount;
+}
+
+describeWrites({
+  tag: '<civic-find-the-others>',
+  method: 'findOthers',
+  event: 'civic-signup-done',
+  adapter: () => ScriptedAdapter.demo(),
+  mount: async (adapter, props) => {
+    const el = await signupForm({ adapter, ...props });
+    // The form with its causes, or (a queued sign-up sent at once) the results.
+    await settled(el, () => q(el, '#interest-0') || q(el, '[part="results"]'), 'no form');
+    return el;
+  },
+  write: async (el) => {
+    const form = el as CivicFindTheOthers;
+    await fill(form, valid);
+    await submit(form);
+  },
+  keptMs: async () => 24 * 3_600_000,
+  counted: async (adapter) => (await nearBristol(adapter)) - (await nearBristol(ScriptedAdapter.demo())),
+  says: {
+    unreachable: /could not be reached\. Your sign-up/,
+    offline: /You seem to be offline/,
+    thisPage: /as long as this page stays open/,
+    done: /You have signed up/,
+  },
 });

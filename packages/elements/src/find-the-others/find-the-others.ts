@@ -4,9 +4,9 @@ import {
   CivicSignupDoneEvent,
   CivicSignupEvent,
   Outbox,
+  WriteController,
   can,
   coarsen,
-  isOffline,
   SEND_TIMEOUT_SECONDS,
   withDeadline,
   newIdempotencyKey,
@@ -23,7 +23,7 @@ import {
   type PlaceMatch,
   type SignupInput,
 } from '@civic-kit/core';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -65,10 +65,8 @@ const MAX = { name: 200, email: 254, place: 200, message: 2000 } as const;
 /** The shape the sign-up schema accepts, closely enough to catch a typo before the server does. */
 const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]]+\.[^\s@"(),:;<>[\\\]]+$/u;
 const DEFAULT_VERSION = 'civic-kit-1';
-const KIND = 'signup';
-
-/** Idempotency keys of queued sign-ups that an element on this page is looking after. */
-const claimed = new Set<string>();
+/** A queued sign-up (name, email, place) is kept unsent for 24 hours at most. */
+const SIGNUP_KEPT_MS = 24 * 3_600_000;
 
 interface Values {
   name: string;
@@ -81,7 +79,6 @@ interface Values {
   trap: string;
 }
 
-type Phase = 'idle' | 'sending' | 'queued' | 'failed' | 'done';
 type Locating = 'pending' | 'denied' | 'unavailable' | undefined;
 
 const list = (value: string | null): string[] | undefined =>
@@ -117,8 +114,8 @@ function interestsFromAttribute(value: string | null): Interest[] | undefined {
  * inline messages, nothing cleared). Once sent, a results panel says how many people nearby share each
  * interest and shows nearby initiatives: never anyone else's details.
  *
- * A sign-up that cannot be sent (offline, network failure) waits in this browser's storage and is sent,
- * once, when the page is back online. A honeypot field and a minimum fill time stop scripted sign-ups
+ * A sign-up that cannot be sent (offline, network failure) waits in this browser's storage for 24 hours
+ * at most and is sent again by itself, once, while the page is open or when it is back online. A honeypot field and a minimum fill time stop scripted sign-ups
  * silently, with no third-party captcha.
  *
  * ```html
@@ -131,7 +128,7 @@ function interestsFromAttribute(value: string | null): Interest[] | undefined {
  * @summary A sign-up form that connects people who care about the same cause nearby.
  *
  * @fires civic-signup - Cancelable. Before the sign-up is sent or queued (`signup`, `idempotencyKey`); `preventDefault()` to handle it yourself.
- * @fires civic-signup-done - After the sign-up was stored (`matches`), finally failed (`error`) or was queued to send later (`queued`).
+ * @fires civic-signup-done - After the sign-up was stored (`matches`), finally failed (`error`) or was queued to send later (`queued`); again with `delivered` when sent from the queue.
  * @fires civic-error - The list of causes could not be loaded (`error: CivicError`).
  *
  * @csspart base - The outer wrapper.
@@ -219,6 +216,10 @@ export class CivicFindTheOthers extends CivicDataElement {
   @property({ type: String, attribute: 'outbox-key' })
   outboxKey = 'civic-kit:outbox';
 
+  /** Where a sign-up waits while it cannot be sent, when not the page's queue under `outbox-key`. */
+  @property({ attribute: false })
+  outbox: Outbox | undefined;
+
   /** A sign-up sent sooner than this after the form appeared is silently dropped (a script, not a person). */
   @property({ type: Number, attribute: 'min-fill-seconds' })
   minFillSeconds = 3;
@@ -232,8 +233,8 @@ export class CivicFindTheOthers extends CivicDataElement {
 
   declare protected readonly localize: LocalizeController<CivicTranslation & FindTheOthersStrings>;
 
-  @state() private phase: Phase = 'idle';
-  @state() private failure: CivicError | undefined;
+  /** Looking the place up, before the sign-up is sent: already busy. */
+  @state() private preparing = false;
   @state() private found: Matches | undefined;
   @state() private errors: Partial<Record<Field, string>> = {};
   /** Field messages from the data source for fields this form does not have. */
@@ -257,18 +258,35 @@ export class CivicFindTheOthers extends CivicDataElement {
   };
   /** The distance and interest labels of the sign-up the results are about. */
   private resultsFor: { radiusKm: number; labels: Map<string, string> } | undefined;
-  /** One key per sign-up, reused on every retry and by the offline queue, so it is stored once. */
-  private key: string | undefined;
-  /** The sign-up last sent, for a retry of exactly the same thing. */
-  private pending: SignupInput | undefined;
-  private get outbox(): Outbox {
-    return new Outbox(this.outboxKey || undefined);
+  /** The sign-up on its way, queued, stored or refused. */
+  private readonly writes = new WriteController<SignupInput, Matches>(this, {
+    kind: 'signup',
+    target: () => 'signup',
+    voter: () => this.voter,
+    timeout: () => this.sendTimeout,
+    outbox: () => this.outbox ?? Outbox.for(this.outboxKey || undefined),
+    ready: () => !!this.adapter?.findOthers && can(this.adapter, 'find-others'),
+    send: async (signup, o) =>
+      parseMatches(await this.adapter!.findOthers!(signup, { ...o, locale: this.localize.lang() })),
+    expires: () => Date.now() + SIGNUP_KEPT_MS,
+    delivered: (w, matches, end) => {
+      if (end.mine) this.succeed(w.payload, matches);
+      this.dispatchEvent(new CivicSignupDoneEvent(w.key, matches, { delivered: end.fromQueue }));
+    },
+    failed: (w, error, end) => {
+      this.dispatchEvent(new CivicSignupDoneEvent(w.key, undefined, { error, delivered: end.fromQueue }));
+      if (end.mine) this.fail(error);
+    },
+    queued: (w, error) => this.dispatchEvent(new CivicSignupDoneEvent(w.key, undefined, { queued: true, error })),
+    deliveredElsewhere: () => this.writes.reset(),
+  });
+  private get phase() {
+    return this.preparing ? 'sending' : this.writes.phase;
   }
-  /** Queued sign-ups this element looks after (its own, or left by an earlier visit to the page). */
-  private readonly queued = new Set<string>();
+  /** One key per sign-up, reused on every retry and by the offline queue until it is stored: stored once. */
+  private key: string | undefined;
   private shownAt = 0;
   private focusNext: 'summary' | 'results' | 'location' | 'place-choices' | undefined;
-  private flushing = false;
 
   private readonly interestsTask = new Task(this, {
     task: async ([adapter, locale], { signal }): Promise<Interest[]> => {
@@ -284,28 +302,22 @@ export class CivicFindTheOthers extends CivicDataElement {
     args: () => [this.interests === undefined ? this.adapter : undefined, this.localize.lang()] as const,
   });
 
-  /** Aborted when the element leaves the page: ends the wait for any write in flight. */
+  /** Aborted when the element leaves the page: ends the wait for a place lookup. */
   private leaving = new AbortController();
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.leaving = new AbortController();
     this.shownAt = performance.now();
-    globalThis.addEventListener?.('online', this.onOnline);
-    this.adoptQueued();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A write still on its way is queued under its key, not left waiting on a detached element.
     this.leaving.abort();
-    globalThis.removeEventListener?.('online', this.onOnline);
-    for (const key of this.queued) claimed.delete(key);
-    this.queued.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('radiusKm') && !this.pending) this.values.radiusKm = this.radiusKm;
+    if (changed.has('radiusKm') && this.phase === 'idle') this.values.radiusKm = this.radiusKm;
     if (changed.has('interests')) this.checkInterests();
   }
 
@@ -326,7 +338,20 @@ export class CivicFindTheOthers extends CivicDataElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // After this update, not during it.
-    if (changed.has('adapter') && this.adapter && this.queued.size) void Promise.resolve().then(() => this.flush());
+    if (
+      changed.has('adapter') ||
+      (changed as Map<PropertyKey, unknown>).has('voter') ||
+      changed.has('outboxKey') ||
+      changed.has('outbox')
+    ) {
+      // A sign-up this voter left queued (before a reload, say) is shown in the form, and sent.
+      const queued = this.writes.restore();
+      if (queued) {
+        this.restore(queued.payload);
+        this.key = queued.key;
+      }
+      void Promise.resolve().then(() => this.writes.flush());
+    }
     const focus = this.focusNext;
     this.focusNext = undefined;
     if (focus) this.find(`[data-focus="${focus}"]`)?.focus();
@@ -699,7 +724,7 @@ export class CivicFindTheOthers extends CivicDataElement {
       </div>`;
     }
     if (interests === undefined) {
-      const failed = this.interestsTask.status === 3; /* ERROR */
+      const failed = this.interestsTask.status === TaskStatus.ERROR;
       if (!failed && !this.adapter) return nothing;
       return html`<div part="field" class="field">
         <p part="label" class="label">${t.term('signupInterests')}</p>
@@ -793,19 +818,24 @@ export class CivicFindTheOthers extends CivicDataElement {
     const t = this.localize;
     let content: TemplateResult | typeof nothing = nothing;
     if (this.phase === 'sending') content = html`<p class="message">${t.term('signupSending')}</p>`;
-    else if (this.phase === 'queued')
-      content = html`<p class="message message--queued">
-        ${t.term(this.outbox.persistent ? 'signupQueued' : 'signupQueuedThisPage')}
-      </p>`;
+    else if (this.phase === 'queued') content = html`<p class="message message--queued">${this.queuedText()}</p>`;
     // The failure is announced by its own alert, so it is not read twice by the status region.
     return html`<div part="message" class="outcome" role="status">${content}</div>
       ${
-        this.phase === 'failed' && this.failure
+        this.phase === 'failed' && this.writes.error
           ? html`<p part="message" class="message message--error" role="alert">
-              ${t.term('signupFailed', this.failureText(this.failure))}
+              ${t.term('signupFailed', this.failureText(this.writes.error))}
             </p>`
           : nothing
       }`;
+  }
+
+  /** Why the sign-up waits, truthfully: offline only when the browser says so. */
+  private queuedText(): string {
+    const t = this.localize;
+    const w = this.writes;
+    if (w.offline) return t.term(w.persistent ? 'signupQueued' : 'signupQueuedThisPage');
+    return t.term(w.persistent ? 'signupQueuedRetry' : 'signupQueuedRetryThisPage');
   }
 
   private failureText(error: CivicError): string {
@@ -1062,23 +1092,26 @@ export class CivicFindTheOthers extends CivicDataElement {
     // Silently: no message, no event, no request. A person who was only quick can send again.
     if (this.trapped) return;
     // Busy at once (the live region says so before any wait); back as it was if nothing is sent after all.
-    const before = this.phase;
-    const back = () => void (this.phase = before);
-    this.phase = 'sending';
+    this.preparing = true;
     const found = await this.findPlace();
-    if (found === false) return back();
-    const signup = this.buildSignup(found);
+    const signup = found === false ? undefined : this.buildSignup(found);
     try {
-      parseSignup(signup);
+      if (signup) parseSignup(signup);
     } catch (e) {
-      back();
+      this.preparing = false;
       this.showFieldErrors(toCivicError(e).fields ?? {}, true);
       return;
     }
+    this.preparing = false;
+    if (!signup) return;
+    // One key per sign-up, reused when it is sent again (failed, or waiting in the queue): stored once.
+    const w = this.writes;
     const key = (this.key ??= newIdempotencyKey());
-    if (!this.dispatchEvent(new CivicSignupEvent(signup, key))) return back();
-    this.pending = signup;
-    await this.send(signup, key);
+    if (!this.dispatchEvent(new CivicSignupEvent(signup, key))) return;
+    const adapter = this.adapter;
+    if (!adapter?.findOthers || !can(adapter, 'find-others'))
+      return w.refuse(signup, key, new CivicError('unsupported', 'This data source cannot take sign-ups'));
+    await w.submit(signup, key);
   }
 
   /**
@@ -1090,7 +1123,7 @@ export class CivicFindTheOthers extends CivicDataElement {
     const adapter = this.adapter;
     const text = this.values.place.trim();
     // Offline the sign-up is queued as typed; the data source places it when it arrives.
-    if (this.located || !adapter?.findPlaces || !can(adapter, 'find-places') || isOffline()) return undefined;
+    if (this.located || !adapter?.findPlaces || !can(adapter, 'find-places') || this.writes.offline) return undefined;
     const t = this.localize;
     const ask = (message: string) => {
       this.errors = { place: message };
@@ -1122,76 +1155,25 @@ export class CivicFindTheOthers extends CivicDataElement {
     return false;
   }
 
-  private async send(signup: SignupInput, key: string): Promise<void> {
-    const adapter = this.adapter;
-    if (!adapter?.findOthers || !can(adapter, 'find-others')) {
-      this.fail(key, new CivicError('unsupported', 'This data source cannot take sign-ups'));
-      return;
-    }
-    if (isOffline()) {
-      this.queue(signup, key, new CivicError('network', 'The browser is offline'));
-      return;
-    }
-    this.phase = 'sending';
-    this.failure = undefined;
-    try {
-      const options = { idempotencyKey: key, voter: this.voter, locale: this.localize.lang() };
-      const matches = parseMatches(
-        await withDeadline(
-          (signal) => adapter.findOthers!(signup, { ...options, signal }),
-          this.sendTimeout,
-          this.leaving.signal,
-        ),
-      );
-      this.succeed(key, signup, matches);
-    } catch (e) {
-      const error = toCivicError(e);
-      if (error.code === 'network') this.queue(signup, key, error);
-      else this.fail(key, error);
-    }
-  }
-
-  private queue(signup: SignupInput, key: string, error: CivicError): void {
-    // Only what the sign-up needs; removed as soon as the data source confirms it.
-    this.outbox.put({ key, kind: KIND, target: key, payload: signup });
-    claimed.add(key);
-    this.queued.add(key);
-    this.phase = 'queued';
-    this.failure = error;
-    this.dispatchEvent(new CivicSignupDoneEvent(key, undefined, error, true));
-  }
-
-  private succeed(key: string, signup: SignupInput, matches: Matches): void {
-    this.outbox.remove(key);
-    claimed.delete(key);
-    this.queued.delete(key);
+  private succeed(signup: SignupInput, matches: Matches): void {
     const labels = new Map((this.interestList ?? []).map((i) => [i.id, i.label]));
     this.resultsFor = { radiusKm: signup.radiusKm, labels };
     this.key = undefined;
-    this.pending = undefined;
     this.found = matches;
     this.errors = {};
     this.otherErrors = [];
-    this.failure = undefined;
-    this.phase = 'done';
     this.focusNext = 'results';
     // Nothing personal is kept once it is stored.
     this.values = { ...this.values, name: '', email: '', place: '', message: '', consents: [] };
-    this.dispatchEvent(new CivicSignupDoneEvent(key, matches, undefined));
   }
 
-  private fail(key: string, error: CivicError): void {
-    this.dispatchEvent(new CivicSignupDoneEvent(key, undefined, error));
+  private fail(error: CivicError): void {
     if (error.code === 'invalid-request' && error.fields && Object.keys(error.fields).length) {
       // Rejected, so nothing was stored: the corrected sign-up is a new write.
       this.key = undefined;
-      this.phase = 'idle';
-      this.failure = undefined;
+      this.writes.reset();
       this.showFieldErrors(error.fields, false);
-      return;
     }
-    this.phase = 'failed';
-    this.failure = error;
   }
 
   /** Messages per field from the data source (or the schema), in the same summary and slots as ours. */
@@ -1225,28 +1207,6 @@ export class CivicFindTheOthers extends CivicDataElement {
     this.focusNext = 'summary';
   }
 
-  // --- the offline queue -------------------------------------------------------------------------
-
-  private readonly onOnline = (): void => void this.flush();
-
-  /** Sign-ups a previous visit left queued (nobody else on the page looks after them) become this element's. */
-  private adoptQueued(): void {
-    const entries = this.outbox.list<SignupInput>({ kind: KIND }).filter((e) => !claimed.has(e.key));
-    if (!entries.length) return;
-    for (const e of entries) {
-      claimed.add(e.key);
-      this.queued.add(e.key);
-    }
-    const last = entries[entries.length - 1]!;
-    if (this.phase === 'idle') {
-      this.restore(last.payload);
-      this.key = last.key;
-      this.pending = last.payload;
-      this.phase = 'queued';
-    }
-    if (this.adapter) void this.flush();
-  }
-
   /** Put a queued sign-up back in the form, so what was entered is never lost. */
   private restore(s: SignupInput): void {
     const shown = new Map(this.purposes.map((p) => [p.purpose, p.text]));
@@ -1266,52 +1226,5 @@ export class CivicFindTheOthers extends CivicDataElement {
       this.exact = s.place.precision === 'exact';
     }
     this.requestUpdate();
-  }
-
-  /** Send what waits in the queue, each once (same key); a network failure leaves it for next time. */
-  private async flush(): Promise<void> {
-    const adapter = this.adapter;
-    if (this.flushing || this.phase === 'sending' || !adapter?.findOthers || !can(adapter, 'find-others')) return;
-    if (isOffline()) return;
-    this.flushing = true;
-    try {
-      for (const key of [...this.queued]) {
-        let matches: Matches | undefined;
-        let sent: SignupInput | undefined;
-        const wasQueued = this.phase === 'queued';
-        if (wasQueued) this.phase = 'sending';
-        const { delivered, failed } = await this.outbox.flush<SignupInput>({ kind: KIND, target: key }, async (e) => {
-          sent = e.payload;
-          matches = parseMatches(
-            await withDeadline(
-              (signal) =>
-                adapter.findOthers!(e.payload, {
-                  idempotencyKey: e.key,
-                  voter: this.voter,
-                  locale: this.localize.lang(),
-                  signal,
-                }),
-              this.sendTimeout,
-              this.leaving.signal,
-            ),
-          );
-        });
-        if (delivered.length && matches && sent) {
-          this.succeed(key, sent, matches);
-        } else if (failed[0]) {
-          claimed.delete(key);
-          this.queued.delete(key);
-          this.fail(key, failed[0].error);
-        } else if (wasQueued) {
-          this.phase = 'queued';
-        }
-        if (!this.outbox.list({ kind: KIND, target: key }).length) {
-          claimed.delete(key);
-          this.queued.delete(key);
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
   }
 }

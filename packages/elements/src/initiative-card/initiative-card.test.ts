@@ -1,10 +1,11 @@
-import type { CivicSupportDoneEvent, Initiative, InitiativeInput } from '@civic-kit/core';
+import { MemoryAdapter, type CivicSupportDoneEvent, type Initiative, type InitiativeInput } from '@civic-kit/core';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { careless, ScriptedAdapter } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
 import { focusedNode } from '../../../../test/hardening/commands.js';
+import { describeWrites } from '../../../../test/helpers/write-suite.js';
 import '../define/civic-initiative-card.js';
 import '../define/civic-provider.js';
 import '../translations/all.js';
@@ -48,7 +49,10 @@ async function settled(el: CivicInitiativeCard, what: () => boolean): Promise<vo
 
 describe('<civic-initiative-card>', () => {
   beforeEach(() => (uncaught.length = 0));
-  afterEach(() => expect(uncaught, 'uncaught errors in the page').to.deep.equal([]));
+  afterEach(() => {
+    localStorage.removeItem('civic-kit:outbox');
+    expect(uncaught, 'uncaught errors in the page').to.deep.equal([]);
+  });
 
   describe('from a property, with no adapter', () => {
     it('shows everything the initiative has, in words', async () => {
@@ -262,14 +266,14 @@ describe('<civic-initiative-card>', () => {
     });
 
     it('rolls back and says so on failure, and a retry is counted once', async () => {
-      const adapter = ScriptedAdapter.demo().failNext('supportInitiative', 'network');
+      const adapter = ScriptedAdapter.demo().failNext('supportInitiative', 'rate-limited');
       const el = await load(adapter);
       const before = count(el);
       const done = oneEvent(el, 'civic-support-done');
       shadow(el).querySelector<HTMLButtonElement>('[part="support-button"]')!.click();
       const failed = (await done) as unknown as CivicSupportDoneEvent;
       await el.updateComplete;
-      expect(failed.error?.code).to.equal('network');
+      expect(failed.error?.code).to.equal('rate-limited');
       expect(count(el)).to.equal(before);
       expect(shadow(el).querySelector('[role="alert"]')?.textContent).to.contain('not counted');
       await expectAccessible(el);
@@ -332,3 +336,26 @@ describe('<civic-initiative-card>', () => {
 });
 
 export type { Initiative };
+
+const supporters = async (adapter: ScriptedAdapter) =>
+  (await MemoryAdapter.prototype.getInitiative.call(adapter, 'repair-cafe')).supporters?.count ?? 0;
+
+describeWrites({
+  tag: '<civic-initiative-card>',
+  method: 'supportInitiative',
+  event: 'civic-support-done',
+  adapter: () => ScriptedAdapter.demo(),
+  mount: async (adapter, props) => {
+    const el = await card({ adapter, initiativeId: 'repair-cafe', ...props });
+    await settled(el, () => !!el.shadowRoot!.querySelector('[part="support-button"], .live .message'));
+    return el;
+  },
+  write: async (el) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="support-button"]')!.click(),
+  keptMs: async () => 7 * 24 * 3_600_000,
+  counted: async (adapter) => (await supporters(adapter)) - (await supporters(ScriptedAdapter.demo())),
+  says: {
+    unreachable: /could not be reached\. Your support will be sent again by itself/,
+    offline: /You seem to be offline/,
+    done: /Your support has been counted/,
+  },
+});

@@ -1,8 +1,11 @@
+import type { Outbox } from '@civic-kit/core';
 import {
   CivicDataElement,
   CivicError,
   CivicSupportDoneEvent,
   CivicSupportEvent,
+  SEND_TIMEOUT_SECONDS,
+  WriteController,
   can,
   newIdempotencyKey,
   parseInitiative,
@@ -11,10 +14,12 @@ import {
   type Initiative,
   type LocalizeController,
 } from '@civic-kit/core';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { errorText } from '../shared/error-message.js';
+import { ReplacedFocusController } from '../shared/focus.js';
+import { SOURCE_WAIT_MS } from '../shared/source-wait.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
 import { initiativeCardStyles } from './initiative-card.styles.js';
@@ -31,11 +36,15 @@ const looksLikeHtml = (value: string | undefined): value is string =>
  * Give it `initiative-id` to load through the nearest `<civic-provider>`, or set `.initiative` to show
  * data you already have (no adapter needed).
  *
+ * A support goes out with one idempotency key, reused on every retry. With no answer within
+ * `send-timeout`, or when the connection fails, it waits in the page's outbox and is sent again by
+ * itself (also after a reload), counted once.
+ *
  * @tagname civic-initiative-card
  * @summary An initiative card.
  *
  * @fires civic-support - Cancelable. Before support is sent; `preventDefault()` to handle it yourself.
- * @fires civic-support-done - After support was counted (`initiative`) or finally failed (`error`).
+ * @fires civic-support-done - After support was counted (`initiative`), finally failed (`error`), or was queued (`queued`); again with `delivered` when sent from the queue.
  * @fires civic-error - Loading failed or the data was malformed (`error: CivicError`).
  *
  * @csspart base - The card's outer `article`.
@@ -100,13 +109,65 @@ export class CivicInitiativeCard extends CivicDataElement {
   @property({ type: Boolean, attribute: 'no-support' })
   noSupport = false;
 
+  /**
+   * Seconds to wait for the data source to answer a support; with no answer by then it is queued and
+   * sent again with the same key (counted once). Not a positive number: wait as long as it takes.
+   */
+  @property({ type: Number, attribute: 'send-timeout' })
+  sendTimeout = SEND_TIMEOUT_SECONDS;
+
+  /** Where a support waits while it cannot be sent. Defaults to one queue per page, in `localStorage`. */
+  @property({ attribute: false })
+  outbox: Outbox | undefined;
+
   declare protected readonly localize: LocalizeController<CivicTranslation>;
 
   /** The latest copy after a support or a live update; replaces what was loaded. */
   @state() private updated_: Initiative | undefined;
-  @state() private support: { phase: 'sending' | 'done' | 'failed'; error?: CivicError } | undefined;
-  /** Kept across retries so a retried support is counted once. */
-  private supportKey: string | undefined;
+  /** The support on its way, queued, counted or refused, and the card as it was before it. */
+  private readonly writes = new WriteController<string, Initiative>(this, {
+    kind: 'support',
+    target: () => this.current?.id ?? this.initiativeId,
+    voter: () => this.voter,
+    timeout: () => this.sendTimeout,
+    outbox: () => this.outbox,
+    ready: () => !!this.adapter?.supportInitiative && can(this.adapter, 'support-initiative'),
+    send: async (id, o) =>
+      parseInitiative(await this.adapter!.supportInitiative!(id, { ...o, locale: this.localize.lang() })),
+    expires: () => Date.now() + SUPPORT_KEPT_MS,
+    delivered: (w, result, end) => {
+      if (end.mine)
+        this.updated_ = { ...result, supporters: { ...(result.supporters ?? { count: 1 }), supportedByMe: true } };
+      this.dispatchEvent(new CivicSupportDoneEvent(w.payload, w.key, result, { delivered: end.fromQueue }));
+    },
+    failed: (w, error, end) => {
+      if (end.mine && error.code === 'conflict') {
+        // Already counted (e.g. from another tab): keep it shown as supported, not as a failure.
+        this.writes.phase = 'done';
+        this.dispatchEvent(new CivicSupportDoneEvent(w.payload, w.key, this.updated_, { delivered: end.fromQueue }));
+        return;
+      }
+      if (end.mine) this.updated_ = this.beforeSupport;
+      this.dispatchEvent(new CivicSupportDoneEvent(w.payload, w.key, undefined, { error, delivered: end.fromQueue }));
+    },
+    queued: (w, error) =>
+      this.dispatchEvent(new CivicSupportDoneEvent(w.payload, w.key, undefined, { queued: true, error })),
+    deliveredElsewhere: () => {
+      this.writes.phase = 'done';
+      if (this.initiative === undefined) void this.loader.run();
+    },
+  });
+  /** The copy shown before an optimistic support, to roll back to. */
+  private beforeSupport: Initiative | undefined;
+  /** When a control is replaced (support, retry), focus goes to what replaced it. */
+  protected readonly focusRule = new ReplacedFocusController(this, () => [
+    '.live .message',
+    '[part~="support-button"]',
+    '[part~="title"]',
+    '[part~="message"]',
+    '[part~="retry-button"]',
+    '[part~="base"]',
+  ]);
   private unsubscribe: (() => void) | undefined;
   private validated: { input: unknown; result: Initiative | CivicError } | undefined;
   /** An image that failed to load is left out rather than shown as a broken box. */
@@ -139,7 +200,7 @@ export class CivicInitiativeCard extends CivicDataElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.sourceTimer = setTimeout(() => (this.waitedForSource = true), 3000);
+    this.sourceTimer = setTimeout(() => (this.waitedForSource = true), SOURCE_WAIT_MS);
   }
 
   override disconnectedCallback(): void {
@@ -152,13 +213,15 @@ export class CivicInitiativeCard extends CivicDataElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('initiativeId') || changed.has('initiative')) {
       this.updated_ = undefined;
-      this.support = undefined;
-      this.supportKey = undefined;
+      this.writes.reset();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('adapter') || changed.has('initiativeId') || changed.has('initiative')) this.resubscribe();
+    if (changed.has('adapter') || changed.has('initiativeId') || changed.has('initiative')) {
+      this.resubscribe();
+      this.writes.resume();
+    }
     const shown = this.current;
     this.writeStructuredData(this.structuredData ? shown : undefined);
     this.sanitizeBody(shown);
@@ -212,7 +275,7 @@ export class CivicInitiativeCard extends CivicDataElement {
     const id = this.current?.id ?? this.initiativeId;
     if (!id || !this.adapter?.subscribe || !can(this.adapter, 'subscribe')) return;
     this.unsubscribe = this.adapter.subscribe({ kind: 'initiative', id }, (e) => {
-      if (e.kind !== 'initiative' || this.support?.phase === 'sending') return;
+      if (e.kind !== 'initiative' || this.writes.phase === 'sending') return;
       try {
         const fresh = parseInitiative(e.initiative);
         const mine = this.current?.supporters?.supportedByMe;
@@ -252,7 +315,7 @@ export class CivicInitiativeCard extends CivicDataElement {
     if (shown instanceof CivicError) return this.renderError(shown);
     if (shown) return this.renderCard(shown);
     if (this.initiativeId === undefined && this.initiative === undefined) return this.renderEmpty();
-    if (this.loader.status === 3 /* ERROR */) return this.renderError(toCivicError(this.loader.error));
+    if (this.loader.status === TaskStatus.ERROR) return this.renderError(toCivicError(this.loader.error));
     if (!this.adapter && this.waitedForSource) return this.renderLoading(this.localize.term('errorNoSource'));
     return this.renderLoading();
   }
@@ -314,8 +377,14 @@ export class CivicInitiativeCard extends CivicDataElement {
       can(this.adapter, 'support-initiative') &&
       (i.status === 'active' || i.status === 'proposed');
     if (!i.supporters && !canSupport) return undefined;
-    const supported = i.supporters?.supportedByMe === true;
-    const phase = this.support?.phase;
+    const phase = this.writes.phase;
+    const queued = phase === 'queued';
+    const supported = i.supporters?.supportedByMe === true || queued;
+    const error = phase === 'failed' ? this.writes.error : undefined;
+    let status: string | undefined;
+    if (phase === 'sending') status = t.term('supportSending');
+    else if (queued) status = t.term(this.writes.offline ? 'supportQueuedOffline' : 'supportQueued');
+    else if (phase === 'done') status = `✓ ${t.term('supportThanks')}`;
     return html`${
         canSupport && !supported
           ? html`<button
@@ -330,15 +399,14 @@ export class CivicInitiativeCard extends CivicDataElement {
             </button>`
           : nothing
       }
-      ${supported && phase !== 'done' ? html`<p class="supported">✓ ${t.term('youSupport')}</p>` : nothing}
+      ${supported && phase !== 'done' && !queued ? html`<p class="supported">✓ ${t.term('youSupport')}</p>` : nothing}
       <div class="live" role="status" part="message">
-        ${phase === 'sending' ? html`<p class="message">${t.term('supportSending')}</p>` : nothing}
-        ${phase === 'done' ? html`<p class="message message--success">✓ ${t.term('supportThanks')}</p>` : nothing}
+        ${status ? html`<p class="message ${phase === 'done' ? 'message--success' : ''}">${status}</p>` : nothing}
       </div>
       ${
-        phase === 'failed' && this.support?.error
+        error
           ? html`<p class="message message--error" role="alert" part="message">
-              ${t.term('supportFailed', errorText(t, this.support.error))}
+              ${t.term('supportFailed', errorText(t, error))}
             </p>`
           : nothing
       }`;
@@ -346,36 +414,20 @@ export class CivicInitiativeCard extends CivicDataElement {
 
   private async onSupport(i: Initiative): Promise<void> {
     const adapter = this.adapter;
-    if (!adapter?.supportInitiative || this.support?.phase === 'sending') return;
-    const key = (this.supportKey ??= newIdempotencyKey());
+    if (!adapter?.supportInitiative || this.writes.phase === 'sending') return;
+    // Kept across retries of this support, so it is counted once.
+    const last = this.writes.write;
+    const key = this.writes.phase === 'failed' && last?.payload === i.id ? last.key : newIdempotencyKey();
     if (!this.dispatchEvent(new CivicSupportEvent(i.id, key))) return;
-    const before = i;
+    this.beforeSupport = i === this.loader.value || i === this.validated?.result ? undefined : i;
     // Optimistic: counted on screen in the same frame, rolled back if the write fails.
     this.updated_ = {
       ...i,
       supporters: { ...(i.supporters ?? { count: 0 }), count: (i.supporters?.count ?? 0) + 1, supportedByMe: true },
     };
-    this.support = { phase: 'sending' };
-    try {
-      const result = parseInitiative(
-        await adapter.supportInitiative(i.id, { idempotencyKey: key, voter: this.voter, locale: this.localize.lang() }),
-      );
-      this.updated_ = { ...result, supporters: { ...(result.supporters ?? { count: 1 }), supportedByMe: true } };
-      this.support = { phase: 'done' };
-      this.supportKey = undefined;
-      this.dispatchEvent(new CivicSupportDoneEvent(i.id, result, undefined));
-    } catch (e) {
-      const error = toCivicError(e);
-      if (error.code === 'conflict') {
-        // Already counted (e.g. from another tab): keep it shown as supported, not as a failure.
-        this.support = { phase: 'done' };
-        this.supportKey = undefined;
-        this.dispatchEvent(new CivicSupportDoneEvent(i.id, this.updated_, undefined));
-        return;
-      }
-      this.updated_ = before === this.loader.value || before === this.validated?.result ? undefined : before;
-      this.support = { phase: 'failed', error };
-      this.dispatchEvent(new CivicSupportDoneEvent(i.id, undefined, error));
-    }
+    await this.writes.submit(i.id, key);
   }
 }
+
+/** How long a queued support is kept unsent: 7 days. */
+const SUPPORT_KEPT_MS = 7 * 24 * 3_600_000;

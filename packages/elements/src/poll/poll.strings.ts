@@ -38,6 +38,9 @@ export interface PollStrings {
   pollInvalidBallot: string;
   pollQueued: string;
   pollQueuedThisPage: string;
+  /** Queued because the data source could not be reached (the browser is online): sent again by itself. */
+  pollQueuedRetry: string;
+  pollQueuedRetryThisPage: string;
   pollSendNow: string;
   pollQueuedDelivered: string;
   pollQueuedFailed: (reason: string) => string;
@@ -130,6 +133,10 @@ export const en: PollStrings = {
   pollQueued: 'You seem to be offline. Your vote is saved on this device and will be sent when you are back online.',
   pollQueuedThisPage:
     'You seem to be offline. Your vote will be sent when the connection returns, as long as this page stays open.',
+  pollQueuedRetry:
+    'The site’s data source could not be reached. Your vote is saved on this device and will be sent again by itself.',
+  pollQueuedRetryThisPage:
+    'The site’s data source could not be reached. Your vote will be sent again by itself, as long as this page stays open.',
   pollSendNow: 'Try sending it now',
   pollQueuedDelivered: 'Your saved vote has been sent and counted.',
   pollQueuedFailed: (r) => `Your saved vote could not be counted. ${r}`,
@@ -231,6 +238,10 @@ const es: PollStrings = {
     'Parece que no tienes conexión. Tu voto está guardado en este dispositivo y se enviará cuando vuelvas a estar en línea.',
   pollQueuedThisPage:
     'Parece que no tienes conexión. Tu voto se enviará cuando vuelva la conexión, siempre que esta página siga abierta.',
+  pollQueuedRetry:
+    'No se pudo contactar con la fuente de datos del sitio. Tu voto está guardado en este dispositivo y se enviará de nuevo automáticamente.',
+  pollQueuedRetryThisPage:
+    'No se pudo contactar con la fuente de datos del sitio. Tu voto se enviará de nuevo automáticamente mientras esta página siga abierta.',
   pollSendNow: 'Intentar enviarlo ahora',
   pollQueuedDelivered: 'Tu voto guardado se ha enviado y contado.',
   pollQueuedFailed: (r) => `Tu voto guardado no se ha podido contar. ${r}`,
@@ -336,6 +347,10 @@ const de: PollStrings = {
     'Sie scheinen offline zu sein. Ihre Stimme ist auf diesem Gerät gespeichert und wird gesendet, sobald Sie wieder online sind.',
   pollQueuedThisPage:
     'Sie scheinen offline zu sein. Ihre Stimme wird gesendet, sobald die Verbindung zurück ist, solange diese Seite geöffnet bleibt.',
+  pollQueuedRetry:
+    'Die Datenquelle der Website war nicht erreichbar. Ihre Stimme ist auf diesem Gerät gespeichert und wird automatisch erneut gesendet.',
+  pollQueuedRetryThisPage:
+    'Die Datenquelle der Website war nicht erreichbar. Ihre Stimme wird automatisch erneut gesendet, solange diese Seite geöffnet bleibt.',
   pollSendNow: 'Jetzt senden',
   pollQueuedDelivered: 'Ihre gespeicherte Stimme wurde gesendet und gezählt.',
   pollQueuedFailed: (r) => `Ihre gespeicherte Stimme konnte nicht gezählt werden. ${r}`,
@@ -439,6 +454,10 @@ const fr: PollStrings = {
     'Vous semblez hors ligne. Votre vote est enregistré sur cet appareil et sera envoyé dès que vous serez de nouveau en ligne.',
   pollQueuedThisPage:
     'Vous semblez hors ligne. Votre vote sera envoyé dès le retour de la connexion, tant que cette page reste ouverte.',
+  pollQueuedRetry:
+    'La source de données du site n’a pas pu être jointe. Votre vote est enregistré sur cet appareil et sera renvoyé automatiquement.',
+  pollQueuedRetryThisPage:
+    'La source de données du site n’a pas pu être jointe. Votre vote sera renvoyé automatiquement tant que cette page reste ouverte.',
   pollSendNow: 'Essayer de l’envoyer maintenant',
   pollQueuedDelivered: 'Votre vote enregistré a été envoyé et compté.',
   pollQueuedFailed: (r) => `Votre vote enregistré n’a pas pu être compté. ${r}`,
@@ -546,6 +565,8 @@ const ar: PollStrings = {
   pollInvalidBallot: 'لم يقبل مصدر البيانات ورقة الاقتراع هذه. راجع اختياراتك وصوّت مرة أخرى.',
   pollQueued: 'يبدو أنك غير متصل. حُفظ صوتك على هذا الجهاز وسيُرسل عند عودتك إلى الاتصال.',
   pollQueuedThisPage: 'يبدو أنك غير متصل. سيُرسل صوتك عند عودة الاتصال، ما دامت هذه الصفحة مفتوحة.',
+  pollQueuedRetry: 'تعذّر الوصول إلى مصدر بيانات الموقع. صوتك محفوظ على هذا الجهاز وسيُعاد إرساله تلقائيًا.',
+  pollQueuedRetryThisPage: 'تعذّر الوصول إلى مصدر بيانات الموقع. سيُعاد إرسال صوتك تلقائيًا ما دامت هذه الصفحة مفتوحة.',
   pollSendNow: 'حاول الإرسال الآن',
   pollQueuedDelivered: 'أُرسل صوتك المحفوظ واحتُسب.',
   pollQueuedFailed: (r) => `تعذّر احتساب صوتك المحفوظ. ${r}`,

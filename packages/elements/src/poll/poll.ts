@@ -1,14 +1,13 @@
+import type { Outbox } from '@civic-kit/core';
 import {
   CivicDataElement,
   CivicError,
   CivicVoteDoneEvent,
   CivicVoteEvent,
-  Outbox,
+  WriteController,
   can,
   instantRunoff,
-  isOffline,
   SEND_TIMEOUT_SECONDS,
-  withDeadline,
   newIdempotencyKey,
   toCivicError,
   writeDataBlock,
@@ -24,6 +23,8 @@ import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateR
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { errorText } from '../shared/error-message.js';
+import { ReplacedFocusController, focusFirst } from '../shared/focus.js';
+import { SOURCE_WAIT_MS } from '../shared/source-wait.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
 import { checkPoll, maxChoices, sameBallot, shareBase, withBallot } from './poll.data.js';
@@ -34,18 +35,9 @@ import { pollStyles } from './poll.styles.js';
 export const POLL_HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
 export type PollHeadingLevel = (typeof POLL_HEADING_LEVELS)[number];
 
-/** Where a ballot is: on its way, counted, refused, or waiting in the offline queue. */
-type Phase = 'sending' | 'done' | 'failed' | 'queued';
-/** One ballot and its idempotency key, kept across retries of that same ballot. */
-interface Attempt {
-  key: string;
+/** What a vote sends: the ballot, and whether it replaces one the voter cast before. */
+interface VotePayload {
   ballot: Ballot;
-  change: boolean;
-}
-/** What waits in the outbox: the ballot and whose it is, nothing more. */
-interface QueuedVote {
-  ballot: Ballot;
-  voter?: string | undefined;
   change?: boolean | undefined;
 }
 
@@ -53,23 +45,8 @@ interface QueuedVote {
 const FINAL = new Set(['conflict', 'closed', 'invalid-request', 'misconfigured', 'unsupported']);
 /** Live updates are announced at most this often; the latest wins. */
 const LIVE_ANNOUNCE_GAP_MS = 5000;
-
-/** One queue for the page, made on first use (class modules have no side effects). */
-let pageOutbox: Outbox | undefined;
-function defaultOutbox(): Outbox {
-  if (!pageOutbox) {
-    try {
-      pageOutbox = new Outbox();
-    } catch {
-      // Reading `localStorage` itself throws in some sandboxed frames: keep the queue for this page.
-      const blocked = () => {
-        throw new Error('storage blocked');
-      };
-      pageOutbox = new Outbox('civic-kit:outbox', { getItem: blocked, setItem: blocked, removeItem: blocked });
-    }
-  }
-  return pageOutbox;
-}
+/** A queued ballot is kept until its poll closes, and 7 days at most. */
+const BALLOT_KEPT_MS = 7 * 24 * 3_600_000;
 
 /**
  * A poll: single choice (radios), multiple choice (checkboxes, up to `maxChoices`) or ranked choice
@@ -82,14 +59,15 @@ function defaultOutbox(): Outbox {
  *
  * A vote goes out with one idempotency key per ballot, reused when it is retried. Its result shows at
  * once and is rolled back, with a message and a retry, if the vote fails. Offline, or when the
- * connection fails, the ballot waits in the page's outbox (`localStorage`) and is sent once, when the
- * browser is back online or the poll is shown again (also after a reload).
+ * data source cannot be reached, the ballot waits in the page's outbox (`localStorage`) and is sent
+ * again by itself while the page is open, when the browser is back online, or when the poll is shown
+ * again (also after a reload) — counted once.
  *
  * @tagname civic-poll
  * @summary A poll with accessible ballots, live results and offline-safe voting.
  *
  * @fires civic-vote - Cancelable. Before a ballot is sent (`pollId`, `ballot`, `idempotencyKey`, `change`); `preventDefault()` to send it yourself.
- * @fires civic-vote-done - After a ballot was counted (`poll`) or finally failed (`error`); `queued` when it had waited offline.
+ * @fires civic-vote-done - After a ballot was counted (`poll`), finally failed (`error`), or was queued (`queued`); again with `delivered` when sent from the queue.
  * @fires civic-error - Loading failed or the poll was malformed (`error: CivicError`).
  *
  * @csspart base - The poll's outer element.
@@ -179,11 +157,6 @@ export class CivicPoll extends CivicDataElement {
   @state() private latest: Poll | undefined;
   /** The options chosen on the ballot now (ranked: in order of preference). */
   @state() private selection: readonly string[] = [];
-  @state() private attempt: Attempt | undefined;
-  @state() private phase: Phase | undefined;
-  @state() private failure: CivicError | undefined;
-  /** The failure came from delivering a queued ballot. */
-  @state() private failedFromQueue = false;
   /** How the last ballot was counted: sent now, as a change, or from the queue. */
   @state() private outcome: 'counted' | 'changed' | 'delivered' | undefined;
   /** The ballot was sent incomplete or with too many choices. */
@@ -196,7 +169,6 @@ export class CivicPoll extends CivicDataElement {
   @state() private dragging: string | undefined;
   @state() private waitedForSource = false;
 
-  private queuedPersistent = true;
   private validated: { input: unknown; result: Poll | CivicError } | undefined;
   private runoff: { ballots: readonly (readonly string[])[]; options: string; result: RunoffResult } | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -205,7 +177,6 @@ export class CivicPoll extends CivicDataElement {
   private clockTimer: ReturnType<typeof setTimeout> | undefined;
   private clockAt: number | undefined;
   private lastLive = 0;
-  private flushing = false;
   private endDrag: (() => void) | undefined;
 
   private readonly loader = new Task(this, {
@@ -223,45 +194,77 @@ export class CivicPoll extends CivicDataElement {
     args: () =>
       [this.adapter, this.poll === undefined ? this.pollId : undefined, this.localize.lang(), this.voter] as const,
     onComplete: () => {
-      if (this.phase !== 'sending') this.latest = undefined;
+      if (this.writes.phase !== 'sending') this.latest = undefined;
     },
   });
 
-  private get box(): Outbox {
-    return this.outbox ?? defaultOutbox();
+  /** The ballot on its way, queued, counted or refused. */
+  private readonly writes = new WriteController<VotePayload, Poll>(this, {
+    kind: 'vote',
+    target: () => this.targetId,
+    voter: () => this.voter,
+    timeout: () => this.sendTimeout,
+    outbox: () => this.outbox,
+    ready: () => !!this.adapter?.vote && can(this.adapter, 'vote'),
+    send: async (p, o) =>
+      checkPoll(await this.adapter!.vote!(this.targetId ?? '', p.ballot, { ...o, locale: this.localize.lang() })),
+    expires: () => {
+      const closes = Date.parse(this.current?.closesAt ?? '');
+      return Math.min(Date.now() + BALLOT_KEPT_MS, Number.isFinite(closes) ? closes : Infinity);
+    },
+    replaces: true,
+    delivered: (w, result, end) => {
+      if (end.mine) this.succeed(w.payload, result, end.fromQueue);
+      this.dispatchEvent(
+        new CivicVoteDoneEvent(result.id, w.payload.ballot, w.key, result, { delivered: end.fromQueue }),
+      );
+    },
+    failed: (w, error, end) => {
+      if (end.mine) this.fail(w.payload, error);
+      const id = this.targetId ?? '';
+      this.dispatchEvent(
+        new CivicVoteDoneEvent(id, w.payload.ballot, w.key, undefined, { error, delivered: end.fromQueue }),
+      );
+    },
+    queued: (w, error) => {
+      this.changing = false;
+      this.dispatchEvent(
+        new CivicVoteDoneEvent(this.targetId ?? '', w.payload.ballot, w.key, undefined, { queued: true, error }),
+      );
+    },
+    deliveredElsewhere: (w) => void this.deliveredElsewhere(w.payload),
+  });
+
+  /** When a control is replaced (the vote button by the outcome, a retry), focus goes to what replaced it. */
+  protected readonly focusRule = new ReplacedFocusController(this, () => [
+    '#outcome',
+    '[part~="message"]',
+    '[part~="change-button"]',
+    '[part~="vote-button"]',
+    '[part~="question"]',
+    '[part~="base"]',
+  ]);
+
+  /** The ballot shown as sent or waiting, while it is on its way or in the queue. */
+  private get attempt(): VotePayload | undefined {
+    const w = this.writes;
+    return w.phase === 'sending' || w.phase === 'queued' || w.phase === 'failed' ? w.write?.payload : undefined;
   }
-
-  /** The polls on this page now: one of them may deliver a ballot another one shows as waiting. */
-  private static readonly connected = new Set<CivicPoll>();
-
-  /** Aborted when the element leaves the page: ends the wait for any write in flight. */
-  private leaving = new AbortController();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.leaving = new AbortController();
-    CivicPoll.connected.add(this);
-    this.sourceTimer = setTimeout(() => (this.waitedForSource = true), 3000);
+    this.sourceTimer = setTimeout(() => (this.waitedForSource = true), SOURCE_WAIT_MS);
     window.addEventListener('online', this.onOnline);
-    window.addEventListener('storage', this.onStorage);
-    if (this.hasUpdated) {
-      this.resubscribe();
-      this.restoreQueued();
-      this.flushSoon();
-    }
+    if (this.hasUpdated) this.resubscribe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A write still on its way is queued under its key, not left waiting on a detached element.
-    this.leaving.abort();
-    CivicPoll.connected.delete(this);
     clearTimeout(this.sourceTimer);
     clearTimeout(this.liveTimer);
     clearTimeout(this.clockTimer);
     this.clockAt = undefined;
     window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('storage', this.onStorage);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.endDrag?.();
@@ -272,13 +275,11 @@ export class CivicPoll extends CivicDataElement {
     if (has('pollId') || has('poll') || has('adapter') || has('voter') || has('outbox')) {
       this.latest = undefined;
       this.selection = [];
-      this.attempt = undefined;
-      this.phase = undefined;
-      this.failure = undefined;
       this.outcome = undefined;
       this.problem = undefined;
       this.changing = false;
-      this.restoreQueued();
+      this.writes.reset();
+      this.writes.restore();
     }
   }
 
@@ -286,7 +287,7 @@ export class CivicPoll extends CivicDataElement {
     const has = (k: string) => (changed as Map<PropertyKey, unknown>).has(k);
     if (has('pollId') || has('poll') || has('adapter') || has('voter')) {
       this.resubscribe();
-      this.flushSoon();
+      void this.writes.flush();
     }
     this.watchClock();
     // Bar widths through the CSSOM: a style attribute from the template would break a strict CSP.
@@ -326,7 +327,7 @@ export class CivicPoll extends CivicDataElement {
   private get shown(): Poll | undefined {
     const poll = this.current;
     const a = this.attempt;
-    if (!poll || !a || (this.phase !== 'sending' && this.phase !== 'queued')) return poll;
+    if (!poll || !a || this.writes.phase === 'failed') return poll;
     return withBallot(poll, a.ballot, poll.myBallot);
   }
 
@@ -382,7 +383,7 @@ export class CivicPoll extends CivicDataElement {
   }
 
   private onLive(e: ChangeEvent): void {
-    if (e.kind !== 'poll' || this.phase === 'sending') return;
+    if (e.kind !== 'poll' || this.writes.phase === 'sending') return;
     let fresh: Poll;
     try {
       fresh = checkPoll(e.poll);
@@ -397,7 +398,7 @@ export class CivicPoll extends CivicDataElement {
     if (!next.results && before?.results && mine)
       void this.refresh(); // results shown to voters only
     else this.latest = next;
-    if (this.phase === 'queued' && this.attempt && !this.isQueued(this.attempt.key)) void this.deliveredElsewhere();
+    this.writes.recheck();
     this.announceChange(before, next);
   }
 
@@ -446,7 +447,7 @@ export class CivicPoll extends CivicDataElement {
 
   private async submit(): Promise<void> {
     const poll = this.current;
-    if (!poll || this.phase === 'sending') return;
+    if (!poll || this.writes.phase === 'sending') return;
     const order = poll.options.map((o) => o.id);
     let choices = this.selection.filter((c) => order.includes(c));
     if (poll.kind !== 'ranked') choices = order.filter((id) => choices.includes(id));
@@ -459,71 +460,37 @@ export class CivicPoll extends CivicDataElement {
     const ballot: Ballot = { choices };
     const change = !!poll.myBallot;
     // One key per ballot: a retry of the same ballot reuses it, a different ballot gets its own.
-    const key = this.attempt && sameBallot(this.attempt.ballot, ballot) ? this.attempt.key : newIdempotencyKey();
+    const last = this.writes.phase === 'failed' ? this.writes.write : undefined;
+    const key = last && sameBallot(last.payload.ballot, ballot) ? last.key : newIdempotencyKey();
     if (!this.dispatchEvent(new CivicVoteEvent(poll.id, ballot, key, change))) return;
-    const attempt: Attempt = { key, ballot, change };
-    this.attempt = attempt;
-    this.failure = undefined;
     this.outcome = undefined;
     const adapter = this.adapter;
     if (!adapter?.vote) {
       const code = adapter ? 'unsupported' : 'misconfigured';
-      this.fail(new CivicError(code, 'There is no data source to send the vote to'), false);
+      this.writes.refuse({ ballot, change }, key, new CivicError(code, 'There is no data source to send the vote to'));
       return;
     }
     // Optimistic: `shown` counts the ballot from now on, so it is on screen in this same frame.
-    this.phase = 'sending';
-    try {
-      const answer = await withDeadline(
-        (signal) =>
-          adapter.vote!(poll.id, ballot, {
-            idempotencyKey: key,
-            voter: this.voter,
-            locale: this.localize.lang(),
-            signal,
-          }),
-        this.sendTimeout,
-        this.leaving.signal,
-      );
-      if (this.attempt !== attempt) return; // the poll was replaced meanwhile
-      this.succeed(checkPoll(answer), false);
+    await this.writes.submit(change ? { ballot, change } : { ballot }, key);
+    if (this.writes.phase === 'done' || this.writes.phase === 'queued') {
       await this.updateComplete;
-      this.focusOn('#outcome');
-    } catch (e) {
-      if (this.attempt !== attempt) return;
-      const error = toCivicError(e);
-      if (error.code === 'network' || isOffline()) {
-        this.enqueue(poll.id, attempt);
-        await this.updateComplete;
-        this.focusOn('#outcome');
-      } else this.fail(error, false);
+      // The form made way for the outcome: focus goes there, unless the person has moved on meanwhile.
+      const active = (this.renderRoot as ShadowRoot).activeElement;
+      if (!active || active.matches('[part~="vote-button"]')) this.focusOn('#outcome');
     }
   }
 
-  private succeed(result: Poll, fromQueue: boolean): void {
-    const a = this.attempt;
-    if (!a) return;
-    this.latest = result.myBallot ? result : { ...result, myBallot: { choices: [...a.ballot.choices] } };
-    this.outcome = fromQueue ? 'delivered' : a.change ? 'changed' : 'counted';
-    this.phase = 'done';
-    this.attempt = undefined;
-    this.failure = undefined;
+  private succeed(p: VotePayload, result: Poll, fromQueue: boolean): void {
+    this.latest = result.myBallot ? result : { ...result, myBallot: { choices: [...p.ballot.choices] } };
+    this.outcome = fromQueue ? 'delivered' : p.change ? 'changed' : 'counted';
     this.changing = false;
-    this.selection = [...a.ballot.choices];
-    this.dispatchEvent(new CivicVoteDoneEvent(result.id, a.ballot, a.key, result, undefined, fromQueue));
+    this.selection = [...p.ballot.choices];
   }
 
   /** The ballot was refused: rolled back on screen, kept on the form, and said so. */
-  private fail(error: CivicError, fromQueue: boolean): void {
-    const a = this.attempt;
-    if (!a) return;
-    this.phase = 'failed';
-    this.failure = error;
-    this.failedFromQueue = fromQueue;
-    this.selection = [...a.ballot.choices];
-    this.changing = a.change;
-    const id = this.targetId ?? '';
-    this.dispatchEvent(new CivicVoteDoneEvent(id, a.ballot, a.key, undefined, error, fromQueue));
+  private fail(p: VotePayload, error: CivicError): void {
+    this.selection = [...p.ballot.choices];
+    this.changing = !!p.change;
     // Already voted, or closed meanwhile: show the poll as it now is.
     if (error.code === 'conflict' || error.code === 'closed') {
       this.changing = false;
@@ -531,131 +498,27 @@ export class CivicPoll extends CivicDataElement {
     }
   }
 
-  private enqueue(pollId: string, a: Attempt): void {
-    const box = this.box;
-    // A newer ballot of the same voter replaces one still waiting; other people's ballots stay.
-    for (const e of box.list<QueuedVote>({ kind: 'vote', target: pollId })) {
-      if (e.key !== a.key && e.payload.voter === this.voter) box.remove(e.key);
-    }
-    const payload: QueuedVote = { ballot: a.ballot };
-    if (this.voter !== undefined) payload.voter = this.voter;
-    if (a.change) payload.change = true;
-    box.put<QueuedVote>({ key: a.key, kind: 'vote', target: pollId, payload });
-    this.queuedPersistent = box.persistent;
-    this.phase = 'queued';
-    this.changing = false;
-  }
-
-  private isQueued(key: string): boolean {
-    return this.box.list({ kind: 'vote' }).some((e) => e.key === key);
-  }
-
-  /** A ballot this voter queued earlier (before a reload, say) is shown as waiting. */
-  private restoreQueued(): void {
-    const id = this.targetId;
-    if (!id || this.attempt) return;
-    let mine: { key: string; payload: QueuedVote } | undefined;
-    try {
-      mine = this.box.list<QueuedVote>({ kind: 'vote', target: id }).find((e) => e.payload?.voter === this.voter);
-    } catch {
-      return;
-    }
-    if (!mine || !Array.isArray(mine.payload.ballot?.choices)) return;
-    this.attempt = {
-      key: mine.key,
-      ballot: { choices: [...mine.payload.ballot.choices] },
-      change: !!mine.payload.change,
-    };
-    this.queuedPersistent = this.box.persistent;
-    this.phase = 'queued';
-  }
-
-  private flushSoon(): void {
-    if (!isOffline()) void this.flush();
-  }
-
-  /** Send what waits in the queue for this poll, each ballot once, with the key it was cast with. */
-  private async flush(): Promise<void> {
-    const adapter = this.adapter;
-    const id = this.targetId;
-    if (!adapter?.vote || !can(adapter, 'vote') || !id || this.flushing || !this.isConnected) return;
-    if (!this.box.list({ kind: 'vote', target: id }).length) return;
-    this.flushing = true;
-    const answers = new Map<string, unknown>();
-    const locale = this.localize.lang();
-    try {
-      const gone = new Set<string>();
-      const { delivered, failed } = await this.box.flush<QueuedVote>({ kind: 'vote', target: id }, async (entry) => {
-        // The queue's list may be stale: another poll on this page may have sent this ballot meanwhile.
-        if (!this.isQueued(entry.key)) return void gone.add(entry.key);
-        const { ballot, voter } = entry.payload;
-        const answer = await withDeadline(
-          (signal) => adapter.vote!(id, ballot, { idempotencyKey: entry.key, voter, locale, signal }),
-          this.sendTimeout,
-          this.leaving.signal,
-        );
-        answers.set(entry.key, answer);
-      });
-      // Each ballot is settled by the poll on this page that shows it waiting (another voter's poll,
-      // say), which fires its events; with none, this poll tells the host.
-      const owner = (key: string) =>
-        [...CivicPoll.connected].find((p) => p.phase === 'queued' && p.attempt?.key === key);
-      for (const entry of delivered) {
-        if (gone.has(entry.key)) continue;
-        const poll = owner(entry.key);
-        let answer: Poll | CivicError;
-        try {
-          answer = checkPoll(answers.get(entry.key));
-        } catch (e) {
-          answer = toCivicError(e);
-        }
-        if (poll) {
-          if (answer instanceof CivicError) poll.fail(answer, true);
-          else poll.succeed(answer, true);
-        } else {
-          const [counted, error] = answer instanceof CivicError ? [undefined, answer] : [answer, undefined];
-          this.dispatchEvent(new CivicVoteDoneEvent(id, entry.payload.ballot, entry.key, counted, error, true));
-        }
-      }
-      for (const { entry, error } of failed) {
-        const poll = owner(entry.key);
-        if (poll) poll.fail(error, true);
-        else this.dispatchEvent(new CivicVoteDoneEvent(id, entry.payload.ballot, entry.key, undefined, error, true));
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
   /** Another element or tab sent this voter's queued ballot: show what the backend now says. */
-  private async deliveredElsewhere(): Promise<void> {
-    const a = this.attempt;
+  private async deliveredElsewhere(p: VotePayload): Promise<void> {
     const fresh = await this.refresh();
-    if (this.attempt !== a || !a) return;
-    this.attempt = undefined;
     if (fresh?.myBallot) {
-      this.phase = 'done';
+      this.writes.phase = 'done';
       this.outcome = 'delivered';
     } else {
-      this.phase = undefined;
-      this.selection = [...a.ballot.choices];
+      this.writes.phase = 'idle';
+      this.selection = [...p.ballot.choices];
     }
+    this.requestUpdate();
   }
 
   private readonly onOnline = (): void => {
     if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
-    void this.flush();
-  };
-
-  private readonly onStorage = (): void => {
-    if (this.phase === 'queued' && this.attempt && !this.isQueued(this.attempt.key)) void this.deliveredElsewhere();
   };
 
   private startChange(): void {
     const mine = this.current?.myBallot;
     this.changing = true;
-    this.phase = undefined;
-    this.failure = undefined;
+    this.writes.phase = 'idle';
     this.problem = undefined;
     this.selection = mine ? [...mine.choices] : [];
     void this.updateComplete.then(() =>
@@ -666,17 +529,14 @@ export class CivicPoll extends CivicDataElement {
   private cancelChange(): void {
     this.changing = false;
     this.problem = undefined;
-    this.failure = undefined;
-    this.phase = undefined;
+    this.writes.phase = 'idle';
+    this.requestUpdate();
     void this.updateComplete.then(() => this.focusOn('[part~="change-button"]'));
   }
 
   /** Focus the first element matching the first selector that matches anything. */
   private focusOn(...selectors: string[]): void {
-    for (const selector of selectors) {
-      const target = this.renderRoot.querySelector<HTMLElement>(selector);
-      if (target) return target.focus();
-    }
+    focusFirst(this.renderRoot, selectors);
   }
 
   // --- the ballot --------------------------------------------------------------------------------
@@ -740,7 +600,7 @@ export class CivicPoll extends CivicDataElement {
 
   /** Drag a ranked option by its handle (pointer events): an enhancement of the move buttons. */
   private startDrag(e: PointerEvent, poll: Poll, id: string): void {
-    if (e.button !== 0 || this.phase === 'sending') return;
+    if (e.button !== 0 || this.writes.phase === 'sending') return;
     e.preventDefault();
     this.endDrag?.();
     const from = this.selection.indexOf(id);
@@ -821,10 +681,8 @@ export class CivicPoll extends CivicDataElement {
           : nothing
       }
       ${
-        this.phase === 'queued'
-          ? html`<p part="message" class="message" role="status">
-              ${t.term(this.queuedPersistent ? 'pollQueued' : 'pollQueuedThisPage')}
-            </p>`
+        this.writes.phase === 'queued'
+          ? html`<p part="message" class="message" role="status">${this.queuedText()}</p>`
           : nothing
       }
     </div>`;
@@ -860,7 +718,7 @@ export class CivicPoll extends CivicDataElement {
     const takesVotes = !adapter || (!!adapter.vote && can(adapter, 'vote'));
     const voted = !!poll.myBallot;
     const baseVoted = !!this.current?.myBallot;
-    const formShown = open && takesVotes && this.phase !== 'queued' && (!baseVoted || this.changing);
+    const formShown = open && takesVotes && this.writes.phase !== 'queued' && (!baseVoted || this.changing);
     const results = this.renderResults(poll);
     const { lang, dir } = this.contentLang(poll);
     const question = this.heading(
@@ -945,13 +803,13 @@ export class CivicPoll extends CivicDataElement {
     ]
       .filter(Boolean)
       .join(' ');
-    const sending = this.phase === 'sending';
+    const sending = this.writes.phase === 'sending';
     const a = this.attempt;
     const retry =
-      this.phase === 'failed' &&
+      this.writes.phase === 'failed' &&
       !!a &&
-      !!this.failure &&
-      !FINAL.has(this.failure.code) &&
+      !!this.writes.error &&
+      !FINAL.has(this.writes.error.code) &&
       sameBallot(a.ballot, { choices: [...this.selection] });
     const submitLabel = retry ? t.term('pollVoteRetry') : this.changing ? t.term('pollVoteChange') : t.term('pollVote');
     return html`<form
@@ -1155,7 +1013,7 @@ export class CivicPoll extends CivicDataElement {
         ? t.term('pollYourRanking', t.list(labels.map((l, i) => `${t.number(i + 1)}. ${l}`)))
         : t.term('pollYourVote', t.list(labels));
     const adapter = this.adapter;
-    const settled = this.phase !== 'sending' && this.phase !== 'queued';
+    const settled = this.writes.phase !== 'sending' && this.writes.phase !== 'queued';
     const mayChange = poll.allowChange && (!adapter || can(adapter, 'change-vote'));
     let action: TemplateResult | typeof nothing = nothing;
     if (poll.status === 'open' && settled) {
@@ -1179,9 +1037,9 @@ export class CivicPoll extends CivicDataElement {
   private renderMessages(): TemplateResult {
     const t = this.localize;
     let status: string | undefined;
-    if (this.phase === 'sending') status = t.term('pollSending');
-    else if (this.phase === 'queued') status = t.term(this.queuedPersistent ? 'pollQueued' : 'pollQueuedThisPage');
-    else if (this.phase === 'done') {
+    if (this.writes.phase === 'sending') status = t.term('pollSending');
+    else if (this.writes.phase === 'queued') status = this.queuedText();
+    else if (this.writes.phase === 'done') {
       status = t.term(
         this.outcome === 'delivered'
           ? 'pollQueuedDelivered'
@@ -1190,28 +1048,28 @@ export class CivicPoll extends CivicDataElement {
             : 'pollCounted',
       );
     }
-    const failure = this.phase === 'failed' ? this.failure : undefined;
+    const failure = this.writes.phase === 'failed' ? this.writes.error : undefined;
     return html`<div class="live" role="status">
         ${
           status
             ? html`<p
                 id="outcome"
                 part="message"
-                class="message ${this.phase === 'done' ? 'message--success' : ''}"
+                class="message ${this.writes.phase === 'done' ? 'message--success' : ''}"
                 tabindex="-1"
               >
-                ${this.phase === 'done' ? html`<span aria-hidden="true">✓${' '}</span>` : nothing}${status}
+                ${this.writes.phase === 'done' ? html`<span aria-hidden="true">✓${' '}</span>` : nothing}${status}
               </p>`
             : nothing
         }
       </div>
       ${
-        this.phase === 'queued'
+        this.writes.phase === 'queued'
           ? html`<button
               part="send-now-button"
               class="button button--secondary"
               type="button"
-              @click=${() => void this.flush()}
+              @click=${() => void this.writes.flush()}
             >
               ${t.term('pollSendNow')}
             </button>`
@@ -1222,6 +1080,14 @@ export class CivicPoll extends CivicDataElement {
           ? html`<p part="message" class="message message--error" role="alert">${this.failureText(failure)}</p>`
           : nothing
       }`;
+  }
+
+  /** Why the ballot waits, truthfully: offline only when the browser says so. */
+  private queuedText(): string {
+    const t = this.localize;
+    const w = this.writes;
+    if (w.offline) return t.term(w.persistent ? 'pollQueued' : 'pollQueuedThisPage');
+    return t.term(w.persistent ? 'pollQueuedRetry' : 'pollQueuedRetryThisPage');
   }
 
   private failureText(error: CivicError): string {
@@ -1235,7 +1101,7 @@ export class CivicPoll extends CivicDataElement {
         return t.term('pollInvalidBallot');
       default: {
         const reason = error.code === 'misconfigured' ? t.term('errorNoSource') : errorText(t, error);
-        return t.term(this.failedFromQueue ? 'pollQueuedFailed' : 'pollFailed', reason);
+        return t.term(this.writes.fromQueue ? 'pollQueuedFailed' : 'pollFailed', reason);
       }
     }
   }

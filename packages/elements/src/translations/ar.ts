@@ -61,5 +61,7 @@ export const ar = {
   supportThanks: 'شكرًا لك. تم احتساب دعمك.',
   supportFailed: (reason) => `لم يُحتسب دعمك. ${reason}`,
   supportRetry: 'أرسل دعمك مرة أخرى',
+  supportQueued: 'تعذّر الوصول إلى مصدر بيانات الموقع. سيُعاد إرسال دعمك تلقائيًا.',
+  supportQueuedOffline: 'يبدو أنك غير متصل بالإنترنت. سيُرسل دعمك عندما تعود إلى الاتصال.',
   initiativeNotFound: 'لم يُعثر على هذه المبادرة. ربما حُذفت.',
 } satisfies CivicTranslation;

@@ -45,5 +45,9 @@ export const de = {
   supportThanks: 'Danke. Ihre Unterstützung wurde gezählt.',
   supportFailed: (reason) => `Ihre Unterstützung wurde nicht gezählt. ${reason}`,
   supportRetry: 'Unterstützung erneut senden',
+  supportQueued:
+    'Die Datenquelle der Website war nicht erreichbar. Ihre Unterstützung wird automatisch erneut gesendet.',
+  supportQueuedOffline:
+    'Sie scheinen offline zu sein. Ihre Unterstützung wird gesendet, sobald Sie wieder online sind.',
   initiativeNotFound: 'Diese Initiative wurde nicht gefunden. Vielleicht wurde sie entfernt.',
 } satisfies CivicTranslation;

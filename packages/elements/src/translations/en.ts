@@ -47,5 +47,7 @@ export const en = {
   supportThanks: 'Thank you. Your support has been counted.',
   supportFailed: (reason) => `Your support was not counted. ${reason}`,
   supportRetry: 'Send support again',
+  supportQueued: 'The site’s data source could not be reached. Your support will be sent again by itself.',
+  supportQueuedOffline: 'You seem to be offline. Your support will be sent when you are back online.',
   initiativeNotFound: 'This initiative could not be found. It may have been removed.',
 } satisfies CivicTranslation;

@@ -45,5 +45,7 @@ export const es = {
   supportThanks: 'Gracias. Su apoyo se ha contado.',
   supportFailed: (reason) => `Su apoyo no se ha contado. ${reason}`,
   supportRetry: 'Enviar el apoyo de nuevo',
+  supportQueued: 'No se pudo contactar con la fuente de datos del sitio. Su apoyo se enviará de nuevo automáticamente.',
+  supportQueuedOffline: 'Parece que no tiene conexión. Su apoyo se enviará cuando vuelva a estar en línea.',
   initiativeNotFound: 'No se ha encontrado esta iniciativa. Puede que se haya eliminado.',
 } satisfies CivicTranslation;

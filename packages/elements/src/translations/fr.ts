@@ -45,5 +45,8 @@ export const fr = {
   supportThanks: 'Merci. Votre soutien a été compté.',
   supportFailed: (reason) => `Votre soutien n’a pas été compté. ${reason}`,
   supportRetry: 'Renvoyer votre soutien',
+  supportQueued: 'La source de données du site n’a pas pu être jointe. Votre soutien sera renvoyé automatiquement.',
+  supportQueuedOffline:
+    'Vous semblez être hors ligne. Votre soutien sera envoyé dès que vous serez de nouveau en ligne.',
   initiativeNotFound: 'Cette initiative est introuvable. Elle a peut-être été supprimée.',
 } satisfies CivicTranslation;

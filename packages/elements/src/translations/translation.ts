@@ -47,5 +47,9 @@ export interface CivicTranslation extends Translation {
   supportThanks: string;
   supportFailed: (reason: string) => string;
   supportRetry: string;
+  /** A support waits in the queue because the data source could not be reached; it is sent again by itself. */
+  supportQueued: string;
+  /** A support waits in the queue because the browser is offline. */
+  supportQueuedOffline: string;
   initiativeNotFound: string;
 }
