@@ -536,10 +536,12 @@ export async function deleteItem(db: Db, actor: Actor, type: ItemType, id: strin
     );
     if (!row) throw notFound(`No ${type} with id "${id}"`);
     checkIfMatch(ifMatch, etagOf(row.doc, row.hidden, row.anonymous), type, true);
-    const given = type === 'poll' ? await ballotCount(tx, id) : await supportCount(tx, id);
+    // Seeded results are votes cast elsewhere: they count too.
+    const given =
+      type === 'poll' ? (await castVotes(tx, JSON.parse(row.doc) as Poll)).ballots : await supportCount(tx, id);
     if (given > 0)
       throw conflict(
-        `${given} ${type === 'poll' ? 'ballot(s) were cast in this poll' : 'people support this initiative'}: close or hide it instead, so that no vote is lost`,
+        `${type === 'poll' ? `${given} ballot(s) were cast in this poll` : `${given} people support this initiative`}: close or hide it instead, so that no vote is lost`,
       );
     await tx.run(`DELETE FROM ${TABLE[type]} WHERE id = ?`, [id]);
     const doc = JSON.parse(row.doc) as { title?: string; question?: string };
