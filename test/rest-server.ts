@@ -23,6 +23,9 @@ export interface TestServerHandle {
 /** A fresh in-process server seeded with `fixture`, allowing this page's origin. */
 export const startServer = (fixture: Partial<ConformanceFixture> | object, options: { anonymous?: boolean } = {}) =>
   control<TestServerHandle>('servers', { fixture, ...options });
+/** An admin token (`civic_admin_…`) for that server. */
+export const adminToken = (id: string, role: 'organiser' | 'moderator' = 'organiser') =>
+  control<{ token: string }>(`servers/${id}/admin-token`, { role });
 export const closeServer = (id: string) => control<{ closed: boolean }>(`servers/${id}/close`, {});
 
 /** A server in a child process (so it can be killed), its SQLite file seeded with `fixture`. */

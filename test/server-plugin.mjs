@@ -7,6 +7,7 @@
  *                                                                                PostgreSQL schema when
  *                                                                                DATABASE_URL is set)
  *   POST /__civic-test/servers/:id/close
+ *   POST /__civic-test/servers/:id/admin-token {role?}              → {token}   an admin token for that server
  *   POST /__civic-test/processes            {fixture, delayWritesMs?} → {id, url} a server in a child
  *                                                                                process, to be killed
  *   POST /__civic-test/processes/:id/kill-when-held   SIGKILL once a write has committed but not answered
@@ -108,6 +109,18 @@ export function civicServerPlugin() {
       const id = `s${++next}`;
       servers.set(id, server);
       return { id, url: server.url };
+    },
+    async 'POST servers/admin-token'(ctx, id) {
+      const { core: c } = await load();
+      const body = await readJson(ctx);
+      const server = servers.get(id);
+      if (!server) throw new Error(`No server ${id}`);
+      const made = await c.createAdminToken(
+        server.db,
+        { name: 'Browser test', role: body.role ?? 'organiser' },
+        new Date(),
+      );
+      return { token: made.token };
     },
     async 'POST servers/close'(ctx, id) {
       await servers.get(id)?.close();

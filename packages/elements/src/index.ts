@@ -22,6 +22,6 @@ export { VIRTUALIZE_ABOVE } from './initiative-list/initiative-list.data.js';
 export { CivicMap, MAP_VIEWS, type MapViewMode, type MapPin } from './map/map.js';
 export { CivicMapPin } from './map-pin/map-pin.js';
 export { THEME_TOKENS, type ThemeToken } from './themes/token-docs.js';
-export { TOKEN_DEFAULTS, type ThemeTokenName } from './themes/tokens.js';
+export { TOKEN_DEFAULTS, tokenStyles, type ThemeTokenName } from './themes/tokens.js';
 export type { CivicTranslation } from './translations/translation.js';
 export * from '@civic-kit/core';

@@ -20,6 +20,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { readFileSync } from 'node:fs';
+import { guardHiddenItems, mountAdmin } from './admin/routes.js';
 import { identify, type Voter } from './auth.js';
 import type { ServerConfig } from './config.js';
 import type { Db, Queryable } from './db/db.js';
@@ -257,6 +258,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
 
   app.onError((e, c) => problemResponse(c, toProblem(e)));
   app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', `Nothing at ${c.req.path}`)));
+  mountAdmin(app, { db, config, events });
 
   app.use(
     '*',
@@ -299,6 +301,8 @@ export function createApp({ db, config, events }: AppParts): Hono {
       },
     }),
   );
+
+  guardHiddenItems(app, db);
 
   /** One write: who, rate limit, idempotency key, the transaction, the live event. */
   const write = async <T>(

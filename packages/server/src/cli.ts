@@ -10,16 +10,33 @@
  *   civic-server delete-person --email a@b.c   delete a person's data on request
  *   civic-server delete-person --voter site:subject
  *   civic-server token --subject ID [--site ID] sign a voter token with the configured site secret (testing)
+ *
+ * The organisers' side (every admin API action; recorded in the audit log as `cli:<user>`):
+ *   civic-server admin-token create --name "Sam" [--role organiser|moderator]   prints the token once
+ *   civic-server admin-token revoke --id ID | --token civic_admin_…
+ *   civic-server admin-token list
+ *   civic-server initiative|poll list | show ID
+ *   civic-server initiative|poll create --file item.json
+ *   civic-server initiative|poll update ID --file item.json [--if-match ETAG]
+ *   civic-server initiative|poll close|reopen|hide|unhide ID     (poll reopen [--closes-at ISO])
+ *   civic-server initiative|poll delete ID --yes
+ *   civic-server signup list | hide ID | unhide ID | delete ID --yes
+ *   civic-server settings show | set --file settings.json
+ *   civic-server audit [--limit N]
  */
 import { demoData } from '@civic-kit/core/demo';
 import { readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { runAdminCommand } from './admin/cli.js';
 import { signVoterToken } from './auth.js';
 import { configFromEnv } from './config.js';
 import { openConfiguredDatabase, startServer } from './server.js';
-import { clear, deletePerson, exportSignups, isEmpty, seed, type SeedData } from './store.js';
+import { clear, deletePerson, isEmpty, seed, type SeedData } from './store.js';
+import { exportSignupsAdmin } from './admin/data.js';
 
 const HELP = `Usage: civic-server [serve|migrate|seed|export-signups|delete-person|token] [options]
+       civic-server [admin-token|initiative|poll|signup|settings|audit] … (the organisers' side)
 See packages/server/README.md for every option and environment variable.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -38,6 +55,16 @@ async function main(argv: string[]): Promise<number> {
       voter: { type: 'string' },
       subject: { type: 'string' },
       site: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      id: { type: 'string' },
+      token: { type: 'string' },
+      'if-match': { type: 'string' },
+      'closes-at': { type: 'string' },
+      'include-hidden': { type: 'boolean' },
+      limit: { type: 'string' },
+      as: { type: 'string' },
+      yes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -93,7 +120,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'export-signups': {
-        const json = `${JSON.stringify(await exportSignups(db), null, 2)}\n`;
+        const exported = await exportSignupsAdmin(db, { includeHidden: !!values['include-hidden'] });
+        const json = `${JSON.stringify(exported, null, 2)}\n`;
         if (values.out) await writeFile(values.out, json, { mode: 0o600 });
         else process.stdout.write(json);
         return 0;
@@ -110,6 +138,17 @@ async function main(argv: string[]): Promise<number> {
         );
         return 0;
       }
+      case 'admin-token':
+      case 'initiative':
+      case 'poll':
+      case 'signup':
+      case 'settings':
+      case 'audit':
+        return await runAdminCommand(db, command, positionals.slice(1), values, {
+          id: `cli:${userInfo().username}`,
+          name: values.as ?? userInfo().username,
+          role: 'organiser',
+        });
       default:
         console.error(`Unknown command "${command}".\n${HELP}`);
         return 2;

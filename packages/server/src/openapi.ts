@@ -20,6 +20,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as v from 'valibot';
+import { ADMIN_PROBLEM_STATUSES, adminOpenApi } from './admin/openapi.js';
 import { VERSION } from './app.js';
 import { PROBLEM_TITLES, problemType } from './problems.js';
 
@@ -50,6 +51,7 @@ const PROBLEM_STATUSES: Record<number, string> = {
   429: 'Too many requests (`rate-limited`; wait `Retry-After` seconds)',
   500: 'The server failed (`invalid-response`)',
   503: 'The service is unavailable (`network`; retry after `Retry-After`)',
+  ...ADMIN_PROBLEM_STATUSES,
 };
 
 const idParam = (what: string) => ({
@@ -73,6 +75,7 @@ const writeResponses = (okDescription: string, body: unknown) => ({
 });
 
 export function buildOpenApi(): Record<string, unknown> {
+  const admin = adminOpenApi();
   return {
     openapi: '3.1.0',
     info: {
@@ -88,7 +91,7 @@ export function buildOpenApi(): Record<string, unknown> {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'A local server (`pnpm start`)' }],
-    tags: [{ name: 'initiatives' }, { name: 'polls' }, { name: 'find-the-others' }, { name: 'live' }],
+    tags: [{ name: 'initiatives' }, { name: 'polls' }, { name: 'find-the-others' }, { name: 'live' }, admin.tag],
     security: [{}, { voterToken: [] }],
     paths: {
       '/initiatives': {
@@ -273,9 +276,11 @@ export function buildOpenApi(): Record<string, unknown> {
       '/openapi.json': {
         get: { operationId: 'openapi', summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
       },
+      ...admin.paths,
     },
     components: {
       securitySchemes: {
+        adminToken: admin.securityScheme,
         voterToken: {
           type: 'http',
           scheme: 'bearer',
@@ -365,6 +370,7 @@ export function buildOpenApi(): Record<string, unknown> {
           },
         },
         InitiativeStatus: { enum: INITIATIVE_STATUSES },
+        ...admin.schemas,
       },
     },
   };

@@ -284,7 +284,7 @@ export async function listInitiatives(db: Queryable, query: InitiativeQuery, vot
   if (query.sort && !INITIATIVE_SORTS.includes(query.sort))
     throw badRequest(`Unknown sort "${String(query.sort)}"`, [{ detail: 'Unknown sort', parameter: 'sort' }]);
 
-  const where: string[] = [];
+  const where: string[] = ['hidden = 0'];
   const params: Param[] = [];
   if (query.status?.length) {
     where.push(`status IN (${placeholders(query.status.length)})`);
@@ -576,7 +576,7 @@ export async function signup(
     .filter((p) => distanceKm(point, onGrid(p, rules)) <= radiusKm)
     .map((p) => JSON.parse(p.interests) as string[]);
   const initiativeRows = await tx.all<InitiativeRow>(
-    'SELECT * FROM initiatives WHERE lat IS NOT NULL AND lat >= ? AND lat <= ? ORDER BY sort_order',
+    'SELECT * FROM initiatives WHERE hidden = 0 AND lat IS NOT NULL AND lat >= ? AND lat <= ? ORDER BY sort_order',
     [point.lat - band, point.lat + band],
   );
   const tags = new Map<string, string[]>();

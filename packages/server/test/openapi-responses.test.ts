@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { createAdminToken } from '../src/admin/tokens.js';
 import { startTestServer, testVoter, type TestServer } from '../src/testing.js';
 import { databaseOption, DATABASES, send, write, type Sent } from './helpers.js';
 
@@ -141,6 +142,91 @@ for (const database of DATABASES) {
         }),
         400,
       );
+    });
+  });
+}
+
+for (const database of DATABASES) {
+  describe(`admin responses match openapi.json (${database.name})`, () => {
+    let s: TestServer;
+    let token: string;
+    before(async () => {
+      s = await startTestServer({ fixture: CONFORMANCE_FIXTURE, database: databaseOption(database.url) });
+      token = (await createAdminToken(s.db, { name: 'Reader', role: 'organiser' }, new Date())).token;
+    });
+    after(() => s.close());
+    const api = (path: string) => `${s.url}/admin/api${path}`;
+    const h = (extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${token}`, ...extra });
+
+    it('answers every admin operation as documented', async () => {
+      conforms('get', '/admin/api/me', await send(api('/me'), { headers: h() }), 200);
+      conforms('get', '/admin/api/me', await send(api('/me')), 401);
+      conforms('get', '/admin/api/initiatives', await send(api('/initiatives'), { headers: h() }), 200);
+      const poll = {
+        id: 'doc-poll',
+        question: 'Yes?',
+        kind: 'single',
+        options: [
+          { id: 'y', label: 'Yes' },
+          { id: 'n', label: 'No' },
+        ],
+      };
+      const created = await send(api('/polls'), { headers: h(), body: poll });
+      conforms('post', '/admin/api/polls', created, 201);
+      conforms(
+        'post',
+        '/admin/api/polls',
+        await send(api('/polls'), { headers: h(), body: { ...poll, id: 'x', options: [] } }),
+        400,
+      );
+      conforms('get', '/admin/api/polls/{id}', await send(api('/polls/doc-poll'), { headers: h() }), 200);
+      conforms('get', '/admin/api/polls', await send(api('/polls'), { headers: h() }), 200);
+      conforms(
+        'put',
+        '/admin/api/polls/{id}',
+        await send(api('/polls/doc-poll'), { method: 'PUT', headers: h(), body: poll }),
+        428,
+      );
+      conforms(
+        'put',
+        '/admin/api/polls/{id}',
+        await send(api('/polls/doc-poll'), { method: 'PUT', headers: h({ 'If-Match': '"old"' }), body: poll }),
+        412,
+      );
+      conforms(
+        'put',
+        '/admin/api/polls/{id}',
+        await send(api('/polls/doc-poll'), {
+          method: 'PUT',
+          headers: h({ 'If-Match': created.headers.get('etag')! }),
+          body: poll,
+        }),
+        200,
+      );
+      conforms(
+        'post',
+        '/admin/api/polls/{id}/close',
+        await send(api('/polls/doc-poll/close'), { headers: h(), body: {} }),
+        200,
+      );
+      conforms(
+        'post',
+        '/admin/api/polls/{id}/reopen',
+        await send(api('/polls/open-single/reopen'), { headers: h(), body: {} }),
+        200,
+      );
+      conforms(
+        'post',
+        '/admin/api/initiatives/{id}/hide',
+        await send(api('/initiatives/c-repair/hide'), { headers: h(), body: {} }),
+        200,
+      );
+      conforms('get', '/admin/api/initiatives/{id}', await send(api('/initiatives/nothing'), { headers: h() }), 404);
+      conforms('get', '/admin/api/signups', await send(api('/signups'), { headers: h() }), 200);
+      conforms('get', '/admin/api/signups/export', await send(api('/signups/export'), { headers: h() }), 200);
+      conforms('get', '/admin/api/settings', await send(api('/settings'), { headers: h() }), 200);
+      conforms('get', '/admin/api/audit', await send(api('/audit'), { headers: h() }), 200);
+      conforms('get', '/admin/api/audit', await send(api('/audit?limit=0'), { headers: h() }), 400);
     });
   });
 }

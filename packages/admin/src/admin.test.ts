@@ -1,0 +1,208 @@
+/**
+ * The admin page against a real server: sign in with a token, add a poll through the form (errors
+ * first, the GOV.UK way), vote on it through <civic-poll>, close it from the list and see the final
+ * result arrive; delete with confirmation. Driven by the keyboard; axe (WCAG 2.2) in every state.
+ */
+import '@civic-kit/adapters/rest/register';
+import type { Poll } from '@civic-kit/core';
+import { CONFORMANCE_FIXTURE } from '@civic-kit/core/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { expectAccessible } from '../../../test/helpers/axe.js';
+import { adminToken, closeServer, startServer, type TestServerHandle } from '../../../test/rest-server.js';
+import type { CivicAdmin } from './admin-app.js';
+import './main.js';
+
+const text = (el: Element | null | undefined) => (el?.shadowRoot ?? el)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const $ = <T extends Element = HTMLElement>(admin: CivicAdmin, selector: string) =>
+  admin.shadowRoot!.querySelector<T>(selector);
+const button = (admin: CivicAdmin, label: RegExp) =>
+  [...admin.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => label.test(b.textContent ?? ''));
+const activeId = (admin: CivicAdmin) => admin.shadowRoot!.activeElement?.id || admin.shadowRoot!.activeElement?.tagName;
+
+/** Focus a field and type into it, as a person would. */
+async function type(admin: CivicAdmin, id: string, value: string): Promise<void> {
+  $(admin, `#${id}`)!.focus();
+  await sendKeys({ type: value });
+}
+/** Activate a button by keyboard. */
+async function press(admin: CivicAdmin, label: RegExp): Promise<void> {
+  const b = button(admin, label);
+  expect(b, `a button ${label}`).to.exist;
+  b!.focus();
+  await sendKeys({ press: 'Enter' });
+}
+
+describe('<civic-admin> against the real server', () => {
+  let server: TestServerHandle;
+  let token: string;
+  beforeEach(async () => {
+    sessionStorage.clear();
+    server = await startServer(CONFORMANCE_FIXTURE);
+    token = (await adminToken(server.id)).token;
+  });
+  afterEach(async () => {
+    sessionStorage.clear();
+    await closeServer(server.id);
+  });
+
+  it('signs in with a token; a wrong one gets an error summary and an inline message', async () => {
+    const admin = await fixture<CivicAdmin>(html`<civic-admin api=${server.url}></civic-admin>`);
+    await expectAccessible(admin);
+    await type(admin, 'token', 'civic_admin_wrong');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(admin, '.error-summary'), 'no error summary', { timeout: 5000 });
+    expect(activeId(admin)).to.equal('DIV');
+    expect(text($(admin, '.error-summary'))).to.contain('That token is not valid or was revoked');
+    expect($(admin, '#token')!.getAttribute('aria-describedby')).to.equal('token-hint token-error');
+    expect(text($(admin, '#token-error'))).to.equal(
+      'Error: That token is not valid or was revoked: check it, or ask for a new one',
+    );
+    await expectAccessible(admin);
+    // The summary's link takes focus to the field.
+    $(admin, '.error-summary a')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(activeId(admin)).to.equal('token');
+
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'a' });
+    await sendKeys({ up: 'Control' });
+    await sendKeys({ type: token });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(admin).includes('Signed in as Browser test (organiser)'), 'not signed in', {
+      timeout: 5000,
+    });
+    expect(text($(admin, 'h1'))).to.equal('Initiatives');
+    expect(text(admin)).to.contain('Repair café');
+    await expectAccessible(admin);
+    expect(sessionStorage.getItem('civic-admin-token')).to.equal(token);
+  });
+
+  it('adds a poll through the form, a visitor votes in <civic-poll>, the organiser closes it and the final result shows', async () => {
+    sessionStorage.setItem('civic-admin-token', token);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <civic-admin api=${server.url}></civic-admin>
+      </div>`,
+    );
+    const admin = page.querySelector('civic-admin')!;
+    await waitUntil(() => button(admin, /^\s*Polls\s*$/), 'no lists', { timeout: 5000 });
+    await press(admin, /^\s*Polls\s*$/);
+    expect(text($(admin, 'h1'))).to.equal('Polls');
+    await press(admin, /Add a poll/);
+    expect(activeId(admin)).to.equal('H1');
+    expect(text($(admin, 'h1'))).to.equal('Add a poll');
+    await expectAccessible(admin);
+
+    // Sent empty: every problem in the summary (which takes focus) and beside its field; nothing sent.
+    await press(admin, /Add the poll/);
+    await waitUntil(() => $(admin, '.error-summary'), 'no error summary');
+    expect(activeId(admin)).to.equal('DIV');
+    const summary = [...admin.shadowRoot!.querySelectorAll('.error-summary li')].map((li) => text(li));
+    expect(summary).to.deep.equal([
+      'Enter an id, or a question to make one from',
+      'Enter the question',
+      'Enter the text of option 1, or remove it',
+      'Enter the text of option 2, or remove it',
+    ]);
+    expect(text($(admin, '#question-error'))).to.equal('Error: Enter the question');
+    expect($(admin, '#question')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(text($(admin, '.preview'))).to.contain('The preview shows once every field above is filled in correctly');
+    await expectAccessible(admin);
+
+    await type(admin, 'question', 'Which day for the litter pick?');
+    await type(admin, 'option-0', 'Saturday');
+    await type(admin, 'option-1', 'Sunday');
+    await press(admin, /Add another option/);
+    expect(activeId(admin)).to.equal('option-2');
+    await sendKeys({ type: 'Monday' });
+    $(admin, '#anonymous')!.focus();
+    await sendKeys({ press: 'Space' });
+    expect($<HTMLInputElement>(admin, '#anonymous')!.checked).to.equal(true);
+
+    // The live preview is the real element, with what was typed.
+    const preview = $(admin, '.preview civic-poll') as HTMLElement & { poll: Poll };
+    expect(preview).to.exist;
+    expect(preview.poll.options.map((o) => o.label)).to.deep.equal(['Saturday', 'Sunday', 'Monday']);
+    await waitUntil(() => text(preview).includes('Which day for the litter pick?'), 'preview not drawn');
+    await expectAccessible(admin);
+
+    await press(admin, /Add the poll/);
+    await waitUntil(
+      () => text($(admin, '[role="status"]')).includes('Added “Which day for the litter pick?”'),
+      'not added',
+      {
+        timeout: 5000,
+      },
+    );
+    expect(text($(admin, 'h1'))).to.equal('Polls');
+    expect(text(admin)).to.contain('which-day-for-the-litter-pick');
+
+    // A visitor votes on the community page.
+    const community = document.createElement('div');
+    page.append(community);
+    community.innerHTML = `<civic-provider adapter="rest" endpoint="${server.url}"><civic-poll poll-id="which-day-for-the-litter-pick"></civic-poll></civic-provider>`;
+    const poll = community.querySelector('civic-poll')!;
+    await waitUntil(() => poll.shadowRoot?.querySelector('input[type="radio"]'), 'the poll did not load', {
+      timeout: 8000,
+    });
+    const sunday = [...poll.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (r) => r.value === 'sunday',
+    )!;
+    sunday.focus();
+    await sendKeys({ press: 'Space' });
+    poll.shadowRoot!.querySelector<HTMLButtonElement>('[part="vote-button"]')!.click();
+    await waitUntil(() => text(poll).includes('1 person has voted'), `no vote counted: ${text(poll)}`, {
+      timeout: 8000,
+    });
+    expect(text(poll)).to.contain('Results so far');
+
+    // The organiser closes it; the page's poll hears it and shows the final result.
+    await press(admin, /^\s*Polls\s*$/);
+    await waitUntil(() => text(admin).includes('Which day for the litter pick?'), 'list not loaded');
+    await press(admin, /Close\s+“Which day for the litter pick\?”/);
+    await waitUntil(
+      () => text($(admin, '[role="status"]')).includes('Closed “Which day for the litter pick?”'),
+      'not closed',
+      {
+        timeout: 5000,
+      },
+    );
+    await waitUntil(() => text(poll).includes('This poll closed on'), `the poll did not close: ${text(poll)}`, {
+      timeout: 8000,
+    });
+    expect(text(poll)).to.contain('Results');
+    expect(text(poll)).not.to.contain('Results so far');
+    expect(text(poll)).to.contain('1 person has voted');
+    expect(text(poll)).not.to.contain('>Vote<');
+    expect(poll.shadowRoot!.querySelector('[part="vote-button"]')).to.equal(null);
+    const row = [...admin.shadowRoot!.querySelectorAll('tbody tr')].find((r) =>
+      r.textContent?.includes('litter pick'),
+    )!;
+    expect(text(row)).to.match(/Closed 1 Yes/);
+    await expectAccessible(admin);
+  });
+
+  it('asks before deleting, and keeps a poll with votes', async () => {
+    sessionStorage.setItem('civic-admin-token', token);
+    const admin = await fixture<CivicAdmin>(html`<civic-admin api=${server.url}></civic-admin>`);
+    await waitUntil(() => button(admin, /^\s*Polls\s*$/), 'no lists', { timeout: 5000 });
+    await press(admin, /^\s*Polls\s*$/);
+    const question = CONFORMANCE_FIXTURE.polls.find((p) => p.id === 'open-single')!.question;
+    await press(admin, new RegExp(`Delete\\s+“${question.replace(/[?.]/g, '\\$&')}”`));
+    const dialog = $<HTMLDialogElement>(admin, 'dialog')!;
+    await waitUntil(() => dialog.open, 'no confirmation');
+    expect(text(dialog)).to.contain(`Delete the poll “${question}”?`);
+    await expectAccessible(admin);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'the dialog stayed open');
+    expect(text(admin)).to.contain(question);
+
+    await press(admin, new RegExp(`Delete\\s+“${question.replace(/[?.]/g, '\\$&')}”`));
+    await waitUntil(() => dialog.open, 'no confirmation');
+    await press(admin, /Yes, delete it/);
+    await waitUntil(() => !dialog.open && !$(admin, 'button[disabled]'), 'still busy');
+    await waitUntil(() => $(admin, '.error-summary'), 'no problem shown');
+    expect(text(admin)).to.contain(question);
+  });
+});
