@@ -67,10 +67,25 @@ export function toProblem(e: unknown): HttpProblem {
 }
 
 function problemResponse(c: Context, p: HttpProblem): Response {
-  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' };
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/problem+json',
+    'Cache-Control': 'no-store',
+  };
   if (p.retryAfter !== undefined) headers['Retry-After'] = String(p.retryAfter);
   return c.body(JSON.stringify(p.toJSON()), p.status as 400, headers);
 }
+
+/**
+ * Sent with every response: the API serves JSON only, so nothing may run, load or frame it, and no
+ * page address leaks onward.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
 
 const MAX_LIST_ITEMS = 20;
 
@@ -176,17 +191,36 @@ function idempotencyKey(c: Context): string {
   return key;
 }
 
+/** Deeper than any request of the contract needs (a sign-up is 4 levels). */
+export const MAX_JSON_DEPTH = 16;
+
+/** How deeply `value` nests arrays and objects, counted without recursion; stops past `limit`. */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type))
     throw new HttpProblem(415, 'invalid-request', 'Send the body as application/json', {
       errors: [{ detail: 'Expected application/json', parameter: 'Content-Type' }],
     });
+  let body: unknown;
   try {
-    return await c.req.json();
+    body = await c.req.json();
   } catch {
     throw badRequest('The body is not valid JSON');
   }
+  // Checked before anything walks it recursively (the idempotency digest, validation).
+  if (depthOver(body, MAX_JSON_DEPTH)) throw badRequest(`The body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  return body;
 }
 
 /**
@@ -230,6 +264,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
   const addressWrites = new RateLimiter(config.addressWrites);
   const voterWrites = new RateLimiter(config.voterWrites);
   const streams = new Map<string, number>();
+  const streamOpens = new RateLimiter(config.eventsPerAddress);
 
   const matchesPerAddress = new SharedRateLimiter(db, 'matches-address', config.matchesPerAddress, () =>
     config.now().getTime(),
@@ -276,7 +311,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
     }),
   );
   app.use('*', async (c, next) => {
-    c.header('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     c.header('Cache-Control', 'no-store');
     if (c.req.method === 'GET' && c.req.path !== '/events') {
       const wait = reads.take(address(c as Context));
@@ -303,7 +338,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
   /** One write: who, rate limit, idempotency key, the transaction, the live event. */
   const write = async <T>(
     c: Context,
-    op: (tx: Queryable, voter: Voter, body: unknown) => Promise<T>,
+    op: (tx: Queryable, voter: Voter, body: unknown, request: { principal: string; key: string }) => Promise<T>,
     topic?: TopicKey,
   ): Promise<Response> => {
     const voter = voterOf(c);
@@ -314,15 +349,11 @@ export function createApp({ db, config, events }: AppParts): Hono {
     const key = idempotencyKey(c);
     const body = await jsonBody(c);
     const now = config.now();
+    const principal = voter.kind === 'none' ? 'public' : voter.id;
     const result = await store.idempotent(
       db,
-      {
-        principal: voter.kind === 'none' ? 'public' : voter.id,
-        key,
-        fingerprint: store.fingerprint('POST', c.req.path, body),
-        now,
-      },
-      async (tx) => ({ status: 200, body: await op(tx, voter, body) }),
+      { principal, key, fingerprint: store.fingerprint('POST', c.req.path, body), now },
+      async (tx) => ({ status: 200, body: await op(tx, voter, body, { principal, key }) }),
     );
     if (!result.replayed && topic) void events.changed(topic);
     if (config.testDelayWriteResponsesMs > 0) {
@@ -373,7 +404,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
     let wait = await matchesPerAddress.take(address(c));
     if (!wait && voter.kind !== 'none') wait = await matchesPerVoter.take(voter.id);
     if (wait) throw limited(wait, 'sign-ups from here');
-    return write(c, (tx, v, body) => store.signup(tx, body, v, config.now(), config));
+    return write(c, (tx, v, body, request) => store.signup(tx, body, v, config.now(), config, request));
   });
 
   app.get('/events', (c) => {
@@ -391,6 +422,8 @@ export function createApp({ db, config, events }: AppParts): Hono {
       ]);
     const who = address(c);
     if ((streams.get(who) ?? 0) >= config.streamsPerAddress) throw limited(30, 'open event streams');
+    const wait = streamOpens.take(who);
+    if (wait) throw limited(wait, 'event stream connections');
     const resume = c.req.header('last-event-id') ?? c.req.query('lastEventId');
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no');

@@ -26,6 +26,8 @@ export interface ServerConfig {
   addressReads: RateLimit;
   /** Open `/events` streams per client address. */
   streamsPerAddress: number;
+  /** `/events` connections opened per client address (reconnects included). */
+  eventsPerAddress: RateLimit;
   /**
    * How many proxies you run in front of the server: the client address is taken that many hops from
    * the right of `X-Forwarded-For` (0: the connection's address; what the client wrote is never trusted).
@@ -111,6 +113,7 @@ export function configFromEnv(
     addressWrites: { limit: num(env.CIVIC_ADDRESS_WRITES_PER_MINUTE, 600), windowSeconds: 60 },
     addressReads: { limit: num(env.CIVIC_ADDRESS_READS_PER_MINUTE, 3000), windowSeconds: 60 },
     streamsPerAddress: num(env.CIVIC_STREAMS_PER_ADDRESS, 50),
+    eventsPerAddress: { limit: num(env.CIVIC_EVENT_CONNECTIONS_PER_MINUTE, 120), windowSeconds: 60 },
     trustProxy: env.CIVIC_TRUST_PROXY === 'true' ? 1 : Math.max(0, Math.floor(num(env.CIVIC_TRUST_PROXY, 0))),
     trustedProxies: list(env.CIVIC_TRUSTED_PROXIES),
     gridKm: num(env.CIVIC_GRID_KM, 1),

@@ -33,6 +33,16 @@ export async function openConfiguredDatabase(config: Pick<ServerConfig, 'databas
 /** Start the HTTP server on `config.host:config.port` (port 0: any free port). */
 export async function startServer(config: ServerConfig, options: { db?: Db } = {}): Promise<RunningServer> {
   checkSites(config.sites);
+  if (!config.sites.length)
+    console.warn(
+      [
+        '',
+        '*** civic-server: NO SITE SECRET IS SET (CIVIC_VOTER_SECRET or CIVIC_SITES). ***',
+        '*** No voter token can be checked: only polls and initiatives seeded --anonymous take part,',
+        '*** and sign-ups are taken from anyone. Set a secret of 32+ characters before going live. ***',
+        '',
+      ].join('\n'),
+    );
   const db = options.db ?? (await openConfiguredDatabase(config));
   if (options.db) await migrate(db);
   await pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now());

@@ -409,7 +409,11 @@ async function pollView(db: Queryable, row: PollRow, voter: Voter, now: Date): P
       'SELECT choices FROM ballots WHERE poll_id = ? ORDER BY created_at, voter',
       [row.id],
     );
-    ballots = [...(seedResults.ballots ?? []), ...all.map((b) => JSON.parse(b.choices) as string[])];
+    // Sorted, so the published list says nothing about who voted when (the order cast would).
+    ballots = [...(seedResults.ballots ?? []), ...all.map((b) => JSON.parse(b.choices) as string[])]
+      .map((b) => [JSON.stringify(b), b] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, b]) => b);
   }
   poll.results = { counts, voters: seedResults.voters + Number(voters?.n ?? 0), ...(ballots ? { ballots } : {}) };
   const mine =
@@ -552,6 +556,7 @@ export async function signup(
   voter: Voter,
   now: Date,
   rules: MatchRules = EXACT_MATCHING,
+  request?: { principal: string; key: string },
 ): Promise<Matches> {
   const s = parseSignup(input);
   const point = onGrid(await locate(tx, s.place), rules);
@@ -608,8 +613,9 @@ export async function signup(
   const id = randomUUID();
   const at = now.toISOString();
   await tx.run(
-    `INSERT INTO signups (id, voter, name, email, place_text, lat, lng, place_precision, radius_km, interests, message, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO signups (id, voter, name, email, place_text, lat, lng, place_precision, radius_km, interests, message,
+       created_at, idempotency_principal, idempotency_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       voter.kind === 'none' ? null : voter.id,
@@ -623,6 +629,8 @@ export async function signup(
       JSON.stringify(asked),
       s.message,
       at,
+      request?.principal,
+      request?.key,
     ],
   );
   const purposes = new Set<string>();
@@ -826,11 +834,21 @@ export async function deletePerson(db: Db, who: { email?: string; voter?: string
     const counts: DeletedCounts = { signups: 0, ballots: 0, supports: 0, idempotencyKeys: 0 };
     if (who.email) {
       const email = who.email.trim().toLowerCase();
-      const rows = await tx.all<{ id: string; voter: string | null }>(
-        'SELECT id, voter FROM signups WHERE LOWER(email) = ?',
-        [email],
-      );
+      const rows = await tx.all<{
+        id: string;
+        voter: string | null;
+        idempotency_principal: string | null;
+        idempotency_key: string | null;
+      }>('SELECT id, voter, idempotency_principal, idempotency_key FROM signups WHERE LOWER(email) = ?', [email]);
       for (const r of rows) {
+        // The stored answer to the sign-up and the digest of what was sent go with it.
+        if (r.idempotency_principal !== null && r.idempotency_key !== null)
+          counts.idempotencyKeys += (
+            await tx.run('DELETE FROM idempotency_keys WHERE principal = ? AND idem_key = ?', [
+              r.idempotency_principal,
+              r.idempotency_key,
+            ])
+          ).changes;
         await tx.run('DELETE FROM people WHERE signup_id = ?', [r.id]);
         await tx.run('DELETE FROM consents WHERE signup_id = ?', [r.id]);
         counts.signups += (await tx.run('DELETE FROM signups WHERE id = ?', [r.id])).changes;
@@ -846,7 +864,7 @@ export async function deletePerson(db: Db, who: { email?: string; voter?: string
       await tx.run('DELETE FROM ballot_choices WHERE voter = ?', [who.voter]);
       counts.ballots = (await tx.run('DELETE FROM ballots WHERE voter = ?', [who.voter])).changes;
       counts.supports = (await tx.run('DELETE FROM supports WHERE voter = ?', [who.voter])).changes;
-      counts.idempotencyKeys = (await tx.run('DELETE FROM idempotency_keys WHERE principal = ?', [who.voter])).changes;
+      counts.idempotencyKeys += (await tx.run('DELETE FROM idempotency_keys WHERE principal = ?', [who.voter])).changes;
     }
     return counts;
   });

@@ -37,6 +37,7 @@ const TEST_LIMITS: Partial<ServerConfig> = {
   addressWrites: { limit: 100_000, windowSeconds: 60 },
   addressReads: { limit: 100_000, windowSeconds: 60 },
   streamsPerAddress: 1000,
+  eventsPerAddress: { limit: 100_000, windowSeconds: 60 },
   matchesPerAddress: { limit: 100_000, windowSeconds: 3600 },
   matchesPerVoter: { limit: 100_000, windowSeconds: 3600 },
 };

@@ -8,11 +8,12 @@ import { FederatedAdapter } from '@civic-kit/adapters/federated';
 import { coarsen, distanceKm } from '@civic-kit/core';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { configFromEnv, defaultConfig } from '../src/config.js';
-import { exportSignups, startServer, type SeedData } from '../src/index.js';
+import { deletePerson, exportSignups, startServer, type SeedData } from '../src/index.js';
 import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
 import { databaseOption, DATABASES, send, write } from './helpers.js';
 
@@ -31,7 +32,34 @@ const POLL = {
     { id: 'bikes', label: 'Bike racks' },
   ],
 };
-const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL] };
+const RANKED = {
+  id: 'ranked',
+  question: 'Order these',
+  kind: 'ranked',
+  status: 'open',
+  options: [
+    { id: 'a', label: 'A' },
+    { id: 'b', label: 'B' },
+    { id: 'c', label: 'C' },
+  ],
+};
+const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL, RANKED] };
+
+/** What `fn` wrote to console.error and console.warn while it ran. */
+async function logged(fn: () => Promise<unknown>): Promise<string> {
+  const lines: string[] = [];
+  const { error, warn } = console;
+  console.error = (...a: unknown[]) =>
+    void lines.push(a.map((x) => (x instanceof Error ? x.stack : String(x))).join(' '));
+  console.warn = console.error;
+  try {
+    await fn();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+  return lines.join('\n');
+}
 
 /** An HS256 JWT with exactly this header and payload, signed with `secret` (as a careless host might). */
 const jwt = (header: object, payload: object, secret = TEST_SITE.secret) => {
@@ -395,6 +423,129 @@ for (const database of DATABASES) {
         const person = osdi._embedded['osdi:people'].find((p) => p.email_addresses[0]!.address === email)!;
         const given = Date.parse(person['civic_kit:consents'][0]!.timestamp);
         assert.ok(Math.abs(given - Date.now()) < 60_000, `receipt time ${person['civic_kit:consents'][0]!.timestamp}`);
+      });
+    });
+
+    describe('hygiene', () => {
+      let server: TestServer;
+      before(async () => {
+        server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          config: { eventsPerAddress: { limit: 30, windowSeconds: 60 } },
+        });
+      });
+      after(() => server.close());
+
+      it('answers JSON nested 8,000 deep with 400 and no stack trace, in the answer or the log', async () => {
+        let r: Awaited<ReturnType<typeof send>> | undefined;
+        const log = await logged(async () => {
+          r = await send(`${server.url}/polls/budget/votes`, {
+            headers: write(key('deep'), testVoter('deep')),
+            raw: `${'['.repeat(8000)}${']'.repeat(8000)}`,
+          });
+        });
+        assert.equal(r!.status, 400, JSON.stringify(r!.body).slice(0, 300));
+        assert.doesNotMatch(JSON.stringify(r!.body), /\bat \S+ \(|stack/i);
+        assert.doesNotMatch(log, /\n\s+at /, 'a stack trace was logged');
+      });
+
+      it('limits how often one address opens /events', async () => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 60; i++) {
+          const controller = new AbortController();
+          const res = await fetch(`${server.url}/events?topics=poll:budget`, { signal: controller.signal });
+          statuses.push(res.status);
+          controller.abort();
+          await res.body?.cancel().catch(() => undefined);
+        }
+        assert.ok(
+          statuses.slice(0, 30).every((s) => s === 200),
+          statuses.join(','),
+        );
+        assert.ok(
+          statuses.slice(30).every((s) => s === 429),
+          statuses.join(','),
+        );
+      });
+
+      it('creates the SQLite files readable by their owner only', { skip: database.name !== 'SQLite' }, () => {
+        for (const file of [server.location, `${server.location}-wal`]) {
+          const mode = statSync(file).mode & 0o777;
+          assert.equal(mode.toString(8), '600', file);
+        }
+      });
+
+      it("delete-person removes the stored answer and body digest of that person's sign-up", async () => {
+        const email = `forget-${key('f')}@example.org`;
+        const idem = key('forget');
+        const r = await send(`${server.url}/signups`, {
+          headers: write(idem, undefined, { 'Civic-Browser': 'browser-forget-me-0123456' }),
+          body: signupBody({ lat: 51.45, lng: -2.58 }, 5, [], { email }),
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        const count = async () =>
+          Number(
+            (
+              await server.db.get<{ n: number }>(
+                'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM idempotency_keys WHERE idem_key = ?',
+                [idem],
+              )
+            )?.n,
+          );
+        assert.equal(await count(), 1);
+        await deletePerson(server.db, { email });
+        assert.equal(await count(), 0, 'the stored answer outlived the person');
+      });
+
+      it('publishes ranked ballots in an order that says nothing about who voted when', async () => {
+        const cast = [
+          ['c', 'b', 'a'],
+          ['a', 'b', 'c'],
+          ['b', 'c', 'a'],
+          ['a', 'c', 'b'],
+        ];
+        for (const [n, choices] of cast.entries()) {
+          const r = await send(`${server.url}/polls/ranked/votes`, {
+            headers: write(key('rank'), testVoter(`ranker-${n}`)),
+            body: { choices },
+          });
+          assert.equal(r.status, 200, JSON.stringify(r.body));
+        }
+        const poll = await send(`${server.url}/polls/ranked`);
+        const ballots = (poll.body.results as { ballots: string[][] }).ballots;
+        assert.deepEqual(ballots, [
+          ['a', 'b', 'c'],
+          ['a', 'c', 'b'],
+          ['b', 'c', 'a'],
+          ['c', 'b', 'a'],
+        ]);
+      });
+
+      it('sends CSP, frame-ancestors, Referrer-Policy and nosniff with every response', async () => {
+        for (const [path, init] of [
+          ['/', {}],
+          ['/polls/budget', {}],
+          ['/no-such-thing', {}],
+          ['/polls/budget/votes', { body: { choices: ['park'] }, headers: write(key('h')) }],
+          ['/events?topics=nope', {}],
+        ] as const) {
+          const r = await send(`${server.url}${path}`, init);
+          const csp = r.headers.get('content-security-policy') ?? '';
+          assert.match(csp, /default-src 'none'/, `${path}: ${csp}`);
+          assert.match(csp, /frame-ancestors 'none'/, `${path}: ${csp}`);
+          assert.equal(r.headers.get('referrer-policy'), 'no-referrer', path);
+          assert.equal(r.headers.get('x-content-type-options'), 'nosniff', path);
+        }
+      });
+
+      it('warns loudly at start when no site secret is set', async () => {
+        let running: Awaited<ReturnType<typeof startServer>> | undefined;
+        const log = await logged(async () => {
+          running = await startServer(defaultConfig({ database: ':memory:', port: 0, sites: [] }));
+        });
+        await running?.close();
+        assert.match(log, /CIVIC_VOTER_SECRET/);
       });
     });
   });
