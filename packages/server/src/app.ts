@@ -273,6 +273,16 @@ export function createApp({ db, config, events }: AppParts): Hono {
     config.now().getTime(),
   );
 
+  const anonymousVotes = new SharedRateLimiter(db, 'anonymous-votes', config.anonymousVotesPerPoll, () =>
+    config.now().getTime(),
+  );
+  /** Anonymous participation in one poll or initiative, counted per address across processes. */
+  const anonymousLimit = async (c: Context, what: string): Promise<void> => {
+    if (voterOf(c).kind !== 'browser') return;
+    const wait = await anonymousVotes.take(`${what}\n${address(c)}`);
+    if (wait) throw limited(wait, `anonymous ballots for ${what.slice(0, 100)} from this address`);
+  };
+
   const address = (c: Context): string => {
     let peer = 'unknown';
     try {
@@ -380,13 +390,15 @@ export function createApp({ db, config, events }: AppParts): Hono {
 
   app.get('/initiatives', async (c) => c.json(await store.listInitiatives(db, parseInitiativeQuery(c), voterOf(c))));
   app.get('/initiatives/:id', async (c) => c.json(await store.getInitiative(db, c.req.param('id'), voterOf(c))));
-  app.post('/initiatives/:id/support', (c) => {
+  app.post('/initiatives/:id/support', async (c) => {
     const id = c.req.param('id');
+    await anonymousLimit(c, `initiative:${id}`);
     return write(c, (tx, voter) => store.supportInitiative(tx, id, voter, config.now()), `initiative:${id}`);
   });
   app.get('/polls/:id', async (c) => c.json(await store.getPoll(db, c.req.param('id'), voterOf(c), config.now())));
-  app.post('/polls/:id/votes', (c) => {
+  app.post('/polls/:id/votes', async (c) => {
     const id = c.req.param('id');
+    await anonymousLimit(c, `poll:${id}`);
     return write(c, (tx, voter, body) => store.vote(tx, id, body, voter, config.now()), `poll:${id}`);
   });
   app.get('/interests', async (c) => c.json(await store.listInterests(db)));

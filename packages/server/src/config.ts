@@ -43,6 +43,11 @@ export interface ServerConfig {
   smallestCount: number;
   /** Consent purposes every sign-up must carry (default `connect`, the one matching rests on). */
   requiredConsents: string[];
+  /**
+   * Anonymous (per-browser) ballots or supports per poll or initiative per client address; kept in the
+   * database. A new browser id costs nothing, so this is what bounds one address's weight.
+   */
+  anonymousVotesPerPoll: RateLimit;
   /** Sign-ups (each one a match) per client address; kept in the database. */
   matchesPerAddress: RateLimit;
   /** Sign-ups per voter (token or browser id); kept in the database. */
@@ -120,6 +125,7 @@ export function configFromEnv(
     minRadiusKm: num(env.CIVIC_MIN_RADIUS_KM, 3),
     smallestCount: num(env.CIVIC_SMALLEST_COUNT, 3),
     requiredConsents: env.CIVIC_REQUIRED_CONSENTS === undefined ? ['connect'] : list(env.CIVIC_REQUIRED_CONSENTS),
+    anonymousVotesPerPoll: { limit: num(env.CIVIC_ANONYMOUS_VOTES_PER_POLL_PER_DAY, 10), windowSeconds: 86_400 },
     matchesPerAddress: { limit: num(env.CIVIC_MATCHES_PER_ADDRESS_PER_HOUR, 30), windowSeconds: 3600 },
     matchesPerVoter: { limit: num(env.CIVIC_MATCHES_PER_VOTER_PER_HOUR, 5), windowSeconds: 3600 },
     idempotencyTtlHours: num(env.CIVIC_IDEMPOTENCY_TTL_HOURS, 48),

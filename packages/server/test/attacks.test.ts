@@ -9,6 +9,7 @@ import { coarsen, distanceKm } from '@civic-kit/core';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -547,6 +548,124 @@ for (const database of DATABASES) {
         await running?.close();
         assert.match(log, /CIVIC_VOTER_SECRET/);
       });
+    });
+
+    describe('out-voting', () => {
+      it('a rotated X-Forwarded-For gets no write past the limit: the proxy hops are counted from the right', async () => {
+        for (const proxies of [{ trustProxy: 1 }, { trustedProxies: ['127.0.0.1', '::1'] }]) {
+          const server = await startTestServer({
+            database: databaseOption(database.url),
+            fixture: FIXTURE,
+            config: { ...proxies, addressWrites: { limit: 5, windowSeconds: 60 } },
+          });
+          try {
+            let through = 0;
+            for (let i = 0; i < 30; i++) {
+              // What reaches the server through one proxy: the attacker's invention, then the address
+              // the proxy saw (always the same attacker).
+              const spoofed = `10.${i}.${i}.${i}, 203.0.113.7`;
+              const r = await send(`${server.url}/polls/budget/votes`, {
+                headers: write(key('xff'), testVoter(`xff-${i}`), { 'X-Forwarded-For': spoofed }),
+                body: { choices: ['park'] },
+              });
+              if (r.status === 200) through++;
+            }
+            assert.equal(through, 5, `${JSON.stringify(proxies)}: ${through} of 30 writes got through a limit of 5`);
+          } finally {
+            await server.close();
+          }
+        }
+      });
+
+      it('one address with a new Civic-Browser id for every ballot counts a few ballots per poll, not 120', async () => {
+        const server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          anonymous: true,
+          config: { anonymousVotesPerPoll: { limit: 10, windowSeconds: 86_400 } },
+        });
+        try {
+          const before = (await send(`${server.url}/polls/budget`)).body.results as { voters: number };
+          for (let i = 0; i < 120; i++)
+            await send(`${server.url}/polls/budget/votes`, {
+              headers: write(key('stuff'), undefined, {
+                'Civic-Browser': `stuffing-browser-${String(i).padStart(4, '0')}`,
+              }),
+              body: { choices: ['bikes'] },
+            });
+          const afterwards = (await send(`${server.url}/polls/budget`)).body.results as { voters: number };
+          assert.equal(
+            afterwards.voters - before.voters,
+            10,
+            `${afterwards.voters - before.voters} anonymous ballots counted`,
+          );
+        } finally {
+          await server.close();
+        }
+      });
+
+      it(
+        'the limits that protect privacy and counts hold across two server processes',
+        { skip: database.name !== 'PostgreSQL' },
+        async () => {
+          const env = {
+            CIVIC_MATCHES_PER_ADDRESS_PER_HOUR: '4',
+            CIVIC_ANONYMOUS_VOTES_PER_POLL_PER_DAY: '3',
+          };
+          const server = await startTestServer({
+            database: databaseOption(database.url),
+            fixture: FIXTURE,
+            anonymous: true,
+            config: (({ matchesPerAddress, anonymousVotesPerPoll }) => ({ matchesPerAddress, anonymousVotesPerPoll }))(
+              configFromEnv(env),
+            ),
+          });
+          const schema = server.location.replace(/^postgres:/, '');
+          const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+            cwd: new URL('..', import.meta.url).pathname,
+            env: { ...process.env, ...env, DATABASE_URL: database.url, CIVIC_DATABASE_SCHEMA: schema, PORT: '0' },
+            stdio: 'pipe',
+          });
+          try {
+            const other = await new Promise<string>((resolve, reject) => {
+              let output = '';
+              const timer = setTimeout(() => reject(new Error(`the second process did not start:\n${output}`)), 30_000);
+              const read = (chunk: Buffer) => {
+                output += chunk.toString();
+                const m = /on (http:\/\/\S+) /.exec(output);
+                if (m) {
+                  clearTimeout(timer);
+                  resolve(m[1]!);
+                }
+              };
+              child.stdout.on('data', read);
+              child.stderr.on('data', read);
+            });
+            const urls = [server.url, other];
+            let matched = 0;
+            for (let i = 0; i < 10; i++) {
+              const r = await send(`${urls[i % 2]}/signups`, {
+                headers: write(key('two')),
+                body: signupBody({ lat: 51.45, lng: -2.58 }, 5),
+              });
+              if (r.status === 200) matched++;
+            }
+            assert.equal(matched, 4, `${matched} sign-ups across two processes through a limit of 4`);
+            let counted = 0;
+            for (let i = 0; i < 10; i++) {
+              const r = await send(`${urls[i % 2]}/polls/budget/votes`, {
+                headers: write(key('two-vote'), undefined, { 'Civic-Browser': `two-process-browser-${i}-xxxxx` }),
+                body: { choices: ['park'] },
+              });
+              if (r.status === 200) counted++;
+            }
+            assert.equal(counted, 3, `${counted} anonymous ballots across two processes through a limit of 3`);
+          } finally {
+            child.kill('SIGTERM');
+            await server.close();
+          }
+        },
+      );
     });
   });
 }
