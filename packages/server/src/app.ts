@@ -19,11 +19,13 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { identify, type Voter } from './auth.js';
 import type { ServerConfig } from './config.js';
 import type { Db, Queryable } from './db/db.js';
 import { parseTopic, type LiveEvents, type TopicKey } from './events.js';
+import { confirmationMail, createMailer } from './mail.js';
 import { badRequest, HttpProblem, pointer, unauthorized, type FieldError } from './problems.js';
 import { RateLimiter } from './rate-limit.js';
 import { SharedRateLimiter } from './shared-rate-limit.js';
@@ -259,6 +261,9 @@ export interface AppParts {
 
 export function createApp({ db, config, events }: AppParts): Hono {
   const app = new Hono();
+  const mailer = createMailer(config);
+  if (config.confirmSignups && !mailer)
+    throw new Error('CIVIC_CONFIRM_SIGNUPS needs a way to send mail: CIVIC_SMTP_URL (or CIVIC_MAIL_OUTBOX to test)');
   const allowed = new Set([...config.allowedOrigins, ...config.sites.flatMap((s) => s.origins ?? [])]);
   const reads = new RateLimiter(config.addressReads);
   const addressWrites = new RateLimiter(config.addressWrites);
@@ -416,7 +421,34 @@ export function createApp({ db, config, events }: AppParts): Hono {
     let wait = await matchesPerAddress.take(address(c));
     if (!wait && voter.kind !== 'none') wait = await matchesPerVoter.take(voter.id);
     if (wait) throw limited(wait, 'sign-ups from here');
-    return write(c, (tx, v, body, request) => store.signup(tx, body, v, config.now(), config, request));
+    let mail: { to: string; token: string } | undefined;
+    const response = await write(c, async (tx, v, body, request) => {
+      const token = config.confirmSignups ? randomBytes(32).toString('base64url') : undefined;
+      const matches = await store.signup(tx, body, v, config.now(), config, request, token && store.tokenDigest(token));
+      if (token) mail = { to: String((body as { email: string }).email).trim(), token };
+      return matches;
+    });
+    if (mail && mailer) {
+      const base = config.publicUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
+      const link = `${base}/signups/confirm?token=${mail.token}`;
+      // Stored already: a mail that cannot be sent leaves an unconfirmed sign-up, which expires.
+      await mailer
+        .send(confirmationMail(mail.to, link, config.confirmHours))
+        .catch((e: unknown) => console.error('civic-server: the confirmation mail could not be sent', e));
+    }
+    return response;
+  });
+  app.get('/signups/confirm', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const ok = /^[A-Za-z0-9_-]{20,100}$/.test(token) && (await store.confirmSignup(db, token, config.now()));
+    const page = (title: string, text: string) =>
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${text}</p></html>`;
+    return ok
+      ? c.html(page('Sign-up confirmed', 'Thank you: your sign-up is confirmed, and people nearby can now find you.'))
+      : c.html(
+          page('Link not valid', 'This link is not valid, or it expired. Sign up again to receive a new one.'),
+          404,
+        );
   });
 
   app.get('/events', (c) => {

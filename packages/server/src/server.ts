@@ -6,7 +6,7 @@ import { checkSites, type ServerConfig } from './config.js';
 import { openDatabase, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { LiveEvents } from './events.js';
-import { coarsenStoredPoints, pruneIdempotencyKeys } from './store.js';
+import { coarsenStoredPoints, pruneIdempotencyKeys, pruneUnconfirmedSignups } from './store.js';
 
 export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
@@ -47,10 +47,11 @@ export async function startServer(config: ServerConfig, options: { db?: Db } = {
   if (options.db) await migrate(db);
   await pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now());
   await coarsenStoredPoints(db, config);
-  const prune = setInterval(
-    () => void pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now()).catch(() => undefined),
-    3_600_000,
-  );
+  await pruneUnconfirmedSignups(db, config.confirmHours, config.now());
+  const prune = setInterval(() => {
+    void pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now()).catch(() => undefined);
+    void pruneUnconfirmedSignups(db, config.confirmHours, config.now()).catch(() => undefined);
+  }, 3_600_000);
   prune.unref();
   const events = new LiveEvents(db, config.now);
   await events.start();

@@ -557,6 +557,8 @@ export async function signup(
   now: Date,
   rules: MatchRules = EXACT_MATCHING,
   request?: { principal: string; key: string },
+  /** Double opt-in: the digest of the token mailed to the person; the sign-up counts once it is confirmed. */
+  confirmTokenHash?: string,
 ): Promise<Matches> {
   const s = parseSignup(input);
   const point = onGrid(await locate(tx, s.place), rules);
@@ -614,8 +616,8 @@ export async function signup(
   const at = now.toISOString();
   await tx.run(
     `INSERT INTO signups (id, voter, name, email, place_text, lat, lng, place_precision, radius_km, interests, message,
-       created_at, idempotency_principal, idempotency_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       created_at, idempotency_principal, idempotency_key, confirm_token_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       voter.kind === 'none' ? null : voter.id,
@@ -631,6 +633,7 @@ export async function signup(
       at,
       request?.principal,
       request?.key,
+      confirmTokenHash,
     ],
   );
   const purposes = new Set<string>();
@@ -644,14 +647,69 @@ export async function signup(
       [id, c.purpose, c.text, c.version, at, c.locale, JSON.stringify(c.organisations), at],
     );
   }
-  await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [
-    randomUUID(),
-    id,
-    point.lat,
-    point.lng,
-    JSON.stringify(interests),
-  ]);
+  // Matched by others from now on, or (double opt-in) once confirmed.
+  if (!confirmTokenHash)
+    await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [
+      randomUUID(),
+      id,
+      point.lat,
+      point.lng,
+      JSON.stringify(interests),
+    ]);
   return matches;
+}
+
+/** The digest a confirmation token is kept as. */
+export const tokenDigest = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+/** A sign-up still waiting for its email address to be confirmed (SQL condition on `signups`). */
+const PENDING = 'confirm_token_hash IS NOT NULL AND confirmed_at IS NULL';
+
+/**
+ * Confirm the sign-up the token was mailed for: from now on it is matched and exported. False when the
+ * token is unknown or its sign-up expired; true again for one already confirmed.
+ */
+export async function confirmSignup(db: Db, token: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const row = await tx.get<{ id: string; lat: number; lng: number; interests: string; confirmed_at: string | null }>(
+      'SELECT id, lat, lng, interests, confirmed_at FROM signups WHERE confirm_token_hash = ?',
+      [tokenDigest(token)],
+    );
+    if (!row) return false;
+    if (row.confirmed_at !== null) return true;
+    const known = new Set((await listInterests(tx)).map((i) => i.id));
+    const interests = (JSON.parse(row.interests) as string[]).filter((i) => known.has(i));
+    await tx.run('UPDATE signups SET confirmed_at = ? WHERE id = ?', [now.toISOString(), row.id]);
+    await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [
+      randomUUID(),
+      row.id,
+      row.lat,
+      row.lng,
+      JSON.stringify(interests),
+    ]);
+    return true;
+  });
+}
+
+/** Delete sign-ups left unconfirmed for more than `hours` (with their consents and stored answers). */
+export async function pruneUnconfirmedSignups(db: Db, hours: number, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - hours * 3_600_000).toISOString();
+  return db.transaction(async (tx) => {
+    const rows = await tx.all<{ id: string; idempotency_principal: string | null; idempotency_key: string | null }>(
+      `SELECT id, idempotency_principal, idempotency_key FROM signups WHERE ${PENDING} AND created_at < ?`,
+      [before],
+    );
+    for (const r of rows) {
+      if (r.idempotency_principal !== null && r.idempotency_key !== null)
+        await tx.run('DELETE FROM idempotency_keys WHERE principal = ? AND idem_key = ?', [
+          r.idempotency_principal,
+          r.idempotency_key,
+        ]);
+      await tx.run('DELETE FROM consents WHERE signup_id = ?', [r.id]);
+      await tx.run('DELETE FROM signups WHERE id = ?', [r.id]);
+    }
+    return rows.length;
+  });
 }
 
 /**
@@ -772,7 +830,8 @@ interface ConsentRow {
  * receipts (`civic_kit:consents`, since OSDI has no consent field).
  */
 export async function exportSignups(db: Queryable): Promise<Record<string, unknown>> {
-  const signups = await db.all<SignupRow>('SELECT * FROM signups ORDER BY created_at, id');
+  // Unconfirmed sign-ups (double opt-in) are nobody's yet: left out.
+  const signups = await db.all<SignupRow>(`SELECT * FROM signups WHERE NOT (${PENDING}) ORDER BY created_at, id`);
   const consents = await db.all<ConsentRow>('SELECT * FROM consents ORDER BY signup_id, purpose');
   const people = signups.map((s) => ({
     identifiers: [`civic_kit:${s.id}`],
