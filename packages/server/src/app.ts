@@ -19,12 +19,14 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { guardHiddenItems, mountAdmin } from './admin/routes.js';
 import { identify, type Voter } from './auth.js';
 import type { ServerConfig } from './config.js';
 import type { Db, Queryable } from './db/db.js';
 import { parseTopic, type LiveEvents, type TopicKey } from './events.js';
+import { confirmationMail, createMailer } from './mail.js';
 import { badRequest, HttpProblem, pointer, unauthorized, type FieldError } from './problems.js';
 import { RateLimiter } from './rate-limit.js';
 import { SharedRateLimiter } from './shared-rate-limit.js';
@@ -68,10 +70,25 @@ export function toProblem(e: unknown): HttpProblem {
 }
 
 function problemResponse(c: Context, p: HttpProblem): Response {
-  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' };
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/problem+json',
+    'Cache-Control': 'no-store',
+  };
   if (p.retryAfter !== undefined) headers['Retry-After'] = String(p.retryAfter);
   return c.body(JSON.stringify(p.toJSON()), p.status as 400, headers);
 }
+
+/**
+ * Sent with every response: the API serves JSON only, so nothing may run, load or frame it, and no
+ * page address leaks onward.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
 
 const MAX_LIST_ITEMS = 20;
 
@@ -177,17 +194,36 @@ function idempotencyKey(c: Context): string {
   return key;
 }
 
+/** Deeper than any request of the contract needs (a sign-up is 4 levels). */
+export const MAX_JSON_DEPTH = 16;
+
+/** How deeply `value` nests arrays and objects, counted without recursion; stops past `limit`. */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type))
     throw new HttpProblem(415, 'invalid-request', 'Send the body as application/json', {
       errors: [{ detail: 'Expected application/json', parameter: 'Content-Type' }],
     });
+  let body: unknown;
   try {
-    return await c.req.json();
+    body = await c.req.json();
   } catch {
     throw badRequest('The body is not valid JSON');
   }
+  // Checked before anything walks it recursively (the idempotency digest, validation).
+  if (depthOver(body, MAX_JSON_DEPTH)) throw badRequest(`The body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  return body;
 }
 
 /**
@@ -226,11 +262,15 @@ export interface AppParts {
 
 export function createApp({ db, config, events }: AppParts): Hono {
   const app = new Hono();
+  const mailer = createMailer(config);
+  if (config.confirmSignups && !mailer)
+    throw new Error('CIVIC_CONFIRM_SIGNUPS needs a way to send mail: CIVIC_SMTP_URL (or CIVIC_MAIL_OUTBOX to test)');
   const allowed = new Set([...config.allowedOrigins, ...config.sites.flatMap((s) => s.origins ?? [])]);
   const reads = new RateLimiter(config.addressReads);
   const addressWrites = new RateLimiter(config.addressWrites);
   const voterWrites = new RateLimiter(config.voterWrites);
   const streams = new Map<string, number>();
+  const streamOpens = new RateLimiter(config.eventsPerAddress);
 
   const matchesPerAddress = new SharedRateLimiter(db, 'matches-address', config.matchesPerAddress, () =>
     config.now().getTime(),
@@ -238,6 +278,16 @@ export function createApp({ db, config, events }: AppParts): Hono {
   const matchesPerVoter = new SharedRateLimiter(db, 'matches-voter', config.matchesPerVoter, () =>
     config.now().getTime(),
   );
+
+  const anonymousVotes = new SharedRateLimiter(db, 'anonymous-votes', config.anonymousVotesPerPoll, () =>
+    config.now().getTime(),
+  );
+  /** Anonymous participation in one poll or initiative, counted per address across processes. */
+  const anonymousLimit = async (c: Context, what: string): Promise<void> => {
+    if (voterOf(c).kind !== 'browser') return;
+    const wait = await anonymousVotes.take(`${what}\n${address(c)}`);
+    if (wait) throw limited(wait, `anonymous ballots for ${what.slice(0, 100)} from this address`);
+  };
 
   const address = (c: Context): string => {
     let peer = 'unknown';
@@ -278,7 +328,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
     }),
   );
   app.use('*', async (c, next) => {
-    c.header('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     c.header('Cache-Control', 'no-store');
     if (c.req.method === 'GET' && c.req.path !== '/events') {
       const wait = reads.take(address(c as Context));
@@ -307,7 +357,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
   /** One write: who, rate limit, idempotency key, the transaction, the live event. */
   const write = async <T>(
     c: Context,
-    op: (tx: Queryable, voter: Voter, body: unknown) => Promise<T>,
+    op: (tx: Queryable, voter: Voter, body: unknown, request: { principal: string; key: string }) => Promise<T>,
     topic?: TopicKey,
   ): Promise<Response> => {
     const voter = voterOf(c);
@@ -318,15 +368,11 @@ export function createApp({ db, config, events }: AppParts): Hono {
     const key = idempotencyKey(c);
     const body = await jsonBody(c);
     const now = config.now();
+    const principal = voter.kind === 'none' ? 'public' : voter.id;
     const result = await store.idempotent(
       db,
-      {
-        principal: voter.kind === 'none' ? 'public' : voter.id,
-        key,
-        fingerprint: store.fingerprint('POST', c.req.path, body),
-        now,
-      },
-      async (tx) => ({ status: 200, body: await op(tx, voter, body) }),
+      { principal, key, fingerprint: store.fingerprint('POST', c.req.path, body), now },
+      async (tx) => ({ status: 200, body: await op(tx, voter, body, { principal, key }) }),
     );
     if (!result.replayed && topic) void events.changed(topic);
     if (config.testDelayWriteResponsesMs > 0) {
@@ -353,13 +399,15 @@ export function createApp({ db, config, events }: AppParts): Hono {
 
   app.get('/initiatives', async (c) => c.json(await store.listInitiatives(db, parseInitiativeQuery(c), voterOf(c))));
   app.get('/initiatives/:id', async (c) => c.json(await store.getInitiative(db, c.req.param('id'), voterOf(c))));
-  app.post('/initiatives/:id/support', (c) => {
+  app.post('/initiatives/:id/support', async (c) => {
     const id = c.req.param('id');
+    await anonymousLimit(c, `initiative:${id}`);
     return write(c, (tx, voter) => store.supportInitiative(tx, id, voter, config.now()), `initiative:${id}`);
   });
   app.get('/polls/:id', async (c) => c.json(await store.getPoll(db, c.req.param('id'), voterOf(c), config.now())));
-  app.post('/polls/:id/votes', (c) => {
+  app.post('/polls/:id/votes', async (c) => {
     const id = c.req.param('id');
+    await anonymousLimit(c, `poll:${id}`);
     return write(c, (tx, voter, body) => store.vote(tx, id, body, voter, config.now()), `poll:${id}`);
   });
   app.get('/interests', async (c) => c.json(await store.listInterests(db)));
@@ -377,7 +425,34 @@ export function createApp({ db, config, events }: AppParts): Hono {
     let wait = await matchesPerAddress.take(address(c));
     if (!wait && voter.kind !== 'none') wait = await matchesPerVoter.take(voter.id);
     if (wait) throw limited(wait, 'sign-ups from here');
-    return write(c, (tx, v, body) => store.signup(tx, body, v, config.now(), config));
+    let mail: { to: string; token: string } | undefined;
+    const response = await write(c, async (tx, v, body, request) => {
+      const token = config.confirmSignups ? randomBytes(32).toString('base64url') : undefined;
+      const matches = await store.signup(tx, body, v, config.now(), config, request, token && store.tokenDigest(token));
+      if (token) mail = { to: String((body as { email: string }).email).trim(), token };
+      return matches;
+    });
+    if (mail && mailer) {
+      const base = config.publicUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
+      const link = `${base}/signups/confirm?token=${mail.token}`;
+      // Stored already: a mail that cannot be sent leaves an unconfirmed sign-up, which expires.
+      await mailer
+        .send(confirmationMail(mail.to, link, config.confirmHours))
+        .catch((e: unknown) => console.error('civic-server: the confirmation mail could not be sent', e));
+    }
+    return response;
+  });
+  app.get('/signups/confirm', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const ok = /^[A-Za-z0-9_-]{20,100}$/.test(token) && (await store.confirmSignup(db, token, config.now()));
+    const page = (title: string, text: string) =>
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${text}</p></html>`;
+    return ok
+      ? c.html(page('Sign-up confirmed', 'Thank you: your sign-up is confirmed, and people nearby can now find you.'))
+      : c.html(
+          page('Link not valid', 'This link is not valid, or it expired. Sign up again to receive a new one.'),
+          404,
+        );
   });
 
   app.get('/events', (c) => {
@@ -395,6 +470,8 @@ export function createApp({ db, config, events }: AppParts): Hono {
       ]);
     const who = address(c);
     if ((streams.get(who) ?? 0) >= config.streamsPerAddress) throw limited(30, 'open event streams');
+    const wait = streamOpens.take(who);
+    if (wait) throw limited(wait, 'event stream connections');
     const resume = c.req.header('last-event-id') ?? c.req.query('lastEventId');
     c.header('Cache-Control', 'no-store');
     c.header('X-Accel-Buffering', 'no');

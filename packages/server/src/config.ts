@@ -26,6 +26,8 @@ export interface ServerConfig {
   addressReads: RateLimit;
   /** Open `/events` streams per client address. */
   streamsPerAddress: number;
+  /** `/events` connections opened per client address (reconnects included). */
+  eventsPerAddress: RateLimit;
   /**
    * How many proxies you run in front of the server: the client address is taken that many hops from
    * the right of `X-Forwarded-For` (0: the connection's address; what the client wrote is never trusted).
@@ -41,6 +43,23 @@ export interface ServerConfig {
   smallestCount: number;
   /** Consent purposes every sign-up must carry (default `connect`, the one matching rests on). */
   requiredConsents: string[];
+  /**
+   * Anonymous (per-browser) ballots or supports per poll or initiative per client address; kept in the
+   * database. A new browser id costs nothing, so this is what bounds one address's weight.
+   */
+  anonymousVotesPerPoll: RateLimit;
+  /** Double opt-in: a sign-up counts only once the link mailed to its address is opened. */
+  confirmSignups: boolean;
+  /** Hours an unconfirmed sign-up is kept before it is deleted. */
+  confirmHours: number;
+  /** `smtp://…` or `smtps://…` to send mail through. */
+  smtpUrl?: string | undefined;
+  /** Development and tests: write each mail as a `.eml` file into this folder instead. */
+  mailOutbox?: string | undefined;
+  /** The mail's sender. */
+  mailFrom: string;
+  /** This server's public URL, for links in mail (default: the URL the sign-up was sent to). */
+  publicUrl?: string | undefined;
   /** Sign-ups (each one a match) per client address; kept in the database. */
   matchesPerAddress: RateLimit;
   /** Sign-ups per voter (token or browser id); kept in the database. */
@@ -111,12 +130,20 @@ export function configFromEnv(
     addressWrites: { limit: num(env.CIVIC_ADDRESS_WRITES_PER_MINUTE, 600), windowSeconds: 60 },
     addressReads: { limit: num(env.CIVIC_ADDRESS_READS_PER_MINUTE, 3000), windowSeconds: 60 },
     streamsPerAddress: num(env.CIVIC_STREAMS_PER_ADDRESS, 50),
+    eventsPerAddress: { limit: num(env.CIVIC_EVENT_CONNECTIONS_PER_MINUTE, 120), windowSeconds: 60 },
     trustProxy: env.CIVIC_TRUST_PROXY === 'true' ? 1 : Math.max(0, Math.floor(num(env.CIVIC_TRUST_PROXY, 0))),
     trustedProxies: list(env.CIVIC_TRUSTED_PROXIES),
     gridKm: num(env.CIVIC_GRID_KM, 1),
     minRadiusKm: num(env.CIVIC_MIN_RADIUS_KM, 3),
     smallestCount: num(env.CIVIC_SMALLEST_COUNT, 3),
     requiredConsents: env.CIVIC_REQUIRED_CONSENTS === undefined ? ['connect'] : list(env.CIVIC_REQUIRED_CONSENTS),
+    anonymousVotesPerPoll: { limit: num(env.CIVIC_ANONYMOUS_VOTES_PER_POLL_PER_DAY, 10), windowSeconds: 86_400 },
+    confirmSignups: env.CIVIC_CONFIRM_SIGNUPS === '1' || env.CIVIC_CONFIRM_SIGNUPS === 'true',
+    confirmHours: num(env.CIVIC_CONFIRM_HOURS, 48),
+    smtpUrl: env.CIVIC_SMTP_URL || undefined,
+    mailOutbox: env.CIVIC_MAIL_OUTBOX || undefined,
+    mailFrom: env.CIVIC_MAIL_FROM || 'Civic Kit <no-reply@localhost>',
+    publicUrl: env.CIVIC_PUBLIC_URL || undefined,
     matchesPerAddress: { limit: num(env.CIVIC_MATCHES_PER_ADDRESS_PER_HOUR, 30), windowSeconds: 3600 },
     matchesPerVoter: { limit: num(env.CIVIC_MATCHES_PER_VOTER_PER_HOUR, 5), windowSeconds: 3600 },
     idempotencyTtlHours: num(env.CIVIC_IDEMPOTENCY_TTL_HOURS, 48),

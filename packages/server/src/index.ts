@@ -8,12 +8,15 @@ export { migrate } from './db/migrate.js';
 export { LiveEvents } from './events.js';
 export { HttpProblem, problemType, PROBLEM_TITLES, type ProblemBody } from './problems.js';
 export { RateLimiter } from './rate-limit.js';
+export { SharedRateLimiter } from './shared-rate-limit.js';
 export { openConfiguredDatabase, startServer, type RunningServer } from './server.js';
 export {
   clear,
+  confirmSignup,
   deletePerson,
   exportSignups,
   isEmpty,
+  pruneUnconfirmedSignups,
   refreshSeeded,
   seed,
   type DeletedCounts,

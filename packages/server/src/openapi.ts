@@ -245,6 +245,32 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: writeResponses('Who and what is near.', ref('Matches')),
         },
       },
+      '/signups/confirm': {
+        get: {
+          tags: ['find-the-others'],
+          operationId: 'confirmSignup',
+          summary: 'Double opt-in: the link mailed to a person confirms their sign-up (an HTML page for them)',
+          description:
+            'Only when the server runs with `CIVIC_CONFIRM_SIGNUPS`. Until it is opened the sign-up is not ' +
+            'matched or exported, and it is deleted after `CIVIC_CONFIRM_HOURS` (48).',
+          parameters: [
+            {
+              name: 'token',
+              in: 'query',
+              required: true,
+              description: 'The token from the mail',
+              schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'Confirmed (or confirmed before)',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+            404: { description: 'Unknown or expired link', content: { 'text/html': { schema: { type: 'string' } } } },
+          },
+        },
+      },
       '/events': {
         get: {
           tags: ['live'],

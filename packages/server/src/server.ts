@@ -6,7 +6,7 @@ import { checkSites, type ServerConfig } from './config.js';
 import { openDatabase, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { LiveEvents } from './events.js';
-import { coarsenStoredPoints, pruneIdempotencyKeys } from './store.js';
+import { coarsenStoredPoints, pruneIdempotencyKeys, pruneUnconfirmedSignups } from './store.js';
 
 export interface RunningServer {
   /** `http://host:port`, without a trailing slash. */
@@ -33,14 +33,25 @@ export async function openConfiguredDatabase(config: Pick<ServerConfig, 'databas
 /** Start the HTTP server on `config.host:config.port` (port 0: any free port). */
 export async function startServer(config: ServerConfig, options: { db?: Db } = {}): Promise<RunningServer> {
   checkSites(config.sites);
+  if (!config.sites.length)
+    console.warn(
+      [
+        '',
+        '*** civic-server: NO SITE SECRET IS SET (CIVIC_VOTER_SECRET or CIVIC_SITES). ***',
+        '*** No voter token can be checked: only polls and initiatives seeded --anonymous take part,',
+        '*** and sign-ups are taken from anyone. Set a secret of 32+ characters before going live. ***',
+        '',
+      ].join('\n'),
+    );
   const db = options.db ?? (await openConfiguredDatabase(config));
   if (options.db) await migrate(db);
   await pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now());
   await coarsenStoredPoints(db, config);
-  const prune = setInterval(
-    () => void pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now()).catch(() => undefined),
-    3_600_000,
-  );
+  await pruneUnconfirmedSignups(db, config.confirmHours, config.now());
+  const prune = setInterval(() => {
+    void pruneIdempotencyKeys(db, config.idempotencyTtlHours, config.now()).catch(() => undefined);
+    void pruneUnconfirmedSignups(db, config.confirmHours, config.now()).catch(() => undefined);
+  }, 3_600_000);
   prune.unref();
   const events = new LiveEvents(db, config.now);
   await events.start();

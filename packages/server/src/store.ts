@@ -409,7 +409,11 @@ async function pollView(db: Queryable, row: PollRow, voter: Voter, now: Date): P
       'SELECT choices FROM ballots WHERE poll_id = ? ORDER BY created_at, voter',
       [row.id],
     );
-    ballots = [...(seedResults.ballots ?? []), ...all.map((b) => JSON.parse(b.choices) as string[])];
+    // Sorted, so the published list says nothing about who voted when (the order cast would).
+    ballots = [...(seedResults.ballots ?? []), ...all.map((b) => JSON.parse(b.choices) as string[])]
+      .map((b) => [JSON.stringify(b), b] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, b]) => b);
   }
   poll.results = { counts, voters: seedResults.voters + Number(voters?.n ?? 0), ...(ballots ? { ballots } : {}) };
   const mine =
@@ -552,6 +556,9 @@ export async function signup(
   voter: Voter,
   now: Date,
   rules: MatchRules = EXACT_MATCHING,
+  request?: { principal: string; key: string },
+  /** Double opt-in: the digest of the token mailed to the person; the sign-up counts once it is confirmed. */
+  confirmTokenHash?: string,
 ): Promise<Matches> {
   const s = parseSignup(input);
   const point = onGrid(await locate(tx, s.place), rules);
@@ -608,8 +615,9 @@ export async function signup(
   const id = randomUUID();
   const at = now.toISOString();
   await tx.run(
-    `INSERT INTO signups (id, voter, name, email, place_text, lat, lng, place_precision, radius_km, interests, message, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO signups (id, voter, name, email, place_text, lat, lng, place_precision, radius_km, interests, message,
+       created_at, idempotency_principal, idempotency_key, confirm_token_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       voter.kind === 'none' ? null : voter.id,
@@ -623,6 +631,9 @@ export async function signup(
       JSON.stringify(asked),
       s.message,
       at,
+      request?.principal,
+      request?.key,
+      confirmTokenHash,
     ],
   );
   const purposes = new Set<string>();
@@ -636,14 +647,69 @@ export async function signup(
       [id, c.purpose, c.text, c.version, at, c.locale, JSON.stringify(c.organisations), at],
     );
   }
-  await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [
-    randomUUID(),
-    id,
-    point.lat,
-    point.lng,
-    JSON.stringify(interests),
-  ]);
+  // Matched by others from now on, or (double opt-in) once confirmed.
+  if (!confirmTokenHash)
+    await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [
+      randomUUID(),
+      id,
+      point.lat,
+      point.lng,
+      JSON.stringify(interests),
+    ]);
   return matches;
+}
+
+/** The digest a confirmation token is kept as. */
+export const tokenDigest = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+/** A sign-up still waiting for its email address to be confirmed (SQL condition on `signups`). */
+const PENDING = 'confirm_token_hash IS NOT NULL AND confirmed_at IS NULL';
+
+/**
+ * Confirm the sign-up the token was mailed for: from now on it is matched and exported. False when the
+ * token is unknown or its sign-up expired; true again for one already confirmed.
+ */
+export async function confirmSignup(db: Db, token: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const row = await tx.get<{ id: string; lat: number; lng: number; interests: string; confirmed_at: string | null }>(
+      'SELECT id, lat, lng, interests, confirmed_at FROM signups WHERE confirm_token_hash = ?',
+      [tokenDigest(token)],
+    );
+    if (!row) return false;
+    if (row.confirmed_at !== null) return true;
+    const known = new Set((await listInterests(tx)).map((i) => i.id));
+    const interests = (JSON.parse(row.interests) as string[]).filter((i) => known.has(i));
+    await tx.run('UPDATE signups SET confirmed_at = ? WHERE id = ?', [now.toISOString(), row.id]);
+    await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [
+      randomUUID(),
+      row.id,
+      row.lat,
+      row.lng,
+      JSON.stringify(interests),
+    ]);
+    return true;
+  });
+}
+
+/** Delete sign-ups left unconfirmed for more than `hours` (with their consents and stored answers). */
+export async function pruneUnconfirmedSignups(db: Db, hours: number, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - hours * 3_600_000).toISOString();
+  return db.transaction(async (tx) => {
+    const rows = await tx.all<{ id: string; idempotency_principal: string | null; idempotency_key: string | null }>(
+      `SELECT id, idempotency_principal, idempotency_key FROM signups WHERE ${PENDING} AND created_at < ?`,
+      [before],
+    );
+    for (const r of rows) {
+      if (r.idempotency_principal !== null && r.idempotency_key !== null)
+        await tx.run('DELETE FROM idempotency_keys WHERE principal = ? AND idem_key = ?', [
+          r.idempotency_principal,
+          r.idempotency_key,
+        ]);
+      await tx.run('DELETE FROM consents WHERE signup_id = ?', [r.id]);
+      await tx.run('DELETE FROM signups WHERE id = ?', [r.id]);
+    }
+    return rows.length;
+  });
 }
 
 /**
@@ -764,7 +830,8 @@ interface ConsentRow {
  * receipts (`civic_kit:consents`, since OSDI has no consent field).
  */
 export async function exportSignups(db: Queryable): Promise<Record<string, unknown>> {
-  const signups = await db.all<SignupRow>('SELECT * FROM signups ORDER BY created_at, id');
+  // Unconfirmed sign-ups (double opt-in) are nobody's yet: left out.
+  const signups = await db.all<SignupRow>(`SELECT * FROM signups WHERE NOT (${PENDING}) ORDER BY created_at, id`);
   const consents = await db.all<ConsentRow>('SELECT * FROM consents ORDER BY signup_id, purpose');
   const people = signups.map((s) => ({
     identifiers: [`civic_kit:${s.id}`],
@@ -826,11 +893,21 @@ export async function deletePerson(db: Db, who: { email?: string; voter?: string
     const counts: DeletedCounts = { signups: 0, ballots: 0, supports: 0, idempotencyKeys: 0 };
     if (who.email) {
       const email = who.email.trim().toLowerCase();
-      const rows = await tx.all<{ id: string; voter: string | null }>(
-        'SELECT id, voter FROM signups WHERE LOWER(email) = ?',
-        [email],
-      );
+      const rows = await tx.all<{
+        id: string;
+        voter: string | null;
+        idempotency_principal: string | null;
+        idempotency_key: string | null;
+      }>('SELECT id, voter, idempotency_principal, idempotency_key FROM signups WHERE LOWER(email) = ?', [email]);
       for (const r of rows) {
+        // The stored answer to the sign-up and the digest of what was sent go with it.
+        if (r.idempotency_principal !== null && r.idempotency_key !== null)
+          counts.idempotencyKeys += (
+            await tx.run('DELETE FROM idempotency_keys WHERE principal = ? AND idem_key = ?', [
+              r.idempotency_principal,
+              r.idempotency_key,
+            ])
+          ).changes;
         await tx.run('DELETE FROM people WHERE signup_id = ?', [r.id]);
         await tx.run('DELETE FROM consents WHERE signup_id = ?', [r.id]);
         counts.signups += (await tx.run('DELETE FROM signups WHERE id = ?', [r.id])).changes;
@@ -846,7 +923,7 @@ export async function deletePerson(db: Db, who: { email?: string; voter?: string
       await tx.run('DELETE FROM ballot_choices WHERE voter = ?', [who.voter]);
       counts.ballots = (await tx.run('DELETE FROM ballots WHERE voter = ?', [who.voter])).changes;
       counts.supports = (await tx.run('DELETE FROM supports WHERE voter = ?', [who.voter])).changes;
-      counts.idempotencyKeys = (await tx.run('DELETE FROM idempotency_keys WHERE principal = ?', [who.voter])).changes;
+      counts.idempotencyKeys += (await tx.run('DELETE FROM idempotency_keys WHERE principal = ?', [who.voter])).changes;
     }
     return counts;
   });

@@ -37,7 +37,9 @@ const TEST_LIMITS: Partial<ServerConfig> = {
   addressWrites: { limit: 100_000, windowSeconds: 60 },
   addressReads: { limit: 100_000, windowSeconds: 60 },
   streamsPerAddress: 1000,
+  eventsPerAddress: { limit: 100_000, windowSeconds: 60 },
   matchesPerAddress: { limit: 100_000, windowSeconds: 3600 },
+  anonymousVotesPerPoll: { limit: 100_000, windowSeconds: 86_400 },
   matchesPerVoter: { limit: 100_000, windowSeconds: 3600 },
 };
 

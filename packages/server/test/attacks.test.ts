@@ -8,11 +8,15 @@ import { FederatedAdapter } from '@civic-kit/adapters/federated';
 import { coarsen, distanceKm } from '@civic-kit/core';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { configFromEnv, defaultConfig } from '../src/config.js';
-import { exportSignups, startServer, type SeedData } from '../src/index.js';
+import { deletePerson, exportSignups, pruneUnconfirmedSignups, startServer, type SeedData } from '../src/index.js';
 import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
 import { databaseOption, DATABASES, send, write } from './helpers.js';
 
@@ -31,7 +35,34 @@ const POLL = {
     { id: 'bikes', label: 'Bike racks' },
   ],
 };
-const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL] };
+const RANKED = {
+  id: 'ranked',
+  question: 'Order these',
+  kind: 'ranked',
+  status: 'open',
+  options: [
+    { id: 'a', label: 'A' },
+    { id: 'b', label: 'B' },
+    { id: 'c', label: 'C' },
+  ],
+};
+const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL, RANKED] };
+
+/** What `fn` wrote to console.error and console.warn while it ran. */
+async function logged(fn: () => Promise<unknown>): Promise<string> {
+  const lines: string[] = [];
+  const { error, warn } = console;
+  console.error = (...a: unknown[]) =>
+    void lines.push(a.map((x) => (x instanceof Error ? x.stack : String(x))).join(' '));
+  console.warn = console.error;
+  try {
+    await fn();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+  return lines.join('\n');
+}
 
 /** An HS256 JWT with exactly this header and payload, signed with `secret` (as a careless host might). */
 const jwt = (header: object, payload: object, secret = TEST_SITE.secret) => {
@@ -395,6 +426,309 @@ for (const database of DATABASES) {
         const person = osdi._embedded['osdi:people'].find((p) => p.email_addresses[0]!.address === email)!;
         const given = Date.parse(person['civic_kit:consents'][0]!.timestamp);
         assert.ok(Math.abs(given - Date.now()) < 60_000, `receipt time ${person['civic_kit:consents'][0]!.timestamp}`);
+      });
+    });
+
+    describe('hygiene', () => {
+      let server: TestServer;
+      before(async () => {
+        server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          config: { eventsPerAddress: { limit: 30, windowSeconds: 60 } },
+        });
+      });
+      after(() => server.close());
+
+      it('answers JSON nested 8,000 deep with 400 and no stack trace, in the answer or the log', async () => {
+        let r: Awaited<ReturnType<typeof send>> | undefined;
+        const log = await logged(async () => {
+          r = await send(`${server.url}/polls/budget/votes`, {
+            headers: write(key('deep'), testVoter('deep')),
+            raw: `${'['.repeat(8000)}${']'.repeat(8000)}`,
+          });
+        });
+        assert.equal(r!.status, 400, JSON.stringify(r!.body).slice(0, 300));
+        assert.doesNotMatch(JSON.stringify(r!.body), /\bat \S+ \(|stack/i);
+        assert.doesNotMatch(log, /\n\s+at /, 'a stack trace was logged');
+      });
+
+      it('limits how often one address opens /events', async () => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 60; i++) {
+          const controller = new AbortController();
+          const res = await fetch(`${server.url}/events?topics=poll:budget`, { signal: controller.signal });
+          statuses.push(res.status);
+          controller.abort();
+          await res.body?.cancel().catch(() => undefined);
+        }
+        assert.ok(
+          statuses.slice(0, 30).every((s) => s === 200),
+          statuses.join(','),
+        );
+        // The bucket refills one connection every 2 s while the loop runs (about 2 s): at most 2 more.
+        const later = statuses.slice(30);
+        assert.ok(later.filter((s) => s === 200).length <= 2, statuses.join(','));
+        assert.ok(
+          later.every((s) => s === 200 || s === 429),
+          statuses.join(','),
+        );
+      });
+
+      it('creates the SQLite files readable by their owner only', { skip: database.name !== 'SQLite' }, () => {
+        for (const file of [server.location, `${server.location}-wal`]) {
+          const mode = statSync(file).mode & 0o777;
+          assert.equal(mode.toString(8), '600', file);
+        }
+      });
+
+      it("delete-person removes the stored answer and body digest of that person's sign-up", async () => {
+        const email = `forget-${key('f')}@example.org`;
+        const idem = key('forget');
+        const r = await send(`${server.url}/signups`, {
+          headers: write(idem, undefined, { 'Civic-Browser': 'browser-forget-me-0123456' }),
+          body: signupBody({ lat: 51.45, lng: -2.58 }, 5, [], { email }),
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        const count = async () =>
+          Number(
+            (
+              await server.db.get<{ n: number }>(
+                'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM idempotency_keys WHERE idem_key = ?',
+                [idem],
+              )
+            )?.n,
+          );
+        assert.equal(await count(), 1);
+        await deletePerson(server.db, { email });
+        assert.equal(await count(), 0, 'the stored answer outlived the person');
+      });
+
+      it('publishes ranked ballots in an order that says nothing about who voted when', async () => {
+        const cast = [
+          ['c', 'b', 'a'],
+          ['a', 'b', 'c'],
+          ['b', 'c', 'a'],
+          ['a', 'c', 'b'],
+        ];
+        for (const [n, choices] of cast.entries()) {
+          const r = await send(`${server.url}/polls/ranked/votes`, {
+            headers: write(key('rank'), testVoter(`ranker-${n}`)),
+            body: { choices },
+          });
+          assert.equal(r.status, 200, JSON.stringify(r.body));
+        }
+        const poll = await send(`${server.url}/polls/ranked`);
+        const ballots = (poll.body.results as { ballots: string[][] }).ballots;
+        assert.deepEqual(ballots, [
+          ['a', 'b', 'c'],
+          ['a', 'c', 'b'],
+          ['b', 'c', 'a'],
+          ['c', 'b', 'a'],
+        ]);
+      });
+
+      it('sends CSP, frame-ancestors, Referrer-Policy and nosniff with every response', async () => {
+        for (const [path, init] of [
+          ['/', {}],
+          ['/polls/budget', {}],
+          ['/no-such-thing', {}],
+          ['/polls/budget/votes', { body: { choices: ['park'] }, headers: write(key('h')) }],
+          ['/events?topics=nope', {}],
+        ] as const) {
+          const r = await send(`${server.url}${path}`, init);
+          const csp = r.headers.get('content-security-policy') ?? '';
+          assert.match(csp, /default-src 'none'/, `${path}: ${csp}`);
+          assert.match(csp, /frame-ancestors 'none'/, `${path}: ${csp}`);
+          assert.equal(r.headers.get('referrer-policy'), 'no-referrer', path);
+          assert.equal(r.headers.get('x-content-type-options'), 'nosniff', path);
+        }
+      });
+
+      it('warns loudly at start when no site secret is set', async () => {
+        let running: Awaited<ReturnType<typeof startServer>> | undefined;
+        const log = await logged(async () => {
+          running = await startServer(defaultConfig({ database: ':memory:', port: 0, sites: [] }));
+        });
+        await running?.close();
+        assert.match(log, /CIVIC_VOTER_SECRET/);
+      });
+    });
+
+    describe('out-voting', () => {
+      it('a rotated X-Forwarded-For gets no write past the limit: the proxy hops are counted from the right', async () => {
+        for (const proxies of [{ trustProxy: 1 }, { trustedProxies: ['127.0.0.1', '::1'] }]) {
+          const server = await startTestServer({
+            database: databaseOption(database.url),
+            fixture: FIXTURE,
+            config: { ...proxies, addressWrites: { limit: 5, windowSeconds: 60 } },
+          });
+          try {
+            let through = 0;
+            for (let i = 0; i < 30; i++) {
+              // What reaches the server through one proxy: the attacker's invention, then the address
+              // the proxy saw (always the same attacker).
+              const spoofed = `10.${i}.${i}.${i}, 203.0.113.7`;
+              const r = await send(`${server.url}/polls/budget/votes`, {
+                headers: write(key('xff'), testVoter(`xff-${i}`), { 'X-Forwarded-For': spoofed }),
+                body: { choices: ['park'] },
+              });
+              if (r.status === 200) through++;
+            }
+            assert.equal(through, 5, `${JSON.stringify(proxies)}: ${through} of 30 writes got through a limit of 5`);
+          } finally {
+            await server.close();
+          }
+        }
+      });
+
+      it('one address with a new Civic-Browser id for every ballot counts a few ballots per poll, not 120', async () => {
+        const server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          anonymous: true,
+          config: { anonymousVotesPerPoll: { limit: 10, windowSeconds: 86_400 } },
+        });
+        try {
+          const before = (await send(`${server.url}/polls/budget`)).body.results as { voters: number };
+          for (let i = 0; i < 120; i++)
+            await send(`${server.url}/polls/budget/votes`, {
+              headers: write(key('stuff'), undefined, {
+                'Civic-Browser': `stuffing-browser-${String(i).padStart(4, '0')}`,
+              }),
+              body: { choices: ['bikes'] },
+            });
+          const afterwards = (await send(`${server.url}/polls/budget`)).body.results as { voters: number };
+          assert.equal(
+            afterwards.voters - before.voters,
+            10,
+            `${afterwards.voters - before.voters} anonymous ballots counted`,
+          );
+        } finally {
+          await server.close();
+        }
+      });
+
+      it(
+        'the limits that protect privacy and counts hold across two server processes',
+        { skip: database.name !== 'PostgreSQL' },
+        async () => {
+          const env = {
+            CIVIC_MATCHES_PER_ADDRESS_PER_HOUR: '4',
+            CIVIC_ANONYMOUS_VOTES_PER_POLL_PER_DAY: '3',
+          };
+          const server = await startTestServer({
+            database: databaseOption(database.url),
+            fixture: FIXTURE,
+            anonymous: true,
+            config: (({ matchesPerAddress, anonymousVotesPerPoll }) => ({ matchesPerAddress, anonymousVotesPerPoll }))(
+              configFromEnv(env),
+            ),
+          });
+          const schema = server.location.replace(/^postgres:/, '');
+          const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+            cwd: new URL('..', import.meta.url).pathname,
+            env: { ...process.env, ...env, DATABASE_URL: database.url, CIVIC_DATABASE_SCHEMA: schema, PORT: '0' },
+            stdio: 'pipe',
+          });
+          try {
+            const other = await new Promise<string>((resolve, reject) => {
+              let output = '';
+              const timer = setTimeout(() => reject(new Error(`the second process did not start:\n${output}`)), 30_000);
+              const read = (chunk: Buffer) => {
+                output += chunk.toString();
+                const m = /on (http:\/\/\S+) /.exec(output);
+                if (m) {
+                  clearTimeout(timer);
+                  resolve(m[1]!);
+                }
+              };
+              child.stdout.on('data', read);
+              child.stderr.on('data', read);
+            });
+            const urls = [server.url, other];
+            let matched = 0;
+            for (let i = 0; i < 10; i++) {
+              const r = await send(`${urls[i % 2]}/signups`, {
+                headers: write(key('two')),
+                body: signupBody({ lat: 51.45, lng: -2.58 }, 5),
+              });
+              if (r.status === 200) matched++;
+            }
+            assert.equal(matched, 4, `${matched} sign-ups across two processes through a limit of 4`);
+            let counted = 0;
+            for (let i = 0; i < 10; i++) {
+              const r = await send(`${urls[i % 2]}/polls/budget/votes`, {
+                headers: write(key('two-vote'), undefined, { 'Civic-Browser': `two-process-browser-${i}-xxxxx` }),
+                body: { choices: ['park'] },
+              });
+              if (r.status === 200) counted++;
+            }
+            assert.equal(counted, 3, `${counted} anonymous ballots across two processes through a limit of 3`);
+          } finally {
+            child.kill('SIGTERM');
+            await server.close();
+          }
+        },
+      );
+    });
+
+    describe('double opt-in', () => {
+      let server: TestServer;
+      let outbox = '';
+      let clock = Date.now();
+      before(async () => {
+        outbox = mkdtempSync(join(tmpdir(), 'civic-outbox-'));
+        server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          // Exact counts here, to see one person counted or not.
+          config: { confirmSignups: true, mailOutbox: outbox, smallestCount: 0, now: () => new Date(clock) },
+        });
+      });
+      after(async () => {
+        await server.close();
+        rmSync(outbox, { recursive: true, force: true });
+      });
+
+      /** The confirmation link in the mail sent to `email`. */
+      const linkFor = (email: string): string => {
+        for (const file of readdirSync(outbox)) {
+          const mail = readFileSync(join(outbox, file), 'utf8');
+          if (!mail.includes(`To: ${email}`)) continue;
+          // As a mail client reads it: quoted-printable soft line breaks and escapes undone.
+          const text = mail
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+          const m = /(http:\/\/\S+\/signups\/confirm\?token=[A-Za-z0-9_-]+)/.exec(text);
+          if (m) return m[1]!;
+        }
+        throw new Error(`no confirmation mail to ${email}`);
+      };
+      const signUp = async (email: string) => {
+        const r = await send(`${server.url}/signups`, {
+          headers: write(key('optin')),
+          body: signupBody({ lat: 52.2053, lng: 0.1218 }, 5, ['repair'], { email }),
+        });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return r.body as unknown as MatchesBody;
+      };
+
+      it('counts a sign-up only once its email address is confirmed, and lets unconfirmed ones expire', async () => {
+        await signUp('ann@example.org');
+        assert.equal((await signUp('ben@example.org')).nearbyCount, 0, 'an unconfirmed sign-up was counted');
+        const confirmed = await fetch(linkFor('ann@example.org'));
+        assert.equal(confirmed.status, 200);
+        assert.match(await confirmed.text(), /confirmed/i);
+        assert.equal((await signUp('cat@example.org')).nearbyCount, 1, 'the confirmed sign-up counts, the others not');
+        const people = (await exportSignups(server.db)) as { _embedded: { 'osdi:people': { given_name: string }[] } };
+        assert.equal(people._embedded['osdi:people'].length, 1, 'the export lists confirmed sign-ups only');
+
+        clock += 49 * 3_600_000;
+        assert.equal(await pruneUnconfirmedSignups(server.db, 48, new Date(clock)), 2);
+        const late = await fetch(linkFor('ben@example.org'));
+        assert.equal(late.status, 404, 'an expired link confirms nothing');
+        assert.equal((await signUp('dan@example.org')).nearbyCount, 1);
       });
     });
   });

@@ -760,6 +760,11 @@ describe('pnpm start (scripts/start-demo.mjs)', () => {
       const html = await page.text();
       assert.ok(html.includes(`<civic-provider adapter="rest" endpoint="${api}"`), 'the page uses the server');
       assert.ok(html.includes('<script type="module" src="/__civic/rest.js"></script>'), 'and loads the REST adapter');
+      assert.match(
+        html.replace(/\s+/g, ' '),
+        /Anyone can vote here without signing in: one vote per browser, and at most 10 votes per poll a day/,
+        'the page says its polls are anonymous, and what that means',
+      );
       const rest = await fetch(`${origin}/__civic/rest.js`);
       assert.equal(rest.status, 200);
       assert.match(rest.headers.get('content-type') ?? '', /javascript/);
