@@ -149,6 +149,22 @@ export const mapStyles = css`
     inline-size: 17rem;
     max-inline-size: 100%;
   }
+  /* A popup taller than the room in the map scrolls (fitPopup sets its height); room for focus outlines. */
+  .popup--scrolled {
+    overflow-y: auto;
+    padding: var(--_space-s);
+  }
+  .panel {
+    margin-block-start: var(--_space-s);
+    padding: var(--_space-s);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+  .panel .popup {
+    inline-size: auto;
+  }
   .popup-close {
     justify-self: end;
     min-block-size: 2.75rem;
