@@ -15,6 +15,11 @@ export const mapStyles = css`
     display: grid;
     gap: var(--_space-s);
   }
+  /* A surface of its own: its text stays readable in a colour scheme other than the page's. */
+  .base {
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
   .bar {
     display: flex;
     flex-wrap: wrap;
