@@ -247,6 +247,30 @@ describe('<civic-initiative-list>', () => {
     expect(el.getAttribute('tags')).to.equal('repair');
   });
 
+  it('offers topics by the words the initiatives carry, as their cards show them', async () => {
+    const el = await list({
+      initiatives: [
+        {
+          id: 'a',
+          title: 'Seed swap',
+          status: 'active',
+          tags: ['food-growing'],
+          tagLabels: { 'food-growing': 'Food growing' },
+        },
+        { id: 'b', title: 'Tool library', status: 'active', tags: ['repair'] },
+      ] as InitiativeInput[],
+    });
+    await loaded(el);
+    const options = [...shadow(el).querySelectorAll<HTMLOptionElement>('#tag option')].map((o) => [
+      o.value,
+      o.text.trim(),
+    ]);
+    expect(options).to.deep.include(['food-growing', 'Food growing']);
+    expect(options).to.deep.include(['repair', 'repair']);
+    const chip = shadow(el).querySelector('[part="item"] [part="tag"]')!;
+    expect(chip.textContent?.trim()).to.equal('Food growing');
+  });
+
   it('pages with "Show more", moving focus to the first new initiative', async () => {
     const el = await list({ adapter: ScriptedAdapter.demo() });
     await loaded(el);

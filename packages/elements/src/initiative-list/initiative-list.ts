@@ -7,6 +7,7 @@ import {
   MemoryAdapter,
   parseLatLng,
   parsePlaceMatches,
+  tagLabel,
   toCivicError,
   writeDataBlock,
   type CivicAdapter,
@@ -183,6 +184,8 @@ export class CivicInitiativeList extends CivicDataElement {
   @state() private announcement = '';
   @state() private interests: TagOption[] | undefined;
   @state() private seenTags: readonly string[] = [];
+  /** The words the initiatives loaded so far give their tags (the first one seen for each). */
+  private seenTagLabels = new Map<string, string>();
   @state() private location: 'idle' | 'busy' | 'failed' | 'mine' = 'idle';
   /** A typed place being looked up, the places it may mean (when several), or that none matched. */
   @state() private placeLookup:
@@ -356,6 +359,7 @@ export class CivicInitiativeList extends CivicDataElement {
     this.interestsFor = source;
     this.interests = undefined;
     this.seenTags = [];
+    this.seenTagLabels = new Map();
     if (!source?.listInterests || !can(source, 'list-interests')) return;
     source.listInterests({ locale: this.localize.lang() }).then(
       (list) => {
@@ -375,7 +379,11 @@ export class CivicInitiativeList extends CivicDataElement {
   private noteTags(items: readonly Initiative[]): void {
     const all = new Set(this.seenTags);
     const before = all.size;
-    for (const i of items) for (const t of i.tags) all.add(t);
+    for (const i of items)
+      for (const t of i.tags) {
+        all.add(t);
+        if (!this.seenTagLabels.has(t) && i.tagLabels?.[t]) this.seenTagLabels.set(t, tagLabel(i, t));
+      }
     if (all.size !== before) this.seenTags = [...all].sort((a, b) => a.localeCompare(b));
   }
 
@@ -581,7 +589,8 @@ export class CivicInitiativeList extends CivicDataElement {
     const tag = this.tags.length === 1 ? this.tags[0] : '';
     const point = this.point;
     const sort = this.effectiveSort;
-    const topics: TagOption[] = this.interests ?? this.seenTags.map((id) => ({ id, label: id }));
+    const topics: TagOption[] =
+      this.interests ?? this.seenTags.map((id) => ({ id, label: this.seenTagLabels.get(id) ?? id }));
     if (tag && !topics.some((o) => o.id === tag)) topics.push({ id: tag, label: tag });
     const from =
       this.location === 'mine'
