@@ -450,6 +450,8 @@ export const CustomTheme: Story = {
   render: (args) =>
     html`<style>
         .our-town {
+          /* A palette for light pages: it says so, or the tokens it leaves out take their dark values. */
+          color-scheme: light;
           --civic-color-action: #7a1f5c;
           --civic-color-surface: #fffaf2;
           --civic-color-surface-alt: #f3e6d4;

@@ -1,7 +1,9 @@
 /**
  * Every story of every `stories/*.stories.ts` file, rendered the way Storybook renders it (meta args +
  * story args, `story.render ?? meta.render`, decorators), left to settle, then checked with axe (WCAG
- * 2.2 AA + best practice). A new stories file must be added to `modules` below.
+ * 2.2 AA + best practice), and its text contrast measured in the dark colour scheme on a light page
+ * and in the light scheme on a dark page (`theme="dark"` on a site that is white, and the reverse).
+ * A new stories file must be added to `modules` below.
  */
 import '@civic-kit/elements';
 import { expect, waitUntil } from '@open-wc/testing';
@@ -18,6 +20,7 @@ import * as poll from '../stories/poll.stories.js';
 import * as provider from '../stories/provider.stories.js';
 import * as pseudoLocale from '../stories/pseudo-locale.stories.js';
 import { expectAccessible } from './helpers/axe.js';
+import { contrastFailures } from './helpers/contrast.js';
 
 const modules: Record<string, Record<string, unknown>> = {
   'find-the-others.stories.ts': findTheOthers,
@@ -169,6 +172,30 @@ describe('stories', () => {
             if (base) expect(base.scrollWidth, 'nothing is cut off at the side').to.be.at.most(base.clientWidth + 1);
           }
           await expectAccessible(root);
+        });
+
+        it(`${story.name ?? key}: its text is readable in dark on a light page and in light on a dark page`, async () => {
+          const root = document.createElement('div');
+          root.className = 'story-root';
+          render(renderStory(meta, key, story), root);
+          document.body.append(root);
+          roots.push(root);
+          await settle(root, state);
+          const pages = [
+            { scheme: 'dark', background: 'rgb(255, 255, 255)', color: 'rgb(0, 0, 0)' },
+            { scheme: 'light', background: 'rgb(18, 18, 18)', color: 'rgb(255, 255, 255)' },
+          ];
+          const failures: string[] = [];
+          for (const page of pages) {
+            // The page's own colours, which inherit into the elements; theirs come from the scheme.
+            root.style.colorScheme = page.scheme;
+            root.style.background = page.background;
+            root.style.color = page.color;
+            failures.push(
+              ...contrastFailures(root, page.background).map((f) => `${page.scheme} on ${page.background}: ${f}`),
+            );
+          }
+          expect(failures).to.deep.equal([]);
         });
       }
     });

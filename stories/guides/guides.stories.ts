@@ -32,7 +32,9 @@ const layout = html`<style>
 
 /**
  * A site's look, set once on the container (or on `:root`): its brand colour, its fonts, square
- * corners and tighter spacing. Every element inside takes it on.
+ * corners and tighter spacing. Every element inside takes it on. A palette for light pages only says
+ * so with `theme="light"`: in a dark scheme the colours it leaves out (success, danger) would be the
+ * dark ones, on its light surfaces.
  */
 export const SiteColoursAndFonts: Story = {
   render: () =>
@@ -54,7 +56,7 @@ export const SiteColoursAndFonts: Story = {
           --civic-poll-bar-color: #9c2b23;
         }
       </style>
-      <civic-provider adapter="memory" class="millbrook-news">${pair}</civic-provider>`,
+      <civic-provider adapter="memory" theme="light" class="millbrook-news">${pair}</civic-provider>`,
 };
 
 /** `theme="dark"` on the provider; `theme="auto"` follows the visitor's setting. */

@@ -68,6 +68,8 @@ export const InitiativeSchema = v.object({
    */
   address: v.optional(nonEmpty(500)),
   tags: v.optional(v.array(nonEmpty(100)), []),
+  /** Words for `tags` (which may be keys such as "local-economy"), in the content's language: tag → label. */
+  tagLabels: v.optional(v.record(nonEmpty(100), nonEmpty(200))),
   supporters: v.optional(
     v.object({
       count,

@@ -9,6 +9,7 @@
  */
 import type { Initiative } from './model.js';
 import { safeUrl } from './safe-url.js';
+import { tagLabel } from './tags.js';
 
 const ATTR = 'data-civic-structured-data';
 
@@ -84,7 +85,7 @@ export function initiativeEvent(i: Initiative): object {
     ...(i.startsAt ? { startDate: i.startsAt } : {}),
     ...(i.endsAt ? { endDate: i.endsAt } : {}),
     eventStatus: EVENT_STATUS[i.status],
-    ...(i.tags.length ? { keywords: i.tags.join(', ') } : {}),
+    ...(i.tags.length ? { keywords: i.tags.map((t) => tagLabel(i, t)).join(', ') } : {}),
     ...(i.place
       ? {
           location: {

@@ -24,6 +24,76 @@ export const DEMO_INTERESTS: Interest[] = [
   { id: 'mutual-aid', label: 'Mutual aid' },
 ];
 
+/** The demo's topics in the languages of its initiatives (English: `DEMO_INTERESTS`). */
+const TOPIC_WORDS: Record<string, Record<string, string>> = {
+  de: {
+    'food-growing': 'Gemüseanbau',
+    repair: 'Reparieren und Wiederverwenden',
+    energy: 'Bürgerenergie',
+    cycling: 'Rad- und Fußverkehr',
+    housing: 'Wohnen',
+    nature: 'Natur und Artenvielfalt',
+    youth: 'Jugend',
+    elders: 'Ältere Menschen',
+    arts: 'Kunst und Kultur',
+    'local-economy': 'Lokale Wirtschaft',
+    water: 'Flüsse und Wasser',
+    'mutual-aid': 'Nachbarschaftshilfe',
+  },
+  es: {
+    'food-growing': 'Huertos',
+    repair: 'Reparar y reutilizar',
+    energy: 'Energía comunitaria',
+    cycling: 'Bici y a pie',
+    housing: 'Vivienda',
+    nature: 'Naturaleza',
+    youth: 'Jóvenes',
+    elders: 'Personas mayores',
+    arts: 'Arte y cultura',
+    'local-economy': 'Economía local',
+    water: 'Ríos y agua',
+    'mutual-aid': 'Apoyo mutuo',
+  },
+  fr: {
+    'food-growing': 'Jardins nourriciers',
+    repair: 'Réparer et réemployer',
+    energy: 'Énergie citoyenne',
+    cycling: 'Vélo et marche',
+    housing: 'Logement',
+    nature: 'Nature et biodiversité',
+    youth: 'Jeunes',
+    elders: 'Personnes âgées',
+    arts: 'Arts et culture',
+    'local-economy': 'Économie locale',
+    water: 'Rivières et eau',
+    'mutual-aid': 'Entraide',
+  },
+  ar: {
+    'food-growing': 'الزراعة',
+    repair: 'الإصلاح وإعادة الاستخدام',
+    energy: 'طاقة مجتمعية',
+    cycling: 'الدراجات والمشي',
+    housing: 'السكن',
+    nature: 'الطبيعة والحياة البرية',
+    youth: 'الشباب',
+    elders: 'كبار السن',
+    arts: 'الفنون والثقافة',
+    'local-economy': 'الاقتصاد المحلي',
+    water: 'الأنهار والمياه',
+    'mutual-aid': 'المساعدة المتبادلة',
+  },
+};
+
+/** Each initiative's topic words, in its own language (the data source sends them with it). */
+export function withTopicWords(initiatives: InitiativeInput[]): InitiativeInput[] {
+  const english = Object.fromEntries(DEMO_INTERESTS.map((i) => [i.id, i.label]));
+  return initiatives.map((i) => {
+    const words = TOPIC_WORDS[i.language ?? 'en'] ?? english;
+    const tagLabels = Object.fromEntries((i.tags ?? []).filter((t) => words[t]).map((t) => [t, words[t]!]));
+    return Object.keys(tagLabels).length ? { ...i, tagLabels } : i;
+  });
+}
+
 const CIVIC_SQUARE = { name: 'Bristol Civic Square', url: 'https://civic-square.example.org' };
 const TRANSITION_MAP = { name: 'Transition Network Map', url: 'https://transition-map.example.net' };
 const DECIDIM_FREIBURG = { name: 'Decidim Freiburg', url: 'https://decidim-freiburg.example.de' };

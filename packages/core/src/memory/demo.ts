@@ -1,4 +1,4 @@
-import { DEMO_INITIATIVES, DEMO_INTERESTS, DEMO_PEOPLE, DEMO_POLLS } from './demo-data.js';
+import { DEMO_INITIATIVES, DEMO_INTERESTS, DEMO_PEOPLE, DEMO_POLLS, withTopicWords } from './demo-data.js';
 import { MemoryAdapter, type MemoryAdapterOptions, type MemoryData } from './memory-adapter.js';
 
 /** Towns and postcode areas of the demo data, for sign-ups that type a place instead of sharing one. */
@@ -39,7 +39,7 @@ function shifted<T>(value: T, ms: number): T {
 export function demoData(now: Date = new Date()): MemoryData {
   const ms = Math.floor((now.getTime() - DEMO_WRITTEN) / DAY) * DAY;
   return {
-    initiatives: ms ? shifted(DEMO_INITIATIVES, ms) : DEMO_INITIATIVES,
+    initiatives: withTopicWords(ms ? shifted(DEMO_INITIATIVES, ms) : DEMO_INITIATIVES),
     polls: ms ? shifted(DEMO_POLLS, ms) : DEMO_POLLS,
     interests: DEMO_INTERESTS,
     people: DEMO_PEOPLE,

@@ -4,7 +4,7 @@
  * ~1.13× plain DOM; one element per card ~1.49×). Without `supporters` it is the read-only card, with
  * no support action (that needs per-card state; a list links to the initiative instead).
  */
-import { safeUrl, type Initiative, type LocalizeController } from '@civic-kit/core';
+import { safeUrl, tagLabel, type Initiative, type LocalizeController } from '@civic-kit/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CivicTranslation } from '../translations/translation.js';
 
@@ -92,7 +92,7 @@ export function cardTemplate(
       ${
         i.tags.length
           ? html`<ul part="tags" class="tags" aria-label=${t.term('topics')}>
-              ${i.tags.map((tag) => html`<li part="tag" class="tag">${tag}</li>`)}
+              ${i.tags.map((tag) => html`<li part="tag" class="tag">${tagLabel(i, tag)}</li>`)}
             </ul>`
           : nothing
       }

@@ -150,6 +150,27 @@ describe('<civic-initiative-card>', () => {
       await waitUntil(() => !el.querySelector('script'), 'the data block stayed');
     });
 
+    it('shows topic words where the data source sends them, the same in the chips and the JSON-LD', async () => {
+      const el = await card({
+        initiative: {
+          ...full,
+          language: 'de',
+          tags: ['repair', 'local-economy', 'no-label'],
+          tagLabels: { repair: 'Reparieren', 'local-economy': 'Lokale Wirtschaft' },
+        },
+      });
+      const chips = [...shadow(el).querySelectorAll('[part="tag"]')].map((c) => c.textContent?.trim());
+      expect(chips).to.deep.equal(['Reparieren', 'Lokale Wirtschaft', 'no-label']);
+      el.structuredData = true;
+      await el.updateComplete;
+      await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'no data block');
+      const data = JSON.parse(el.querySelector('script[type="application/ld+json"]')!.textContent) as Record<
+        string,
+        unknown
+      >;
+      expect(data['keywords']).to.equal('Reparieren, Lokale Wirtschaft, no-label');
+    });
+
     it('marks a machine translation and the content language', async () => {
       const el = await card({ initiative: { ...full, language: 'de', machineTranslated: true } });
       expect(text(el)).to.contain('Machine translated');

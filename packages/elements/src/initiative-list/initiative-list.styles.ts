@@ -11,6 +11,11 @@ export const initiativeListStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-m);
   }
+  /* A surface of its own: its text stays readable in a colour scheme other than the page's. */
+  .base {
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
   .filters {
     display: flex;
     flex-wrap: wrap;

@@ -186,6 +186,7 @@ describe('<civic-initiative-list>', () => {
     status.focus();
     const changed = oneEvent(el, 'change');
     await sendKeys({ press: 'ArrowDown' }); // Any → Proposed
+    await sendKeys({ press: 'Enter' }); // committed
     await changed;
     await loaded(el);
     expect(status.value).to.equal('proposed');
@@ -202,6 +203,72 @@ describe('<civic-initiative-list>', () => {
     const both = await idsFor(adapter, { status: ['proposed'], tags: ['repair'] });
     expect(shownIds(el)).to.have.length(both.length);
     await expectAccessible(el);
+  });
+
+  it('applies a select when its choice is committed, not on each arrow key (GOV.UK)', async () => {
+    const adapter = ScriptedAdapter.demo();
+    const el = await list({ adapter });
+    await loaded(el);
+    const before = count(el);
+    const queries = adapter.calls['listInitiatives']?.length ?? 0;
+    let changes = 0;
+    el.addEventListener('change', () => changes++);
+    const status = $<HTMLSelectElement>(el, '#status')!;
+    status.focus();
+    await sendKeys({ press: 'ArrowDown' }); // Any → Proposed
+    await sendKeys({ press: 'ArrowDown' }); // → Active
+    await new Promise((r) => setTimeout(r, 400));
+    expect(status.value, 'the select shows the choice').to.equal('active');
+    expect(changes, 'no change while browsing').to.equal(0);
+    expect(el.hasAttribute('status')).to.equal(false);
+    expect(adapter.calls['listInitiatives']?.length ?? 0, 'no reload while browsing').to.equal(queries);
+    expect(count(el), 'nothing announced while browsing').to.equal(before);
+    await sendKeys({ press: 'Enter' });
+    await loaded(el);
+    expect(changes, 'one change on Enter').to.equal(1);
+    expect(el.getAttribute('status')).to.equal('active');
+
+    // Leaving the select commits it too.
+    await sendKeys({ press: 'ArrowDown' }); // → Completed
+    expect(changes).to.equal(1);
+    await sendKeys({ press: 'Tab' });
+    await loaded(el);
+    expect(changes, 'one change on leaving').to.equal(2);
+    expect(el.getAttribute('status')).to.equal('completed');
+
+    // A choice made with the pointer, or any change not from a key, applies at once.
+    const tag = $<HTMLSelectElement>(el, '#tag')!;
+    await settled(el, () => !!$(el, '#tag option[value="repair"]'), 'no topics');
+    tag.dispatchEvent(new PointerEvent('pointerdown'));
+    tag.value = 'repair';
+    tag.dispatchEvent(new Event('change'));
+    expect(changes).to.equal(3);
+    await el.updateComplete;
+    expect(el.getAttribute('tags')).to.equal('repair');
+  });
+
+  it('offers topics by the words the initiatives carry, as their cards show them', async () => {
+    const el = await list({
+      initiatives: [
+        {
+          id: 'a',
+          title: 'Seed swap',
+          status: 'active',
+          tags: ['food-growing'],
+          tagLabels: { 'food-growing': 'Food growing' },
+        },
+        { id: 'b', title: 'Tool library', status: 'active', tags: ['repair'] },
+      ] as InitiativeInput[],
+    });
+    await loaded(el);
+    const options = [...shadow(el).querySelectorAll<HTMLOptionElement>('#tag option')].map((o) => [
+      o.value,
+      o.text.trim(),
+    ]);
+    expect(options).to.deep.include(['food-growing', 'Food growing']);
+    expect(options).to.deep.include(['repair', 'repair']);
+    const chip = shadow(el).querySelector('[part="item"] [part="tag"]')!;
+    expect(chip.textContent?.trim()).to.equal('Food growing');
   });
 
   it('pages with "Show more", moving focus to the first new initiative', async () => {

@@ -8,6 +8,7 @@ import {
   parseInitiative,
   parseLatLng,
   parsePlaceMatches,
+  tagLabel,
   toCivicError,
   writeDataBlock,
   type CivicAdapter,
@@ -54,6 +55,8 @@ const words = {
 };
 
 type Phase = 'waiting' | 'loading' | 'ready' | 'error';
+/** Keys that move a closed select's choice without committing it. */
+const BROWSE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
 interface TagOption {
   id: string;
   label: string;
@@ -75,7 +78,9 @@ interface TagOption {
  * @tagname civic-initiative-list
  * @summary A searchable, filterable list of initiatives.
  *
- * @fires change - The visitor changed a filter or the sort order (read the new values from the element).
+ * @fires change - The visitor changed a filter or the sort order (read the new values from the element). A
+ *   select's choice counts once committed — picked from its open list, Enter, or leaving the select —
+ *   not while arrow keys move through its options.
  * @fires civic-error - Loading failed or the data was malformed (`error: CivicError`).
  *
  * @csspart base - The wrapper of everything.
@@ -180,6 +185,8 @@ export class CivicInitiativeList extends CivicDataElement {
   @state() private announcement = '';
   @state() private interests: TagOption[] | undefined;
   @state() private seenTags: readonly string[] = [];
+  /** The words the initiatives loaded so far give their tags (the first one seen for each). */
+  private seenTagLabels = new Map<string, string>();
   @state() private location: 'idle' | 'busy' | 'failed' | 'mine' = 'idle';
   /** A typed place being looked up, the places it may mean (when several), or that none matched. */
   @state() private placeLookup:
@@ -372,6 +379,7 @@ export class CivicInitiativeList extends CivicDataElement {
     this.interestsFor = source;
     this.interests = undefined;
     this.seenTags = [];
+    this.seenTagLabels = new Map();
     if (!source?.listInterests || !can(source, 'list-interests')) return;
     source.listInterests({ locale: this.localize.lang() }).then(
       (list) => {
@@ -391,7 +399,11 @@ export class CivicInitiativeList extends CivicDataElement {
   private noteTags(items: readonly Initiative[]): void {
     const all = new Set(this.seenTags);
     const before = all.size;
-    for (const i of items) for (const t of i.tags) all.add(t);
+    for (const i of items)
+      for (const t of i.tags) {
+        all.add(t);
+        if (!this.seenTagLabels.has(t) && i.tagLabels?.[t]) this.seenTagLabels.set(t, tagLabel(i, t));
+      }
     if (all.size !== before) this.seenTags = [...all].sort((a, b) => a.localeCompare(b));
   }
 
@@ -451,28 +463,64 @@ export class CivicInitiativeList extends CivicDataElement {
     this.changed();
   }
 
-  private onStatus = (e: Event): void => {
-    const value = (e.target as HTMLSelectElement).value as InitiativeStatus | '';
+  /** Selects whose choice was moved by a key and not yet committed, with what applies it. */
+  private readonly uncommitted = new WeakMap<HTMLSelectElement, () => void>();
+  /** Selects whose next `change` comes from a key that only moves the choice. */
+  private readonly browsing = new WeakSet<HTMLSelectElement>();
+
+  /**
+   * A filter select applies its choice when the visitor commits it — a pick from its open list,
+   * Enter, or leaving it — not on each arrow key on the closed select, which would reload the list and
+   * announce a count for every option passed (GOV.UK advises against selects that act by themselves).
+   */
+  private selectHandlers(apply: (select: HTMLSelectElement) => void) {
+    const commit = (select: HTMLSelectElement) => {
+      const pending = this.uncommitted.get(select);
+      this.uncommitted.delete(select);
+      pending?.();
+    };
+    return {
+      keydown: (e: KeyboardEvent) => {
+        const select = e.currentTarget as HTMLSelectElement;
+        if (e.key === 'Enter') {
+          if (this.uncommitted.has(select)) e.preventDefault();
+          commit(select);
+        } else if (e.altKey || e.key === ' ' || e.key === 'F4')
+          this.browsing.delete(select); // opens its list
+        else if (BROWSE_KEYS.has(e.key) || (e.key.length === 1 && !e.ctrlKey && !e.metaKey)) this.browsing.add(select);
+      },
+      pointerdown: (e: PointerEvent) => this.browsing.delete(e.currentTarget as HTMLSelectElement),
+      change: (e: Event) => {
+        const select = e.currentTarget as HTMLSelectElement;
+        if (this.browsing.has(select)) this.uncommitted.set(select, () => apply(select));
+        else apply(select);
+        this.browsing.delete(select);
+      },
+      blur: (e: FocusEvent) => commit(e.currentTarget as HTMLSelectElement),
+    };
+  }
+
+  private onStatus = this.selectHandlers((select) => {
+    const value = select.value as InitiativeStatus | '';
     this.status = value ? [value] : [];
     this.changed();
-  };
+  });
 
-  private onTag = (e: Event): void => {
-    const value = (e.target as HTMLSelectElement).value;
-    this.tags = value ? [value] : [];
+  private onTag = this.selectHandlers((select) => {
+    this.tags = select.value ? [select.value] : [];
     this.changed();
-  };
+  });
 
-  private onRadius = (e: Event): void => {
-    const value = Number((e.target as HTMLSelectElement).value);
+  private onRadius = this.selectHandlers((select) => {
+    const value = Number(select.value);
     this.radiusKm = value > 0 ? value : undefined;
     this.changed();
-  };
+  });
 
-  private onSort = (e: Event): void => {
-    this.sort = (e.target as HTMLSelectElement).value as InitiativeSort;
+  private onSort = this.selectHandlers((select) => {
+    this.sort = select.value as InitiativeSort;
     this.changed();
-  };
+  });
 
   private clearFilters = (): void => {
     clearTimeout(this.searchTimer);
@@ -570,7 +618,8 @@ export class CivicInitiativeList extends CivicDataElement {
     const tag = this.tags.length === 1 ? this.tags[0] : '';
     const point = this.point;
     const sort = this.effectiveSort;
-    const topics: TagOption[] = this.interests ?? this.seenTags.map((id) => ({ id, label: id }));
+    const topics: TagOption[] =
+      this.interests ?? this.seenTags.map((id) => ({ id, label: this.seenTagLabels.get(id) ?? id }));
     if (tag && !topics.some((o) => o.id === tag)) topics.push({ id: tag, label: tag });
     const from =
       this.location === 'mine'
@@ -615,7 +664,13 @@ export class CivicInitiativeList extends CivicDataElement {
       </div>
       <div class="field">
         <label for="status">${t.term('listStatusFilter')}</label>
-        <select id="status" @change=${this.onStatus}>
+        <select
+          id="status"
+          @change=${this.onStatus.change}
+          @keydown=${this.onStatus.keydown}
+          @pointerdown=${this.onStatus.pointerdown}
+          @blur=${this.onStatus.blur}
+        >
           <option value="" ?selected=${!status}>${t.term('listAnyStatus')}</option>
           ${INITIATIVE_STATUSES.map(
             (s) =>
@@ -627,7 +682,13 @@ export class CivicInitiativeList extends CivicDataElement {
       </div>
       <div class="field">
         <label for="tag">${t.term('listTopicFilter')}</label>
-        <select id="tag" @change=${this.onTag}>
+        <select
+          id="tag"
+          @change=${this.onTag.change}
+          @keydown=${this.onTag.keydown}
+          @pointerdown=${this.onTag.pointerdown}
+          @blur=${this.onTag.blur}
+        >
           <option value="" ?selected=${!tag}>${t.term('listAnyTopic')}</option>
           ${topics.map((o) => html`<option value=${o.id} ?selected=${o.id === tag}>${o.label}</option>`)}
         </select>
@@ -636,7 +697,14 @@ export class CivicInitiativeList extends CivicDataElement {
         ${
           point
             ? html`<label for="radius">${t.term('listDistanceFilter')}</label>
-                <select id="radius" aria-describedby="from" @change=${this.onRadius}>
+                <select
+                  id="radius"
+                  aria-describedby="from"
+                  @change=${this.onRadius.change}
+                  @keydown=${this.onRadius.keydown}
+                  @pointerdown=${this.onRadius.pointerdown}
+                  @blur=${this.onRadius.blur}
+                >
                   <option value="" ?selected=${this.radiusKm === undefined}>${t.term('listAnyDistance')}</option>
                   ${radii.map(
                     (r) =>
@@ -662,7 +730,13 @@ export class CivicInitiativeList extends CivicDataElement {
       </div>
       <div class="field">
         <label for="sort">${t.term('listSortLabel')}</label>
-        <select id="sort" @change=${this.onSort}>
+        <select
+          id="sort"
+          @change=${this.onSort.change}
+          @keydown=${this.onSort.keydown}
+          @pointerdown=${this.onSort.pointerdown}
+          @blur=${this.onSort.blur}
+        >
           ${LIST_SORTS.filter((s) => s !== 'distance' || point).map(
             (s) => html`<option value=${s} ?selected=${s === sort}>${sortLabels[s]}</option>`,
           )}

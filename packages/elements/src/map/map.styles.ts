@@ -15,6 +15,11 @@ export const mapStyles = css`
     display: grid;
     gap: var(--_space-s);
   }
+  /* A surface of its own: its text stays readable in a colour scheme other than the page's. */
+  .base {
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
   .bar {
     display: flex;
     flex-wrap: wrap;
@@ -148,6 +153,22 @@ export const mapStyles = css`
     gap: var(--_space-xs);
     inline-size: 17em;
     max-inline-size: 100%;
+  }
+  /* A popup taller than the room in the map scrolls (fitPopup sets its height); room for focus outlines. */
+  .popup--scrolled {
+    overflow-y: auto;
+    padding: var(--_space-s);
+  }
+  .panel {
+    margin-block-start: var(--_space-s);
+    padding: var(--_space-s);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-m);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+  }
+  .panel .popup {
+    inline-size: auto;
   }
   .popup-close {
     justify-self: end;

@@ -5,6 +5,7 @@ import { render } from 'lit';
 import { careless, ScriptedAdapter } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
 import { focusedNode } from '../../../../test/hardening/commands.js';
+import { clippedBy, focusProblems } from '../../../../test/helpers/focus.js';
 import '../define/civic-map.js';
 import '../translations/all.js';
 import { registerStrings } from '../translations/languages.js';
@@ -244,6 +245,89 @@ describe('<civic-map>', () => {
       await until(() => !$(el, '.popup'), 'Escape did not close the popup');
       expect(active(el), 'focus is back on the pin').to.equal(pin);
       expect(pin.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    /** A map of `width` × `height` px in the page, pins from the demo adapter, one of them focused. */
+    async function sizedMap(width: number, height: number): Promise<{ el: CivicMap; wrap: HTMLElement }> {
+      const wrap = document.createElement('div');
+      render(
+        html`<civic-map center="51.4627,-2.5626" zoom="17" .adapter=${ScriptedAdapter.demo()}>${bristol}</civic-map>`,
+        wrap,
+      );
+      const el = wrap.querySelector('civic-map')!;
+      el.style.width = `${width}px`;
+      el.style.setProperty('--civic-map-height', `${height}px`);
+      document.body.append(wrap);
+      await drawn(el);
+      return { el, wrap };
+    }
+    const inside = (a: DOMRect, b: DOMRect) =>
+      a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+    it('fits a popup inside the map once its card has loaded, clear of the zoom buttons, focus on a visible Close', async () => {
+      const { el, wrap } = await sizedMap(600, 340);
+      try {
+        const pin = markers(el).find((m) => m.getAttribute('aria-label') === 'Easton Repair Café')!;
+        pin.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => !!$(el, '.popup civic-initiative-card'), 'no popup');
+        const card = $(el, '.popup civic-initiative-card')!;
+        await until(() => !!card.shadowRoot?.querySelector('[part="support-button"]'), 'the card did not load');
+        await tick(100); // the popup is fitted again once the card has its full size
+        const map = $(el, '#map')!.getBoundingClientRect();
+        const popup = $(el, '.leaflet-popup')!.getBoundingClientRect();
+        expect(popup.height, 'the card is taller than the map (else this proves nothing)').to.be.above(0);
+        expect(inside(popup, map), `popup ${JSON.stringify(popup)} inside the map ${JSON.stringify(map)}`).to.equal(
+          true,
+        );
+        expect(overlap(popup, $(el, '[part="zoom"]')!.getBoundingClientRect()), 'the zoom buttons cover it').to.equal(
+          false,
+        );
+        const close = active(el)!;
+        expect(close.classList.contains('popup-close')).to.equal(true);
+        expect(focusProblems(close)).to.deep.equal([]);
+        expect(clippedBy(card.shadowRoot!.querySelector('[part="title"]')!), 'the title is in view').to.deep.equal([]);
+        // The rest of the card is reached by Tab, and scrolls into view.
+        await sendKeys({ press: 'Tab' });
+        await sendKeys({ press: 'Tab' });
+        const next = card.shadowRoot!.activeElement ?? active(el)!;
+        expect(focusProblems(next)).to.deep.equal([]);
+        await expectAccessible(el);
+        await sendKeys({ press: 'Escape' });
+        await until(() => !$(el, '.popup'), 'Escape did not close the popup');
+        expect(active(el)).to.equal(pin);
+      } finally {
+        wrap.remove();
+      }
+    });
+
+    it('shows the card below a small map instead of in a popup, and Escape returns to the pin', async () => {
+      const { el, wrap } = await sizedMap(300, 400);
+      try {
+        const pin = markers(el).find((m) => m.getAttribute('aria-label') === 'Easton Repair Café')!;
+        pin.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => !!$(el, '[part="panel"] .popup'), 'the card is not below the map');
+        expect($(el, '.leaflet-popup'), 'no popup over the map').to.equal(null);
+        const panel = $(el, '[part="panel"]')!.getBoundingClientRect();
+        expect(panel.top).to.be.at.least($(el, '#map')!.getBoundingClientRect().bottom);
+        expect(pin.getAttribute('aria-expanded')).to.equal('true');
+        const close = active(el)!;
+        expect(close.classList.contains('popup-close')).to.equal(true);
+        expect(focusProblems(close)).to.deep.equal([]);
+        const card = $(el, '[part="panel"] civic-initiative-card')!;
+        await until(() => !!card.shadowRoot?.querySelector('[part="title"]'), 'the card did not load');
+        await expectAccessible(el);
+        await sendKeys({ press: 'Escape' });
+        await until(() => !$(el, '[part="panel"] .popup'), 'Escape did not close it');
+        expect(active(el)).to.equal(pin);
+        expect(pin.getAttribute('aria-expanded')).to.equal('false');
+        expect($(el, '[part="panel"]')!.hidden).to.equal(true);
+      } finally {
+        wrap.remove();
+      }
     });
 
     it('lists pins that share one address, since zooming cannot split them', async () => {

@@ -139,6 +139,7 @@ function covers(outer: BBox | undefined, inner: BBox): boolean {
  * @csspart card - The card inside a list entry.
  * @csspart show-on-map - A list entry's "Show on the map" button.
  * @csspart popup-close - The close button of a pin's popup.
+ * @csspart panel - Where a pin's card shows on a map too small for popups (below the map).
  * @csspart message - Error messages.
  * @csspart retry-button - The retry button of the error state.
  *
@@ -376,6 +377,8 @@ export class CivicMap extends CivicDataElement {
         onSelectGroup: (pins, at, key) => this.selectGroup(pins, at, key),
         onWheelHint: () => this.showHint(),
         onBasemapError: (e) => console.error('<civic-map>: the offline basemap could not be drawn', e),
+        panel: this.renderRoot.querySelector<HTMLElement>('#panel') ?? undefined,
+        overlays: () => [...this.renderRoot.querySelectorAll('[part="zoom"]')],
       });
       this.mapState = 'ready';
       if (this.pins.length) {
@@ -750,6 +753,7 @@ export class CivicMap extends CivicDataElement {
           ${/Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? t.term('mapScrollHintMac') : t.term('mapScrollHint')}
         </p>
         ${this.mapState === 'ready' ? this.renderAttribution() : nothing}
+        <div part="panel" id="panel" class="panel" hidden></div>
       </div>
       ${list ? this.renderList() : nothing}
     </div>`;

@@ -47,9 +47,21 @@ export interface MapViewOptions {
   onWheelHint: () => void;
   /** The offline basemap could not be drawn (the map still works). */
   onBasemapError?: (error: unknown) => void;
+  /**
+   * Where a card shows on a map too small for a popup to fit (beside or below the map). Without
+   * one, popups are always used.
+   */
+  panel?: HTMLElement;
+  /** Controls drawn over the map (the zoom buttons): popups keep clear of them. */
+  overlays?: () => readonly Element[];
 }
 
 type Marker = L.Marker & { civicKey?: string };
+
+/** Room kept free between a popup and the map's edges (and the controls over it), px. */
+const POPUP_MARGIN = 16;
+/** A map narrower or lower than this shows cards in its panel instead of popups, px. */
+export const SMALL_MAP = { width: 400, height: 320 } as const;
 
 /** The key codes Leaflet's keyboard handler zooms with (its `keyCodes.zoomIn` and `zoomOut`). */
 const ZOOM_IN_KEYS = [187, 107, 61, 171];
@@ -87,6 +99,11 @@ export class MapView {
   private loadRun = 0;
   private popup: L.Popup | undefined;
   private popupKey: string | undefined;
+  /** The card shown in the panel (on a small map), and the marker it belongs to. */
+  private panelKey: string | undefined;
+  /** Sizes the open popup again whenever its content changes size (a card that has loaded). */
+  private popupObserver: ResizeObserver | undefined;
+  private fitTimer: ReturnType<typeof setTimeout> | undefined;
   /** After a cluster is expanded: the keys of its children, the first of which gets focus. */
   private focusNext: Set<string> | undefined;
   private focusWithin = false;
@@ -222,11 +239,17 @@ export class MapView {
       },
       true,
     );
-    on('keydown', (e) => {
-      if (e.key !== 'Escape' || !this.popup) return;
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || (!this.popup && this.panelKey === undefined)) return;
       e.stopPropagation();
       this.closePopup();
-    });
+    };
+    on('keydown', escape);
+    const panel = this.options.panel;
+    if (panel) {
+      panel.addEventListener('keydown', escape);
+      this.cleanups.push(() => panel.removeEventListener('keydown', escape));
+    }
   }
 
   /**
@@ -435,19 +458,31 @@ export class MapView {
     this.openPopupAt(pin, content, `p:${pin.key}`);
   }
 
-  /** Open `content` in a popup at `at`; focus moves into it, and back to the marker `key` (or the map) when it closes. */
+  /** Whether the map is too small for a popup: cards then show in the panel. */
+  get small(): boolean {
+    const size = this.map.getSize();
+    return !!this.options.panel && (size.x < SMALL_MAP.width || size.y < SMALL_MAP.height);
+  }
+
+  /**
+   * Open `content` in a popup at `at` (in the panel on a small map); focus moves into it, and back
+   * to the marker `key` (or the map) when it closes.
+   */
   openPopupAt(at: { lat: number; lng: number }, content: HTMLElement, key: string): void {
     this.closePopup(false);
+    if (this.small) {
+      this.openPanel(content, key);
+      return;
+    }
     const size = this.map.getSize();
     const popup = L.popup({
       closeButton: false,
       closeOnEscapeKey: false,
-      autoPan: true,
-      autoPanPadding: [16, 16],
+      // Panned by fitPopup once its content is laid out (and again when the content changes size).
+      autoPan: false,
       keepInView: false,
-      maxWidth: Math.max(160, size.x - 64),
-      minWidth: Math.min(200, Math.max(120, size.x - 64)),
-      maxHeight: Math.max(160, size.y - 48),
+      maxWidth: Math.max(160, size.x - 4 * POPUP_MARGIN),
+      minWidth: Math.min(200, Math.max(120, size.x - 4 * POPUP_MARGIN)),
       className: 'civic-popup',
     })
       .setLatLng([at.lat, at.lng])
@@ -455,6 +490,8 @@ export class MapView {
     this.popup = popup;
     this.popupKey = key;
     popup.on('remove', () => {
+      this.popupObserver?.disconnect();
+      clearTimeout(this.fitTimer);
       if (this.popup !== popup) return;
       const hadFocus = popup.getElement()?.contains(this.options.root.activeElement) ?? false;
       this.popup = undefined;
@@ -464,7 +501,83 @@ export class MapView {
     });
     popup.openOn(this.map);
     this.markerElement(key)?.setAttribute('aria-expanded', 'true');
+    this.fitPopup();
+    // Focus only what can be seen: the popup is inside the map now, and the map in the page's view.
+    popup.getElement()?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     content.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
+    this.popupObserver ??= new ResizeObserver(() => {
+      // Not inside the observer's callback: fitting changes sizes it observes.
+      clearTimeout(this.fitTimer);
+      this.fitTimer = setTimeout(() => this.fitPopup());
+    });
+    this.popupObserver.disconnect();
+    this.popupObserver.observe(content);
+  }
+
+  /** The box inside the map that a popup must stay in: the map less a margin and the controls over it. */
+  private popupRoom(): { left: number; top: number; right: number; bottom: number } {
+    const box = this.options.container.getBoundingClientRect();
+    const room = {
+      left: box.left + POPUP_MARGIN,
+      top: box.top + POPUP_MARGIN,
+      right: box.right - POPUP_MARGIN,
+      bottom: box.bottom - POPUP_MARGIN,
+    };
+    for (const control of this.options.overlays?.() ?? []) {
+      const r = control.getBoundingClientRect();
+      if (!r.width || !r.height) continue;
+      // A control sits in a corner: the popup keeps to the side of it that leaves the most room.
+      if (r.left - box.left < box.right - r.right) room.left = Math.max(room.left, r.right + POPUP_MARGIN / 2);
+      else room.right = Math.min(room.right, r.left - POPUP_MARGIN / 2);
+    }
+    return room;
+  }
+
+  /**
+   * Fit the open popup inside the map: no taller than the room there (its content scrolls), then
+   * panned so all of it is in view, clear of the controls.
+   */
+  private fitPopup(): void {
+    const el = this.popup?.getElement();
+    const content = el?.querySelector<HTMLElement>('.leaflet-popup-content > *');
+    if (!el || !content || this.destroyed) return;
+    const room = this.popupRoom();
+    // Below the popup: its tip's margin and the pin it points at, which stay in view too.
+    room.bottom -= Number.parseFloat(getComputedStyle(el).marginBottom) + POPUP_MARGIN;
+    content.style.maxBlockSize = '';
+    const chrome = el.getBoundingClientRect().height - content.getBoundingClientRect().height;
+    const height = Math.floor(room.bottom - room.top - chrome);
+    const tall = content.scrollHeight > height;
+    content.classList.toggle('popup--scrolled', tall);
+    if (tall) content.style.maxBlockSize = `${Math.max(0, height)}px`;
+    const r = el.getBoundingClientRect();
+    const dx = r.left < room.left ? r.left - room.left : r.right > room.right ? r.right - room.right : 0;
+    const dy = r.top < room.top ? r.top - room.top : r.bottom > room.bottom ? r.bottom - room.bottom : 0;
+    if (Math.abs(dx) >= 1 || Math.abs(dy) >= 1) this.map.panBy([Math.round(dx), Math.round(dy)], { animate: false });
+  }
+
+  /** On a small map: the card below it, in the panel; focus moves into it. */
+  private openPanel(content: HTMLElement, key: string): void {
+    const panel = this.options.panel!;
+    panel.replaceChildren(content);
+    panel.hidden = false;
+    this.panelKey = key;
+    this.popupKey = key;
+    this.markerElement(key)?.setAttribute('aria-expanded', 'true');
+    // Scrolls the page to the panel if need be (the panel is not inside the map).
+    content.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }
+
+  private closePanel(restore: boolean): void {
+    const key = this.panelKey;
+    const panel = this.options.panel;
+    if (key === undefined || !panel) return;
+    this.panelKey = undefined;
+    this.popupKey = undefined;
+    panel.replaceChildren();
+    panel.hidden = true;
+    this.markerElement(key)?.setAttribute('aria-expanded', 'false');
+    if (restore) this.focusPin(key);
   }
 
   /** Set while `closePopup` closes it (Leaflet also closes popups itself, e.g. on a map click). */
@@ -472,6 +585,7 @@ export class MapView {
 
   /** Close the open popup; focus goes back to its pin (or the map) unless `restore` is false. */
   closePopup(restore = true): void {
+    this.closePanel(restore);
     if (!this.popup) return;
     this.closingRestoresFocus = restore;
     this.map.closePopup(this.popup);
@@ -507,6 +621,9 @@ export class MapView {
 
   destroy(): void {
     this.destroyed = true;
+    this.closePanel(false);
+    this.popupObserver?.disconnect();
+    clearTimeout(this.fitTimer);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.clusterer.dispose();
     // Leaflet's wheel zoom waits ~40 ms before zooming and does not cancel that wait on remove().

@@ -71,6 +71,8 @@ export class CivicProvider extends CivicElement {
       }
       .message {
         margin-block-end: var(--_space-s);
+        /* A surface of its own: readable in a colour scheme other than the page's. */
+        background: var(--_color-surface);
       }
     `,
   ];
