@@ -19,7 +19,6 @@
 import {
   BallotSchema,
   CivicError,
-  Skipped,
   type PageWarning,
   InitiativeSchema,
   parseRequest,
@@ -35,6 +34,7 @@ import {
   type Poll,
   type WriteOptions,
 } from '@civic-kit/core';
+import { Skipped } from '../skipped.js';
 import {
   checked,
   ClientIndex,

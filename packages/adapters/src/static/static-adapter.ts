@@ -5,8 +5,6 @@
  */
 import {
   CivicError,
-  Skipped,
-  skipReason,
   INITIATIVE_STATUSES,
   InitiativeSchema,
   PollSchema,
@@ -19,6 +17,7 @@ import {
   type Page,
   type Poll,
 } from '@civic-kit/core';
+import { Skipped, skipReason } from '../skipped.js';
 import { checked, ClientIndex, fetchJson, hostOf, latLng, malformed, untilAborted } from './shared.js';
 
 export const STATIC_CAPABILITIES: readonly Capability[] = ['list-initiatives', 'get-initiative', 'get-poll'];
