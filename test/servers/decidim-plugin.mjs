@@ -13,13 +13,49 @@
  *
  * A seed holds Decidim-shaped records; translated fields are stored as Decidim stores them
  * (`{en: '…', ca: '…', machine_translations: {fr: '…'}}`). Vote counts `null` are hidden counts.
- * (A plugin's answers are always 200, so HTTP errors such as 429 are tested with a scripted `fetch`.)
+ * Like Decidim on develop, it refuses a document with more than five aliases or deeper than 15 fields,
+ * and (with `introspection: false`) answers introspection with "Introspection is disabled for this
+ * request". (A plugin's answers are always 200, so HTTP errors such as 429 are tested with a scripted
+ * `fetch`.)
  */
-import { buildSchema, graphql, GraphQLError } from 'graphql';
+import { buildSchema, graphql, GraphQLError, Kind, parse, visit } from 'graphql';
 
 const CONTROL = '/__decidim-test/';
 const API = '/__decidim/';
 const MAX_PER_PAGE = 50;
+/** Decidim's query limits on develop: five aliases (its alias analyzer's default) and a depth of 15. */
+const MAX_ALIASES = 5;
+const MAX_DEPTH = 15;
+
+/** What Decidim's analyzers refuse before running a document: too many aliases, too deep. */
+function overLimits(source) {
+  let document;
+  try {
+    document = parse(source);
+  } catch {
+    return undefined; // graphql() reports the syntax error itself
+  }
+  let aliases = 0;
+  let deepest = 0;
+  let depth = 0;
+  visit(document, {
+    Field: {
+      enter(node) {
+        if (node.alias) aliases++;
+        depth++;
+        deepest = Math.max(deepest, depth);
+      },
+      leave() {
+        depth--;
+      },
+    },
+  });
+  if (aliases > MAX_ALIASES) return `Query has ${aliases} aliases, which exceeds the maximum of ${MAX_ALIASES}`;
+  if (deepest > MAX_DEPTH) return `Query has depth of ${deepest}, which exceeds max depth of ${MAX_DEPTH}`;
+  return document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)
+    ? 'Unsupported document'
+    : undefined;
+}
 
 /** The schema subset, by version. */
 function sdl(variant) {
@@ -336,6 +372,8 @@ export function decidimServerPlugin() {
     if (instance.delayMs) await new Promise((r) => setTimeout(r, instance.delayMs));
     if (!instance.introspection && /__type\s*\(|__schema/.test(body.query ?? ''))
       return json({ errors: [{ message: 'Introspection is disabled for this request' }] });
+    const refused = overLimits(body.query ?? '');
+    if (refused) return json({ errors: [{ message: refused }] });
     const user = /^Bearer (.+)$/.exec(authorization)?.[1];
     const mutation = /^\s*mutation\b/.test(body.query ?? '');
     const result = await graphql({

@@ -13,7 +13,6 @@ export * from './registry.js';
 export * from './geo.js';
 export * from './places.js';
 export * from './safe-url.js';
-export { Skipped, skipReason } from './skipped.js';
 export * from './tags.js';
 export { CivicElement, CivicDataElement } from './civic-element.js';
 export { ensureContextRoot } from './context-root.js';

@@ -342,6 +342,23 @@ describe('ActivityStreamsAdapter', () => {
     expect((await a.getInitiative('bare')).title).to.equal('anna (x.example), 2024-05-01');
   });
 
+  it("titles an older Lemmy Page by its summary, and reads PeerTube's language object", async () => {
+    const docs = {
+      [AS]: {
+        type: 'OrderedCollection',
+        orderedItems: [
+          { type: 'Page', id: 'p', summary: 'Community garden open day', content: '<p>All welcome.</p>' },
+          { type: 'Video', id: 'v', name: 'Meeting', language: { identifier: 'fr', name: 'Français' } },
+        ],
+      },
+    };
+    const a = new ActivityStreamsAdapter({ url: AS, fetch: serving(docs) });
+    const page = await a.getInitiative('p');
+    expect(page.title).to.equal('Community garden open day');
+    expect(page.summary).to.equal('All welcome.');
+    expect((await a.getInitiative('v')).language).to.equal('fr');
+  });
+
   it('ends an event without endTime after its start day (one day after it starts)', async () => {
     const docs = {
       [AS]: {

@@ -19,7 +19,6 @@
 import {
   BallotSchema,
   CivicError,
-  Skipped,
   type PageWarning,
   InitiativeSchema,
   parseRequest,
@@ -35,6 +34,7 @@ import {
   type Poll,
   type WriteOptions,
 } from '@civic-kit/core';
+import { Skipped } from '../skipped.js';
 import {
   checked,
   ClientIndex,
@@ -566,7 +566,9 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     const warning = hasType(o, ...POST_TYPES) && !name?.text.trim() && summaryText ? summaryText : undefined;
     // An event's summary may be the platform's automatic date-and-place line: then the content describes it.
     const automatic = isEvent && !!summaryText && (AUTOMATIC_LINE.test(summaryText) || summaryText === contentText);
-    const description = warning || automatic ? '' : summaryText;
+    // Lemmy's older pages put the title in `summary`.
+    const summaryIsTitle = !name?.text.trim() && hasType(o, 'Page', 'Article') && !!summaryText;
+    const description = warning || automatic || summaryIsTitle ? '' : summaryText;
 
     let title: string;
     let rest = '';
@@ -599,7 +601,7 @@ export class ActivityStreamsAdapter implements CivicAdapter {
       status: this.status(o, path, where),
       tags: this.tags(o, path, where),
     };
-    const shortText = description || rest || (name?.text.trim() || automatic ? contentText : '');
+    const shortText = description || rest || (name?.text.trim() || automatic || summaryIsTitle ? contentText : '');
     if (shortText) out['summary'] = clip(shortText, 5000);
     if (contentText && !warning) {
       out['body'] = clip(contentText, 100_000);

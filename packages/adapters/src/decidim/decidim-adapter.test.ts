@@ -315,6 +315,21 @@ describe('DecidimAdapter: proposals', () => {
     expect((await a.getInitiative('11', { locale: 'fr' })).machineTranslated).to.equal(false);
   });
 
+  it("the test server keeps Decidim's limits: a sixth alias is refused", async () => {
+    const server = await instance(process([rich]));
+    const ask = async (n: number) => {
+      const fields = Array.from({ length: n }, (_, i) => `a${i}: decidim { version }`).join(' ');
+      const res = await fetch(`${server.url}/api`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: `query Aliases { ${fields} }` }),
+      });
+      return (await res.json()) as { errors?: { message: string }[] };
+    };
+    expect((await ask(5)).errors).to.equal(undefined);
+    expect((await ask(6)).errors?.[0]?.message).to.contain('exceeds the maximum of 5');
+  });
+
   it('never sends a document with more than five aliases (Decidim refuses a sixth)', async () => {
     const { parse, visit } = await import('graphql');
     const sent: string[] = [];

@@ -14,7 +14,6 @@
  */
 import {
   CivicError,
-  Skipped,
   type BBox,
   type CallOptions,
   type Capability,
@@ -26,6 +25,7 @@ import {
   type Poll,
   type WriteOptions,
 } from '@civic-kit/core';
+import { Skipped } from '../skipped.js';
 import { RateLimiter, SwrCache } from './cache.js';
 import { Rejected, type Check } from './check.js';
 import { checkQuery, matches, sorted, sortOf } from './filter.js';

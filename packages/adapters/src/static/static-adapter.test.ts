@@ -170,8 +170,8 @@ describe('StaticAdapter', () => {
       ],
       [
         { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { id: 'x' } }] },
-        'title',
-        'features.0 ',
+        'no title',
+        'features.0.properties',
         'x',
       ],
       [[{ id: 'x', title: 'X', status: 'maybe' }], 'status', 'initiative at 0', 'x'],

@@ -5,8 +5,6 @@
  */
 import {
   CivicError,
-  Skipped,
-  skipReason,
   INITIATIVE_STATUSES,
   InitiativeSchema,
   PollSchema,
@@ -19,6 +17,7 @@ import {
   type Page,
   type Poll,
 } from '@civic-kit/core';
+import { Skipped, skipReason } from '../skipped.js';
 import { checked, ClientIndex, fetchJson, hostOf, latLng, malformed, untilAborted } from './shared.js';
 
 export const STATIC_CAPABILITIES: readonly Capability[] = ['list-initiatives', 'get-initiative', 'get-poll'];
@@ -184,6 +183,8 @@ function fromFeature(
   const out: Json = {};
 
   out['title'] = has('title') ? mapped('title') : defaultTitle(props, lang);
+  if (out['title'] === undefined)
+    throw malformed(what, `${path}.properties`, 'no title (title, name, NAME, name:<lang>…, or one named in fields)');
   const id = has('id') ? mapped('id') : (props['id'] ?? props['@id'] ?? feature['id']);
   // Whatever the page's language, so the id stays the same.
   out['id'] = typeof id === 'number' ? String(id) : (id ?? stableId(feature, defaultTitle(props, undefined)));

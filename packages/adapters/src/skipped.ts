@@ -1,10 +1,10 @@
 /**
  * Items of one source that an adapter left out of a page because they cannot be shown, counted by
  * why: they become one `Page.warnings` entry (`skipped`: how many) and one console line for the
- * source, never one per item. See docs/adr/0004-places-without-a-pin-and-skipped-items.md.
+ * source, never one per item. See docs/adr/0004-places-without-a-pin-and-skipped-items.md. Kept with
+ * the adapters rather than in core: elements never use it, so no page carries it in its main bundle.
  */
-import type { CivicError } from './errors.js';
-import type { PageWarning } from './model.js';
+import type { CivicError, PageWarning } from '@civic-kit/core';
 
 /** Why an item failed, without where (the part of the message after the field it names). */
 export function skipReason(e: CivicError): string {
