@@ -29,3 +29,4 @@ export {
 } from './memory/memory-adapter.js';
 export { Outbox, isOffline, withDeadline, SEND_TIMEOUT_SECONDS, type OutboxEntry } from './outbox.js';
 export { initiativeEvent, initiativeJsonLd, writeDataBlock } from './structured-data.js';
+export * from './list-attribute.js';

@@ -5,7 +5,9 @@ import {
   INITIATIVE_SORTS,
   INITIATIVE_STATUSES,
   MemoryAdapter,
+  listConverter,
   parseInitiative,
+  readId,
   parseLatLng,
   parsePlaceMatches,
   toCivicError,
@@ -48,10 +50,9 @@ const MAX_PAGE_SIZE = 1000;
 const SEARCH_DEBOUNCE_MS = 400;
 const SOURCE_WAIT_MS = 3000;
 
-const words = {
-  fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
-  toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(' ') : null),
-};
+/** `tags` and `status`: lists of ids (a JSON array, or ids separated by commas); none when absent. */
+const idList = listConverter(readId);
+const ids = { ...idList, fromAttribute: (value: string | null): string[] => idList.fromAttribute(value) ?? [] };
 
 type Phase = 'waiting' | 'loading' | 'ready' | 'error';
 interface TagOption {
@@ -109,12 +110,12 @@ export class CivicInitiativeList extends CivicDataElement {
   @property({ type: String, reflect: true })
   q: string | undefined;
 
-  /** Topics every shown initiative must have (space-separated in the attribute). */
-  @property({ converter: words, reflect: true })
+  /** Topics every shown initiative must have (separated by commas in the attribute). */
+  @property({ converter: ids, reflect: true })
   tags: string[] = [];
 
-  /** Statuses to show (space-separated in the attribute); empty shows every status. */
-  @property({ converter: words, reflect: true })
+  /** Statuses to show (separated by commas in the attribute); empty shows every status. */
+  @property({ converter: ids, reflect: true })
   status: InitiativeStatus[] = [];
 
   /** The point distances are measured from, as `"lat,lng"`. */
@@ -225,6 +226,8 @@ export class CivicInitiativeList extends CivicDataElement {
     // given as data is shown at once (its first page, invalid items left out); the browser takes over
     // with the filters once it hydrates.
     if (isServer) return this.renderOnServer();
+    if (changed.has('tags')) this.checkListAttribute('tags', readId);
+    if (changed.has('status')) this.checkListAttribute('status', readId);
     const reload = ['q', 'tags', 'status', 'near', 'radiusKm', 'sort', 'pageSize', 'adapter', 'initiatives'] as const;
     if (reload.some((k) => changed.has(k))) void this.load(false);
     const source = this.source;
