@@ -73,12 +73,20 @@ const APPS = {
   'vite-react': {
     install: 'npm install @civic-kit/elements @civic-kit/react',
     tags: EVERY_TAG,
-    pages: { 'card.html': ['civic-initiative-card'], 'element.html': ['civic-initiative-card'] },
+    pages: {
+      'card.html': { tags: ['civic-initiative-card'] },
+      'element.html': { tags: ['civic-initiative-card'] },
+    },
     measure: true,
   },
   'vite-vue': { install: 'npm install @civic-kit/elements @civic-kit/vue', tags: EVERY_TAG },
   webpack: { install: 'npm install @civic-kit/elements', tags: EVERY_TAG },
-  'html-cdn': { install: 'npm install @civic-kit/elements', tags: EVERY_TAG },
+  'html-cdn': {
+    install: 'npm install @civic-kit/elements',
+    tags: EVERY_TAG,
+    // A theme with a 62.5% root (body text set back to 16 px), Bootstrap 5 and Tailwind's preflight.
+    pages: { 'host-62.html': { tags: EVERY_TAG, minTextPx: 12, axe: true } },
+  },
 };
 
 const results = [];
@@ -260,8 +268,11 @@ try {
     const { origin, server } = await serve(join(dir, 'dist'));
     try {
       record(`${name}: every element renders and a vote is counted`, await checkPage(browser, `${origin}/`, app));
-      for (const [page, tags] of Object.entries(app.pages ?? {}))
-        record(`${name}: ${page} renders`, await checkPage(browser, `${origin}/${page}`, { tags, vote: false }));
+      for (const [page, options] of Object.entries(app.pages ?? {}))
+        record(
+          `${name}: ${page} renders${options.minTextPx ? `, no text below ${options.minTextPx} px, axe clean` : ''}`,
+          await checkPage(browser, `${origin}/${page}`, { vote: false, ...options }),
+        );
     } finally {
       server.close();
     }
