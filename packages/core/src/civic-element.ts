@@ -6,8 +6,7 @@ import { adapterContext, voterContext } from './context.js';
 import { ensureContextRoot } from './context-root.js';
 import { LocalizeController, type StringOverrides } from './controllers/localize.js';
 import { CivicErrorEvent } from './events.js';
-import { CivicError } from './errors.js';
-import { listAttributeProblem } from './list-attribute.js';
+import type { CivicError } from './errors.js';
 
 /**
  * The base of every Civic Kit element: host styles shared by all, and strings, numbers and dates in
@@ -25,15 +24,6 @@ export class CivicElement extends LitElement {
     }
     :host([hidden]) {
       display: none !important;
-    }
-    /* A list attribute that does not parse (checkListAttribute), said on the element itself. */
-    :host([data-civic-problem])::before {
-      content: attr(data-civic-problem);
-      display: block;
-      margin-block-end: 0.5em;
-      padding: 0.5em;
-      border: 2px solid currentColor;
-      white-space: pre-line;
     }
     *,
     *::before,
@@ -59,27 +49,6 @@ export class CivicElement extends LitElement {
   strings: StringOverrides | undefined;
 
   protected readonly localize = new LocalizeController(this);
-
-  private listProblems = new Map<string, string>();
-
-  /**
-   * Checks a list attribute against the one list form (`parseListAttribute`: a JSON array, or items
-   * separated by commas). A value that does not parse, or holds items `read` cannot use, is reported
-   * in the console, as a `civic-error` event (`misconfigured`) and on the element itself, which
-   * shows it above its content until the attribute is fixed.
-   */
-  protected checkListAttribute(name: string, read: (item: unknown) => unknown): void {
-    const problem = listAttributeProblem(this.getAttribute(name), read);
-    const message = problem && `<${this.localName}> ${name}: ${problem}`;
-    if (message === this.listProblems.get(name)) return;
-    if (message) {
-      this.listProblems.set(name, message);
-      console.warn(message);
-      this.dispatchEvent(new CivicErrorEvent(new CivicError('misconfigured', message)));
-    } else this.listProblems.delete(name);
-    if (this.listProblems.size) this.setAttribute('data-civic-problem', [...this.listProblems.values()].join('\n'));
-    else this.removeAttribute('data-civic-problem');
-  }
 }
 
 /** A Civic Kit element that talks to a backend: the adapter and voter from the nearest provider. */

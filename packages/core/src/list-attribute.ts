@@ -1,3 +1,7 @@
+import { css } from 'lit';
+import { CivicError } from './errors.js';
+import { CivicErrorEvent } from './events.js';
+
 /**
  * The one form of every list attribute (`interests`, `organisations`, `consents`, `tags`, `status`):
  * a JSON array (`interests='[{"id": "food", "label": "Food, farming"}]'`), or the plain form, items
@@ -70,3 +74,38 @@ export const readString = (item: unknown): string | undefined =>
 /** Items that are ids: strings with no spaces (`"energy food"` is two ids written the old way, not one). */
 export const readId = (item: unknown): string | undefined =>
   typeof item === 'string' && /^\S+$/.test(item.trim()) ? item.trim() : undefined;
+
+const problems = new WeakMap<Element, Map<string, string>>();
+
+/**
+ * Checks an element's list attribute against the one list form. A value that does not parse, or holds
+ * items `read` cannot use, is reported in the console, as a `civic-error` event (`misconfigured`) and
+ * on the element itself (`data-civic-problem`, which `listProblemStyles` shows above its content) until the
+ * attribute is fixed.
+ */
+export function checkListAttribute(el: Element, name: string, read: (item: unknown) => unknown): void {
+  const problem = listAttributeProblem(el.getAttribute(name), read);
+  const message = problem && `<${el.localName}> ${name}: ${problem}`;
+  const mine = problems.get(el) ?? new Map<string, string>();
+  problems.set(el, mine);
+  if (message === mine.get(name)) return;
+  if (message) {
+    mine.set(name, message);
+    console.warn(message);
+    el.dispatchEvent(new CivicErrorEvent(new CivicError('misconfigured', message)));
+  } else mine.delete(name);
+  if (mine.size) el.setAttribute('data-civic-problem', [...mine.values()].join('\n'));
+  else el.removeAttribute('data-civic-problem');
+}
+
+/** Shows `data-civic-problem` above the element's content: in the `styles` of an element with list attributes. */
+export const listProblemStyles = css`
+  :host([data-civic-problem])::before {
+    content: attr(data-civic-problem);
+    display: block;
+    margin-block-end: 0.5em;
+    padding: 0.5em;
+    border: 2px solid currentColor;
+    white-space: pre-line;
+  }
+`;

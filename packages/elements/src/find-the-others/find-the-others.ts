@@ -5,7 +5,9 @@ import {
   CivicSignupEvent,
   Outbox,
   can,
+  checkListAttribute,
   listConverter,
+  listProblemStyles,
   readString,
   coarsen,
   isOffline,
@@ -171,7 +173,12 @@ function readConsent(item: unknown): ConsentPurpose | undefined {
  * @cssprop --civic-space-m - Spacing.
  */
 export class CivicFindTheOthers extends CivicDataElement {
-  static override styles: CSSResultGroup = [CivicDataElement.styles, sharedStyles, findTheOthersStyles];
+  static override styles: CSSResultGroup = [
+    CivicDataElement.styles,
+    sharedStyles,
+    findTheOthersStyles,
+    listProblemStyles,
+  ];
 
   /**
    * The causes to choose from. Attribute: a list (JSON array, or items separated by commas) of
@@ -317,9 +324,9 @@ export class CivicFindTheOthers extends CivicDataElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('radiusKm') && !this.pending) this.values.radiusKm = this.radiusKm;
     if (changed.has('interests')) this.checkInterests();
-    if (changed.has('interests')) this.checkListAttribute('interests', readInterest);
-    if (changed.has('organisations')) this.checkListAttribute('organisations', readString);
-    if (changed.has('consents')) this.checkListAttribute('consents', readConsent);
+    if (changed.has('interests')) checkListAttribute(this, 'interests', readInterest);
+    if (changed.has('organisations')) checkListAttribute(this, 'organisations', readString);
+    if (changed.has('consents')) checkListAttribute(this, 'consents', readConsent);
   }
 
   /** Causes given by the host: validated once per change; a bad list is an error people can see. */

@@ -5,7 +5,9 @@ import {
   INITIATIVE_SORTS,
   INITIATIVE_STATUSES,
   MemoryAdapter,
+  checkListAttribute,
   listConverter,
+  listProblemStyles,
   parseInitiative,
   readId,
   parseLatLng,
@@ -104,6 +106,7 @@ export class CivicInitiativeList extends CivicDataElement {
     sharedStyles,
     initiativeCardStyles,
     initiativeListStyles,
+    listProblemStyles,
   ];
 
   /** Free-text search. */
@@ -226,8 +229,8 @@ export class CivicInitiativeList extends CivicDataElement {
     // given as data is shown at once (its first page, invalid items left out); the browser takes over
     // with the filters once it hydrates.
     if (isServer) return this.renderOnServer();
-    if (changed.has('tags')) this.checkListAttribute('tags', readId);
-    if (changed.has('status')) this.checkListAttribute('status', readId);
+    if (changed.has('tags')) checkListAttribute(this, 'tags', readId);
+    if (changed.has('status')) checkListAttribute(this, 'status', readId);
     const reload = ['q', 'tags', 'status', 'near', 'radiusKm', 'sort', 'pageSize', 'adapter', 'initiatives'] as const;
     if (reload.some((k) => changed.has(k))) void this.load(false);
     const source = this.source;
