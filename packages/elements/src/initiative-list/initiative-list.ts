@@ -226,9 +226,10 @@ export class CivicInitiativeList extends CivicDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Server rendering: nothing asynchronous finishes before the HTML is written, so `.initiatives`
-    // given as data is shown at once (its first page, invalid items left out); the browser takes over
-    // with the filters once it hydrates.
-    if (isServer) return this.renderOnServer();
+    // given as data is shown at once (its first page, invalid items left out); the browser's first
+    // render shows the same (so it hydrates the server's DOM), then loads with the filters.
+    if (isServer) return this.showGivenAtOnce();
+    if (!this.hasUpdated) this.showGivenAtOnce();
     if (changed.has('tags')) checkListAttribute(this, 'tags', readId);
     if (changed.has('status')) checkListAttribute(this, 'status', readId);
     const reload = ['q', 'tags', 'status', 'near', 'radiusKm', 'sort', 'pageSize', 'adapter', 'initiatives'] as const;
@@ -237,7 +238,7 @@ export class CivicInitiativeList extends CivicDataElement {
     if (source !== this.interestsFor) this.loadInterests(source);
   }
 
-  private renderOnServer(): void {
+  private showGivenAtOnce(): void {
     if (!Array.isArray(this.initiatives)) return;
     const valid = (this.initiatives as unknown[]).flatMap((raw) => {
       try {
