@@ -81,6 +81,8 @@ const APPS = {
   },
   'vite-vue': { install: 'npm install @civic-kit/elements @civic-kit/vue', tags: EVERY_TAG },
   webpack: { install: 'npm install @civic-kit/elements', tags: EVERY_TAG },
+  // Server-rendered by Eleventy's Lit plugin, then taken over by the CDN bundle.
+  eleventy: { install: 'npm install @civic-kit/elements', tags: EVERY_TAG, serverRendered: true },
   'html-cdn': {
     install: 'npm install @civic-kit/elements',
     tags: EVERY_TAG,
@@ -263,6 +265,22 @@ try {
     problems = run('npm', ['run', '-s', 'build'], dir);
     record(`${name}: production build`, problems);
     if (problems.length || !existsSync(join(dir, 'dist/index.html'))) continue;
+    if (app.serverRendered) {
+      const built = readFileSync(join(dir, 'dist/index.html'), 'utf8');
+      const shown = [
+        'civic-initiative-card',
+        'civic-poll',
+        'civic-initiative-list',
+        'civic-map',
+        'civic-find-the-others',
+      ];
+      record(
+        `${name}: the server wrote each element's shadow root into the page`,
+        shown
+          .filter((tag) => !new RegExp(`<${tag}[^>]*>\\s*<template shadowroot(mode)?="open"`).test(built))
+          .map((tag) => `<${tag}> has no declarative shadow root`),
+      );
+    }
     if (app.measure)
       record(`${name}: the card alone costs no more than its own entry`, measureReactCard(join(dir, 'dist')));
     const { origin, server } = await serve(join(dir, 'dist'));
