@@ -29,8 +29,9 @@ const BUDGETS = {
   // its structured-data writer loads only when asked for.
   'civic-initiative-card': 19,
   'civic-provider': 12.5,
-  // It shows initiative cards among its results: it grows with the card.
-  'civic-find-the-others': 31,
+  // It shows initiative cards among its results: it grows with the card. 31.3 KB with the one parser
+  // of list attributes (interests, organisations, consents) and its report of a value that does not parse.
+  'civic-find-the-others': 32,
   'civic-poll': 30,
   'civic-initiative-list': 30,
   'civic-map': 32,
@@ -64,7 +65,8 @@ const BUDGETS = {
   'civic-kit.js lazy: ActivityStreams adapter': 8.5,
   'civic-kit.js lazy: federated adapter': 4.5,
   // Every element and all five languages; over its goal in bench/goals.mjs (see the README).
-  'civic-kit.js (CDN: everything, no map engine)': 80,
+  // 80.0 KB with the list-attribute parser and server-rendering support.
+  'civic-kit.js (CDN: everything, no map engine)': 81,
   'civic-kit.js lazy: map engine': 55,
   'civic-kit.js lazy: demo data set': 12,
   'civic-kit.js lazy: REST adapter': 4,

@@ -346,7 +346,7 @@ export const CustomConsentText: Story = {
   args: {
     organisations: 'Totnes Transition Town, Totnes Community Energy',
     'privacy-url': 'https://transition-totnes.example.org/privacy',
-    interests: 'energy: Community energy; food-growing: Food growing; housing: Community-led housing',
+    interests: 'energy: Community energy, food-growing: Food growing, housing: Community-led housing',
     consents: [
       {
         purpose: 'connect',

@@ -6,6 +6,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
@@ -64,11 +65,15 @@ const RENDERED = {
   'civic-find-the-others': '[part~="form"]',
 };
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
 /**
  * Opens `url` and returns a list of problems (empty: the page passed). `tags`: the tags the page
- * must show; `vote`: whether to cast one vote on the first `<civic-poll>`.
+ * must show; `vote`: whether to cast one vote on the first `<civic-poll>`; `minTextPx`: no visible
+ * text inside the elements smaller than this; `axe`: no axe violation (WCAG 2.2 tags) on the page.
  */
-export async function checkPage(browser, url, { tags, vote = true, timeout = 15_000 }) {
+export async function checkPage(browser, url, { tags, vote = true, minTextPx, axe = false, timeout = 15_000 }) {
   const problems = [];
   const page = await browser.newPage();
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
@@ -103,6 +108,18 @@ export async function checkPage(browser, url, { tags, vote = true, timeout = 15_
         problems.push(`<${tag}> did not render (${state})`);
       }
     }
+    if (minTextPx) problems.push(...(await page.evaluate(smallText, minTextPx)));
+    if (axe) {
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(
+        async (tags) =>
+          (await globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations.map(
+            (v) => `axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' > ')).join('; ')})`,
+          ),
+        AXE_TAGS,
+      );
+      problems.push(...violations);
+    }
     if (vote && tags.includes('civic-poll')) problems.push(...(await castVote(page, timeout)));
   } catch (e) {
     problems.push(`page: ${e.message}`);
@@ -110,6 +127,28 @@ export async function checkPage(browser, url, { tags, vote = true, timeout = 15_
     await page.close();
   }
   return problems;
+}
+
+/** Visible text inside the Civic Kit elements' shadow roots set smaller than `min` px (runs in the page). */
+function smallText(min) {
+  const out = [];
+  const visit = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent.trim();
+      const parent = n.parentElement;
+      if (!text || !parent || parent.localName === 'style') continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const r = range.getBoundingClientRect();
+      const size = Number.parseFloat(getComputedStyle(parent).fontSize);
+      if (r.width >= 1 && r.height >= 1 && size < min) out.push(`${size}px text: "${text.slice(0, 40)}"`);
+    }
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  for (const el of document.querySelectorAll('*'))
+    if (el.localName.startsWith('civic-') && el.shadowRoot) visit(el.shadowRoot);
+  return [...new Set(out)];
 }
 
 /** The number in the poll's "N people have voted.", or null. */

@@ -73,12 +73,22 @@ const APPS = {
   'vite-react': {
     install: 'npm install @civic-kit/elements @civic-kit/react',
     tags: EVERY_TAG,
-    pages: { 'card.html': ['civic-initiative-card'], 'element.html': ['civic-initiative-card'] },
+    pages: {
+      'card.html': { tags: ['civic-initiative-card'] },
+      'element.html': { tags: ['civic-initiative-card'] },
+    },
     measure: true,
   },
   'vite-vue': { install: 'npm install @civic-kit/elements @civic-kit/vue', tags: EVERY_TAG },
   webpack: { install: 'npm install @civic-kit/elements', tags: EVERY_TAG },
-  'html-cdn': { install: 'npm install @civic-kit/elements', tags: EVERY_TAG },
+  // Server-rendered by Eleventy's Lit plugin, then taken over by the CDN bundle.
+  eleventy: { install: 'npm install @civic-kit/elements', tags: EVERY_TAG, serverRendered: true },
+  'html-cdn': {
+    install: 'npm install @civic-kit/elements',
+    tags: EVERY_TAG,
+    // A theme with a 62.5% root (body text set back to 16 px), Bootstrap 5 and Tailwind's preflight.
+    pages: { 'host-62.html': { tags: EVERY_TAG, minTextPx: 12, axe: true } },
+  },
 };
 
 const results = [];
@@ -255,13 +265,32 @@ try {
     problems = run('npm', ['run', '-s', 'build'], dir);
     record(`${name}: production build`, problems);
     if (problems.length || !existsSync(join(dir, 'dist/index.html'))) continue;
+    if (app.serverRendered) {
+      const built = readFileSync(join(dir, 'dist/index.html'), 'utf8');
+      const shown = [
+        'civic-initiative-card',
+        'civic-poll',
+        'civic-initiative-list',
+        'civic-map',
+        'civic-find-the-others',
+      ];
+      record(
+        `${name}: the server wrote each element's shadow root into the page`,
+        shown
+          .filter((tag) => !new RegExp(`<${tag}[^>]*>\\s*<template shadowroot(mode)?="open"`).test(built))
+          .map((tag) => `<${tag}> has no declarative shadow root`),
+      );
+    }
     if (app.measure)
       record(`${name}: the card alone costs no more than its own entry`, measureReactCard(join(dir, 'dist')));
     const { origin, server } = await serve(join(dir, 'dist'));
     try {
       record(`${name}: every element renders and a vote is counted`, await checkPage(browser, `${origin}/`, app));
-      for (const [page, tags] of Object.entries(app.pages ?? {}))
-        record(`${name}: ${page} renders`, await checkPage(browser, `${origin}/${page}`, { tags, vote: false }));
+      for (const [page, options] of Object.entries(app.pages ?? {}))
+        record(
+          `${name}: ${page} renders${options.minTextPx ? `, no text below ${options.minTextPx} px, axe clean` : ''}`,
+          await checkPage(browser, `${origin}/${page}`, { vote: false, ...options }),
+        );
     } finally {
       server.close();
     }

@@ -12,30 +12,10 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { INITIATIVE, POLL, SECOND } from './fixtures.mjs';
 
 // Registers every element on the server (@lit-labs/ssr's DOM shim comes with lit's Node build).
 await import('@civic-kit/elements');
-
-export const INITIATIVE = {
-  id: 'tool-library',
-  title: 'Tool library on Mill Lane',
-  summary: 'Borrow a drill instead of buying one.',
-  status: 'active',
-  tags: ['repair'],
-  supporters: { count: 42, goal: 100 },
-};
-export const SECOND = { id: 'seed-swap', title: 'Spring seed swap', status: 'proposed', tags: [] };
-export const POLL = {
-  id: 'bench-colour',
-  question: 'Which colour for the new benches?',
-  kind: 'single',
-  status: 'open',
-  options: [
-    { id: 'green', label: 'Forest green' },
-    { id: 'blue', label: 'Harbour blue' },
-  ],
-  results: { counts: { green: 3, blue: 5 }, voters: 8 },
-};
 
 const ssr = async (template) => collectResult(render(template));
 /** The text of the rendered HTML, tags and comments left out. */

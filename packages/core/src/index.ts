@@ -48,3 +48,4 @@ export {
   type WritePhase,
 } from './controllers/write.js';
 export { initiativeEvent, initiativeJsonLd, writeDataBlock } from './structured-data.js';
+export * from './list-attribute.js';

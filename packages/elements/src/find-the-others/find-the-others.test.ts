@@ -192,7 +192,7 @@ describe('<civic-find-the-others>', () => {
       adapter.listInterests = async () => (listed.push(1), []);
       const el = await signupForm(
         { adapter },
-        html`<civic-find-the-others interests="repair: Repair and reuse; Community energy"></civic-find-the-others>`,
+        html`<civic-find-the-others interests="repair: Repair and reuse, Community energy"></civic-find-the-others>`,
       );
       const boxes = qa<HTMLInputElement>(el, 'input[name="interests"]');
       expect(boxes.map((b) => b.value)).to.deep.equal(['repair', 'community-energy']);

@@ -6,6 +6,10 @@ import {
   Outbox,
   WriteController,
   can,
+  checkListAttribute,
+  listConverter,
+  listProblemStyles,
+  readString,
   coarsen,
   SEND_TIMEOUT_SECONDS,
   withDeadline,
@@ -81,30 +85,34 @@ interface Values {
 
 type Locating = 'pending' | 'denied' | 'unavailable' | undefined;
 
-const list = (value: string | null): string[] | undefined =>
-  value === null
-    ? undefined
-    : value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
+/**
+ * One cause of the `interests` attribute: `"id: Label"` or a label alone (its id made from it) in
+ * either list form, or `{"id": …, "label": …}` in JSON.
+ */
+function readInterest(item: unknown): Interest | undefined {
+  if (item && typeof item === 'object') {
+    const { id, label } = item as Record<string, unknown>;
+    return typeof id === 'string' && id.trim() && typeof label === 'string' && label.trim()
+      ? { id: id.trim(), label: label.trim() }
+      : undefined;
+  }
+  if (typeof item !== 'string' || !item.trim()) return undefined;
+  const colon = item.indexOf(':');
+  const label = (colon > 0 ? item.slice(colon + 1) : item).trim();
+  const slug = label
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+  return label ? { id: colon > 0 ? item.slice(0, colon).trim() : slug || label, label } : undefined;
+}
 
-/** `interests="repair: Repair and reuse; energy: Community energy"`, or labels alone (`"Repair; Energy"`). */
-function interestsFromAttribute(value: string | null): Interest[] | undefined {
-  if (value === null) return undefined;
-  return value
-    .split(';')
-    .map((item) => item.trim())
-    .filter(Boolean)
-    .map((item) => {
-      const colon = item.indexOf(':');
-      const label = (colon > 0 ? item.slice(colon + 1) : item).trim();
-      const slug = label
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, '-')
-        .replace(/^-|-$/g, '');
-      return { id: colon > 0 ? item.slice(0, colon).trim() : slug || label, label };
-    });
+/** One consent purpose of the `consents` attribute (JSON objects only: the exact words are needed). */
+function readConsent(item: unknown): ConsentPurpose | undefined {
+  if (!item || typeof item !== 'object') return undefined;
+  const c = item as Record<string, unknown>;
+  return typeof c['purpose'] === 'string' && typeof c['text'] === 'string' && typeof c['version'] === 'string'
+    ? (c as unknown as ConsentPurpose)
+    : undefined;
 }
 
 /**
@@ -162,17 +170,26 @@ function interestsFromAttribute(value: string | null): Interest[] | undefined {
  * @cssprop --civic-space-m - Spacing.
  */
 export class CivicFindTheOthers extends CivicDataElement {
-  static override styles: CSSResultGroup = [CivicDataElement.styles, sharedStyles, findTheOthersStyles];
+  static override styles: CSSResultGroup = [
+    CivicDataElement.styles,
+    sharedStyles,
+    findTheOthersStyles,
+    listProblemStyles,
+  ];
 
   /**
-   * The causes to choose from. Attribute: `id: Label` pairs separated by `;` (or labels alone). Unset:
-   * the adapter's list of interests.
+   * The causes to choose from. Attribute: a list (JSON array, or items separated by commas) of
+   * `id: Label` pairs or labels alone (`interests="food, energy: Community energy"`). Unset: the
+   * adapter's list of interests.
    */
-  @property({ attribute: 'interests', converter: { fromAttribute: interestsFromAttribute } })
+  @property({ attribute: 'interests', converter: listConverter(readInterest) })
   interests: Interest[] | undefined;
 
-  /** Names of the organisations that rely on the consent given here, comma-separated as an attribute. */
-  @property({ attribute: 'organisations', converter: { fromAttribute: list } })
+  /**
+   * Names of the organisations that rely on the consent given here. Attribute: a JSON array, or names
+   * separated by commas.
+   */
+  @property({ attribute: 'organisations', converter: listConverter(readString) })
   organisations: string[] | undefined;
 
   /** Version of the consent wording, recorded in every receipt (change it whenever the wording changes). */
@@ -190,7 +207,7 @@ export class CivicFindTheOthers extends CivicDataElement {
    * The consent purposes and their exact words, replacing the defaults (`connect` required,
    * `share-with-groups` and `news` optional). As an attribute: JSON.
    */
-  @property({ type: Array, attribute: 'consents' })
+  @property({ attribute: 'consents', converter: listConverter(readConsent) })
   consents: ConsentPurpose[] | undefined;
 
   /** Link to the site's privacy notice, shown with the consent questions. */
@@ -319,6 +336,9 @@ export class CivicFindTheOthers extends CivicDataElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('radiusKm') && this.phase === 'idle') this.values.radiusKm = this.radiusKm;
     if (changed.has('interests')) this.checkInterests();
+    if (changed.has('interests')) checkListAttribute(this, 'interests', readInterest);
+    if (changed.has('organisations')) checkListAttribute(this, 'organisations', readString);
+    if (changed.has('consents')) checkListAttribute(this, 'consents', readConsent);
   }
 
   /** Causes given by the host: validated once per change; a bad list is an error people can see. */

@@ -112,8 +112,8 @@ describe('<civic-initiative-list>', () => {
     const cases: [string, Record<string, string>, InitiativeQuery][] = [
       ['text', { q: 'repair' }, { q: 'repair' }],
       ['one tag', { tags: 'energy' }, { tags: ['energy'] }],
-      ['two tags', { tags: 'energy housing' }, { tags: ['energy', 'housing'] }],
-      ['status', { status: 'completed closed' }, { status: ['completed', 'closed'] }],
+      ['two tags', { tags: 'energy,housing' }, { tags: ['energy', 'housing'] }],
+      ['status', { status: 'completed,closed' }, { status: ['completed', 'closed'] }],
       [
         'near + radius',
         { near: '51.454,-2.587', 'radius-km': '10' },

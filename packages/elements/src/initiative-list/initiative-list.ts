@@ -5,7 +5,11 @@ import {
   INITIATIVE_SORTS,
   INITIATIVE_STATUSES,
   MemoryAdapter,
+  checkListAttribute,
+  listConverter,
+  listProblemStyles,
   parseInitiative,
+  readId,
   parseLatLng,
   parsePlaceMatches,
   tagLabel,
@@ -49,10 +53,9 @@ const MAX_PAGE_SIZE = 1000;
 const SEARCH_DEBOUNCE_MS = 400;
 const SOURCE_WAIT_MS = 3000;
 
-const words = {
-  fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
-  toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(' ') : null),
-};
+/** `tags` and `status`: lists of ids (a JSON array, or ids separated by commas); none when absent. */
+const idList = listConverter(readId);
+const ids = { ...idList, fromAttribute: (value: string | null): string[] => idList.fromAttribute(value) ?? [] };
 
 type Phase = 'waiting' | 'loading' | 'ready' | 'error';
 /** Keys that move a closed select's choice without committing it. */
@@ -108,18 +111,19 @@ export class CivicInitiativeList extends CivicDataElement {
     sharedStyles,
     initiativeCardStyles,
     initiativeListStyles,
+    listProblemStyles,
   ];
 
   /** Free-text search. */
   @property({ type: String, reflect: true })
   q: string | undefined;
 
-  /** Topics every shown initiative must have (space-separated in the attribute). */
-  @property({ converter: words, reflect: true })
+  /** Topics every shown initiative must have (separated by commas in the attribute). */
+  @property({ converter: ids, reflect: true })
   tags: string[] = [];
 
-  /** Statuses to show (space-separated in the attribute); empty shows every status. */
-  @property({ converter: words, reflect: true })
+  /** Statuses to show (separated by commas in the attribute); empty shows every status. */
+  @property({ converter: ids, reflect: true })
   status: InitiativeStatus[] = [];
 
   /** The point distances are measured from, as `"lat,lng"`. */
@@ -229,16 +233,19 @@ export class CivicInitiativeList extends CivicDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Server rendering: nothing asynchronous finishes before the HTML is written, so `.initiatives`
-    // given as data is shown at once (its first page, invalid items left out); the browser takes over
-    // with the filters once it hydrates.
-    if (isServer) return this.renderOnServer();
+    // given as data is shown at once (its first page, invalid items left out); the browser's first
+    // render shows the same (so it hydrates the server's DOM), then loads with the filters.
+    if (isServer) return this.showGivenAtOnce();
+    if (!this.hasUpdated) this.showGivenAtOnce();
+    if (changed.has('tags')) checkListAttribute(this, 'tags', readId);
+    if (changed.has('status')) checkListAttribute(this, 'status', readId);
     const reload = ['q', 'tags', 'status', 'near', 'radiusKm', 'sort', 'pageSize', 'adapter', 'initiatives'] as const;
     if (reload.some((k) => changed.has(k))) void this.load(false);
     const source = this.source;
     if (source !== this.interestsFor) this.loadInterests(source);
   }
 
-  private renderOnServer(): void {
+  private showGivenAtOnce(): void {
     if (!Array.isArray(this.initiatives)) return;
     const valid = (this.initiatives as unknown[]).flatMap((raw) => {
       try {
