@@ -14,7 +14,9 @@ import {
   parseSignup,
   placeOf,
   placesMatching,
+  pollStatusAt,
   PollSchema,
+  resultsVisible,
   type Ballot,
   type Initiative,
   type InitiativeQuery,
@@ -372,12 +374,8 @@ interface PollRow {
   doc: string;
 }
 
-export function pollStatus(p: Poll, now: Date): Poll['status'] {
-  const t = now.getTime();
-  if (p.status === 'closed' || (p.closesAt && Date.parse(p.closesAt) <= t)) return 'closed';
-  if (p.opensAt && Date.parse(p.opensAt) > t) return 'scheduled';
-  return 'open';
-}
+/** A poll's status at `now` (the rule in core, shared with the memory adapter and the poll). */
+export const pollStatus = (p: Poll, now: Date): Poll['status'] => pollStatusAt(p, now);
 
 async function findPoll(db: Queryable, id: string): Promise<PollRow> {
   const row = await db.get<PollRow>('SELECT id, anonymous_voting, doc FROM polls WHERE id = ?', [id]);
@@ -420,11 +418,7 @@ async function pollView(db: Queryable, row: PollRow, voter: Voter, now: Date): P
         ]);
   if (mine) poll.myBallot = { choices: JSON.parse(mine.choices) as string[] };
   else delete poll.myBallot;
-  const visible =
-    poll.resultsVisibility === 'always' ||
-    poll.status === 'closed' ||
-    (poll.resultsVisibility === 'after-vote' && mine !== undefined);
-  if (!visible) delete poll.results;
+  if (!resultsVisible(poll, mine !== undefined)) delete poll.results;
   return poll;
 }
 

@@ -3,6 +3,7 @@
  * It implements every operation of the contract, so a site can try Civic Kit before it has a backend
  * and tests have a complete adapter to run against.
  */
+import { pollStatusAt, resultsVisible } from '../poll-rules.js';
 import * as v from 'valibot';
 import type {
   CallOptions,
@@ -359,10 +360,7 @@ export class MemoryAdapter implements CivicAdapter {
   }
 
   private statusOf(p: Poll): Poll['status'] {
-    const now = (this.options.now?.() ?? new Date()).getTime();
-    if (p.status === 'closed' || (p.closesAt && Date.parse(p.closesAt) <= now)) return 'closed';
-    if (p.opensAt && Date.parse(p.opensAt) > now) return 'scheduled';
-    return 'open';
+    return pollStatusAt(p, this.options.now?.() ?? new Date());
   }
 
   private pollView(record: PollRecord, voter: string | undefined): Poll {
@@ -384,11 +382,7 @@ export class MemoryAdapter implements CivicAdapter {
     const mine = voter === undefined ? undefined : record.ballots[voter];
     if (mine) poll.myBallot = { choices: [...mine] };
     else delete poll.myBallot;
-    const visible =
-      poll.resultsVisibility === 'always' ||
-      poll.status === 'closed' ||
-      (poll.resultsVisibility === 'after-vote' && mine !== undefined);
-    if (!visible) delete poll.results;
+    if (!resultsVisible(poll, mine !== undefined)) delete poll.results;
     return poll;
   }
 

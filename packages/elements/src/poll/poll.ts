@@ -9,6 +9,7 @@ import {
   instantRunoff,
   SEND_TIMEOUT_SECONDS,
   newIdempotencyKey,
+  resultsVisible as resultsVisibleBy,
   toCivicError,
   writeDataBlock,
   type Ballot,
@@ -1239,6 +1240,5 @@ function readOptions(locale: string, voter: string | undefined, signal?: AbortSi
 
 const optionIndex = (poll: Poll, id: string): number => poll.options.findIndex((o) => o.id === id);
 
-/** Whether this poll's results may be shown now, by its own rule. */
-const resultsVisible = (p: Poll): boolean =>
-  p.resultsVisibility === 'always' || p.status === 'closed' || (p.resultsVisibility === 'after-vote' && !!p.myBallot);
+/** Whether this poll's results may be shown now, by its own rule (core's, with this voter's ballot). */
+const resultsVisible = (p: Poll): boolean => resultsVisibleBy(p, !!p.myBallot);

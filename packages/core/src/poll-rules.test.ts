@@ -1,0 +1,27 @@
+import { expect } from '@open-wc/testing';
+import { pollStatusAt, resultsVisible } from './poll-rules.js';
+
+describe('poll rules', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+
+  it('takes a poll’s status from its dates', () => {
+    expect(pollStatusAt({ status: 'open', closesAt: '2026-12-01T11:59:59Z' }, now), 'closing time passed').to.equal(
+      'closed',
+    );
+    expect(pollStatusAt({ status: 'open', opensAt: '2026-12-02T00:00:00Z' }, now), 'not open yet').to.equal(
+      'scheduled',
+    );
+    expect(pollStatusAt({ status: 'scheduled', opensAt: '2026-11-30T00:00:00Z' }, now), 'opened').to.equal('open');
+    expect(pollStatusAt({ status: 'closed', closesAt: '2027-01-01T00:00:00Z' }, now), 'closed early').to.equal(
+      'closed',
+    );
+  });
+
+  it('shows results always, once closed, or after this voter’s vote, as the poll says', () => {
+    expect(resultsVisible({ resultsVisibility: 'always', status: 'open' }, false)).to.equal(true);
+    expect(resultsVisible({ resultsVisibility: 'after-vote', status: 'open' }, false)).to.equal(false);
+    expect(resultsVisible({ resultsVisibility: 'after-vote', status: 'open' }, true)).to.equal(true);
+    expect(resultsVisible({ resultsVisibility: 'after-close', status: 'open' }, true)).to.equal(false);
+    expect(resultsVisible({ resultsVisibility: 'after-close', status: 'closed' }, false)).to.equal(true);
+  });
+});
