@@ -12,7 +12,7 @@ export * from './define.js';
 export * from './registry.js';
 export * from './geo.js';
 export * from './places.js';
-export { pollStatusAt, resultsVisible } from './poll-rules.js';
+export { ballotProblem, pollStatusAt, resultsVisible } from './poll-rules.js';
 export { locate, lookUpPlaces, LOCATE_TIMEOUT_MS, PLACE_LOOKUP_SECONDS } from './locate.js';
 export * from './safe-url.js';
 export { CivicElement, CivicDataElement } from './civic-element.js';

@@ -4,6 +4,7 @@
  * the HTTP layer decides what runs in one transaction.
  */
 import {
+  ballotProblem,
   distanceKm,
   foldText,
   INITIATIVE_SORTS,
@@ -441,21 +442,8 @@ export async function vote(
   if (status === 'closed') throw closed('This poll has closed');
   if (status === 'scheduled') throw closed('This poll has not opened yet');
   const { choices }: Ballot = parseBallot(ballotInput);
-  const known = new Set(poll.options.map((x) => x.id));
-  const unknown = choices.find((c) => !known.has(c));
-  if (unknown !== undefined)
-    throw badRequest(`"${unknown.slice(0, 100)}" is not an option of this poll`, [
-      { detail: 'Unknown option', pointer: '/choices' },
-    ]);
-  if (new Set(choices).size !== choices.length)
-    throw badRequest('An option was chosen twice', [{ detail: 'Duplicate option', pointer: '/choices' }]);
-  if (poll.kind === 'single' && choices.length !== 1)
-    throw badRequest('Choose exactly one option', [{ detail: 'Choose one', pointer: '/choices' }]);
-  const max = poll.maxChoices ?? poll.options.length;
-  if (poll.kind !== 'single' && choices.length > max)
-    throw badRequest(`${poll.kind === 'ranked' ? 'Rank' : 'Choose'} at most ${max} options`, [
-      { detail: `At most ${max}`, pointer: '/choices' },
-    ]);
+  const problem = ballotProblem(poll, choices);
+  if (problem) throw badRequest(problem.message, [{ detail: problem.field, pointer: '/choices' }]);
 
   const at = now.toISOString();
   const inserted = await tx.get(
