@@ -14,6 +14,8 @@ export interface Script {
   hold?: Method[];
   /** The next call of each method fails with this code. */
   fail?: Partial<Record<Method, CivicErrorCode>>;
+  /** Every call of each method fails with this code (a queued write stays queued while it is retried). */
+  failAlways?: Partial<Record<Method, CivicErrorCode>>;
   /** Capabilities the backend lacks. */
   without?: Capability[];
 }
@@ -49,6 +51,8 @@ export function scripted(ctx: StateContext, data: MemoryData, script: Script = {
     adapter[method] = async (...args: unknown[]) => {
       calls[method] = (calls[method] ?? 0) + 1;
       if (script.hold?.includes(method)) await gate;
+      const always = script.failAlways?.[method];
+      if (always) throw new ctx.kit.CivicError(always, `Scripted ${always} failure`);
       const code = fail[method];
       if (code) {
         delete fail[method];

@@ -7,7 +7,7 @@
  * each an expiry, keep a hash of the voter token (never the token) and remove an entry as soon as the
  * server confirms it. docs/privacy.md lists what is kept and for how long.
  */
-import { CivicError, toCivicError } from './errors.js';
+import { toCivicError, type CivicError } from './errors.js';
 
 export interface OutboxEntry<T = unknown> {
   /** The write's idempotency key; also its id here. */
@@ -59,24 +59,24 @@ export function voterHash(token: string | undefined): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
+/** Keys being sent right now by this page, so two elements never send the same entry at once. */
+const sending = /* @__PURE__ */ new Set<string>();
+/**
+ * The page's copy of each queue, by storage key: where storage is blocked or full, every element
+ * and every `Outbox` over that key shares it, so a queued write lasts as long as the page.
+ */
+const memory = /* @__PURE__ */ new Map<string, OutboxEntry[]>();
+/** Storage keys whose last write to storage failed: their page copy is the one to read. */
+const unstored = /* @__PURE__ */ new Set<string>();
+const byKey = /* @__PURE__ */ new Map<string, Outbox>();
+
 export class Outbox {
   private readonly storageKey: string;
   private readonly storage: Storage | undefined;
-  /** Keys being sent right now by this page, so two elements never send the same entry at once. */
-  private static readonly sending = new Set<string>();
-  /**
-   * The page's copy of each queue, by storage key: where storage is blocked or full, every element
-   * and every `Outbox` over that key shares it, so a queued write lasts as long as the page.
-   */
-  private static readonly memory = new Map<string, OutboxEntry[]>();
-  /** Storage keys whose last write to storage failed: their page copy is the one to read. */
-  private static readonly unstored = new Set<string>();
-  private static readonly byKey = new Map<string, Outbox>();
-
   /** The page's one queue for a storage key (in `localStorage`, or for the page where that is blocked). */
   static for(storageKey: string = DEFAULT_KEY): Outbox {
-    let box = Outbox.byKey.get(storageKey);
-    if (!box) Outbox.byKey.set(storageKey, (box = new Outbox(storageKey)));
+    let box = byKey.get(storageKey);
+    if (!box) byKey.set(storageKey, (box = new Outbox(storageKey)));
     return box;
   }
 
@@ -132,11 +132,11 @@ export class Outbox {
     const delivered: OutboxEntry<T>[] = [];
     const failed: { entry: OutboxEntry<T>; error: CivicError }[] = [];
     for (const listed of this.list<T>(filter)) {
-      if (Outbox.sending.has(listed.key)) continue;
+      if (sending.has(listed.key)) continue;
       // Read again: another tab (or flush) may have delivered it since the list was made.
       const entry = this.list<T>(filter).find((e) => e.key === listed.key);
       if (!entry) continue;
-      Outbox.sending.add(entry.key);
+      sending.add(entry.key);
       try {
         await send(entry);
         this.remove(entry.key);
@@ -151,7 +151,7 @@ export class Outbox {
           failed.push({ entry, error });
         }
       } finally {
-        Outbox.sending.delete(entry.key);
+        sending.delete(entry.key);
       }
     }
     return { delivered, failed };
@@ -167,29 +167,29 @@ export class Outbox {
   }
 
   private readAll(): OutboxEntry[] {
-    const memory = Outbox.memory.get(this.storageKey) ?? [];
-    if (Outbox.unstored.has(this.storageKey)) return memory;
+    const copy = memory.get(this.storageKey) ?? [];
+    if (unstored.has(this.storageKey)) return copy;
     try {
       const raw = this.storage?.getItem(this.storageKey);
-      if (!this.storage) return memory;
+      if (!this.storage) return copy;
       if (!raw) return [];
       const parsed: unknown = JSON.parse(raw);
       return Array.isArray(parsed) ? (parsed as OutboxEntry[]).map(upgrade) : [];
     } catch {
-      return memory;
+      return copy;
     }
   }
 
   private write(entries: OutboxEntry[]): void {
-    Outbox.memory.set(this.storageKey, entries);
+    memory.set(this.storageKey, entries);
     try {
       if (!this.storage) throw new Error('no storage');
       if (entries.length) this.storage.setItem(this.storageKey, JSON.stringify(entries));
       else this.storage.removeItem(this.storageKey);
-      Outbox.unstored.delete(this.storageKey);
+      unstored.delete(this.storageKey);
     } catch {
       /* storage full or blocked: kept in memory for this page */
-      Outbox.unstored.add(this.storageKey);
+      unstored.add(this.storageKey);
     }
   }
 }
@@ -219,40 +219,4 @@ function defaultStorage(): Storage | undefined {
   }
 }
 
-/** Whether the browser says it is offline (an online browser may still fail: treat `network` errors alike). */
-export const isOffline = (): boolean => globalThis.navigator?.onLine === false;
-
-/** How long an element waits for a write (vote, sign-up) before treating it as lost on the way. */
-export const SEND_TIMEOUT_SECONDS = 30;
-
-/**
- * An adapter write with a deadline. When `seconds` pass with no answer, the call is aborted through the
- * signal it was given and fails as `network`, so the element queues the write under its idempotency key
- * rather than saying "Sending…" for ever; should the first call still land, the key makes the queued
- * repeat count once. A `seconds` that is not a positive number means no deadline. `leave` ends the wait
- * at once the same way (an element that leaves the page queues what it was sending and keeps no timer).
- */
-export function withDeadline<T>(
-  call: (signal: AbortSignal) => Promise<T>,
-  seconds: number = SEND_TIMEOUT_SECONDS,
-  leave?: AbortSignal,
-): Promise<T> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stop: (() => void) | undefined;
-  const lost = new Promise<never>((_, reject) => {
-    const give = (why: string) => {
-      reject(new CivicError('network', why));
-      controller.abort();
-    };
-    if (seconds > 0 && seconds < 2_000_000)
-      timer = setTimeout(() => give(`No answer within ${seconds} s`), seconds * 1000);
-    stop = () => give('The element left the page before an answer came');
-    if (leave?.aborted) stop();
-    else leave?.addEventListener('abort', stop, { once: true });
-  });
-  return Promise.race([call(controller.signal), lost]).finally(() => {
-    clearTimeout(timer);
-    if (stop) leave?.removeEventListener('abort', stop);
-  });
-}
+export { isOffline, SEND_TIMEOUT_SECONDS, withDeadline } from './deadline.js';

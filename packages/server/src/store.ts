@@ -5,6 +5,7 @@
  */
 import {
   coarsen,
+  ballotProblem,
   distanceKm,
   foldText,
   INITIATIVE_SORTS,
@@ -15,7 +16,9 @@ import {
   parseSignup,
   placeOf,
   placesMatching,
+  pollStatusAt,
   PollSchema,
+  resultsVisible,
   type Ballot,
   type Initiative,
   type InitiativeQuery,
@@ -373,12 +376,8 @@ interface PollRow {
   doc: string;
 }
 
-export function pollStatus(p: Poll, now: Date): Poll['status'] {
-  const t = now.getTime();
-  if (p.status === 'closed' || (p.closesAt && Date.parse(p.closesAt) <= t)) return 'closed';
-  if (p.opensAt && Date.parse(p.opensAt) > t) return 'scheduled';
-  return 'open';
-}
+/** A poll's status at `now` (the rule in core, shared with the memory adapter and the poll). */
+export const pollStatus = (p: Poll, now: Date): Poll['status'] => pollStatusAt(p, now);
 
 async function findPoll(db: Queryable, id: string): Promise<PollRow> {
   const row = await db.get<PollRow>('SELECT id, anonymous_voting, doc FROM polls WHERE id = ?', [id]);
@@ -425,11 +424,7 @@ async function pollView(db: Queryable, row: PollRow, voter: Voter, now: Date): P
         ]);
   if (mine) poll.myBallot = { choices: JSON.parse(mine.choices) as string[] };
   else delete poll.myBallot;
-  const visible =
-    poll.resultsVisibility === 'always' ||
-    poll.status === 'closed' ||
-    (poll.resultsVisibility === 'after-vote' && mine !== undefined);
-  if (!visible) delete poll.results;
+  if (!resultsVisible(poll, mine !== undefined)) delete poll.results;
   return poll;
 }
 
@@ -452,21 +447,8 @@ export async function vote(
   if (status === 'closed') throw closed('This poll has closed');
   if (status === 'scheduled') throw closed('This poll has not opened yet');
   const { choices }: Ballot = parseBallot(ballotInput);
-  const known = new Set(poll.options.map((x) => x.id));
-  const unknown = choices.find((c) => !known.has(c));
-  if (unknown !== undefined)
-    throw badRequest(`"${unknown.slice(0, 100)}" is not an option of this poll`, [
-      { detail: 'Unknown option', pointer: '/choices' },
-    ]);
-  if (new Set(choices).size !== choices.length)
-    throw badRequest('An option was chosen twice', [{ detail: 'Duplicate option', pointer: '/choices' }]);
-  if (poll.kind === 'single' && choices.length !== 1)
-    throw badRequest('Choose exactly one option', [{ detail: 'Choose one', pointer: '/choices' }]);
-  const max = poll.maxChoices ?? poll.options.length;
-  if (poll.kind !== 'single' && choices.length > max)
-    throw badRequest(`${poll.kind === 'ranked' ? 'Rank' : 'Choose'} at most ${max} options`, [
-      { detail: `At most ${max}`, pointer: '/choices' },
-    ]);
+  const problem = ballotProblem(poll, choices);
+  if (problem) throw badRequest(problem.message, [{ detail: problem.field, pointer: '/choices' }]);
 
   const at = now.toISOString();
   const inserted = await tx.get(

@@ -16,6 +16,8 @@ function signup(ctx: StateContext, props: Record<string, unknown>, wrapper?: HTM
   // No wait before sending (the spam guard's minimum fill time), and a queue of its own, so a state
   // that queues a sign-up never meets the element's own tests in the page's shared storage.
   el.setAttribute('min-fill-seconds', '0');
+  // No deadline: a state that holds a write keeps showing it on its way, however slow the run.
+  el.setAttribute('send-timeout', '0');
   el.setAttribute('outbox-key', `civic-hardening:outbox:${++outboxes}:${Math.random().toString(36).slice(2)}`);
   Object.assign(el, props);
   const root = wrapper ?? ctx.doc.createElement('div');
@@ -96,7 +98,8 @@ export const findTheOthers: ElementHarness = {
     },
     {
       name: 'queued-after-a-network-failure',
-      build: (ctx) => throughAdapter(ctx, { fail: { findOthers: 'network' } }),
+      // Every try fails: the sign-up stays queued while the element retries it by itself.
+      build: (ctx) => throughAdapter(ctx, { failAlways: { findOthers: 'network' } }),
       act: (b) => fillAndSend(b),
       ready: has('.message--queued'),
     },

@@ -1,4 +1,5 @@
 /** `<civic-initiative-card>` in every state it has (see docs/accessibility/civic-initiative-card.md). */
+import { Outbox } from '@civic-kit/core';
 import { careless, scripted, type Script } from '../adapters.js';
 import {
   arabicInitiative,
@@ -18,10 +19,14 @@ const has = (selector: string) => (b: Built) => q(b, selector) !== null;
 const says = (selector: string, text: RegExp) => (b: Built) => text.test(q(b, selector)?.textContent ?? '');
 
 /** A card in a wrapper of a card's usual width (a grid column on a community page). */
+let outboxes = 0;
+
 function card(ctx: StateContext, props: Record<string, unknown>, wrapper?: HTMLElement): Built {
   const el = ctx.doc.createElement(TAG);
   el.setAttribute('heading-level', '2');
-  Object.assign(el, props);
+  // A queue of its own, and no deadline: a support held or queued here stays out of other states.
+  const outbox = new Outbox(`civic-hardening:card-outbox:${++outboxes}:${Math.random().toString(36).slice(2)}`);
+  Object.assign(el, { outbox, sendTimeout: 0, ...props });
   const root = wrapper ?? ctx.doc.createElement('div');
   root.style.setProperty('max-inline-size', '24rem');
   root.append(el);

@@ -28,7 +28,8 @@ function pollEl(ctx: StateContext, props: Record<string, unknown>, wrapper?: HTM
   el.setAttribute('heading-level', '2');
   // A queue of its own: a ballot queued here (say, by an element removed mid-send) stays out of other tests.
   const outbox = new Outbox(`civic-hardening:poll-outbox:${++outboxes}:${Math.random().toString(36).slice(2)}`);
-  Object.assign(el, { outbox, ...props });
+  // No deadline: a state that holds a vote keeps showing it on its way, however slow the run.
+  Object.assign(el, { outbox, sendTimeout: 0, ...props });
   const root = wrapper ?? ctx.doc.createElement('div');
   root.style.setProperty('max-inline-size', '32rem');
   root.append(el);

@@ -17,6 +17,7 @@
  *   supplies (signing and delivery are the host's job); without it there is no `vote` capability.
  */
 import {
+  ballotProblem,
   BallotSchema,
   CivicError,
   type PageWarning,
@@ -305,22 +306,8 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     if (source.status === 'closed') throw new CivicError('closed', 'This poll has closed');
     const { choices } = parseRequest(BallotSchema, ballot, 'ballot');
     const labels = new Map(source.options.map((x) => [x.id, x.label]));
-    const unknown = choices.find((c) => !labels.has(c));
-    if (unknown !== undefined)
-      throw new CivicError('invalid-request', `"${unknown}" is not an option of this poll`, {
-        fields: { choices: 'Unknown option' },
-      });
-    if (new Set(choices).size !== choices.length)
-      throw new CivicError('invalid-request', 'An option was chosen twice', {
-        fields: { choices: 'Duplicate option' },
-      });
-    if (source.kind === 'single' && choices.length !== 1)
-      throw new CivicError('invalid-request', 'Choose exactly one option', { fields: { choices: 'Choose one' } });
-    const max = source.maxChoices ?? source.options.length;
-    if (choices.length > max)
-      throw new CivicError('invalid-request', `Choose at most ${max} options`, {
-        fields: { choices: `At most ${max}` },
-      });
+    const problem = ballotProblem(source, choices);
+    if (problem) throw new CivicError('invalid-request', problem.message, { fields: { choices: problem.field } });
     const voter = o.voter ?? ANONYMOUS;
     const mine = this.sent.get(pollId) ?? [];
     if (mine.some((b) => b.voter === voter)) throw new CivicError('conflict', 'You have already voted in this poll');

@@ -241,6 +241,26 @@ describe('RestAdapter', () => {
     expect(s.calls[2]!.init.credentials).to.equal('omit');
   });
 
+  it('stores no browser id for a visitor who only reads; the first write makes one, later reads send it', async () => {
+    const key = 'civic-kit:browser-id:https://api.example';
+    localStorage.removeItem(key);
+    try {
+      const s = scripted(json(POLL), json(POLL), json(POLL));
+      const a = adapter(s);
+      await a.getPoll('p');
+      expect(new Headers(s.calls[0]!.init.headers).has('Civic-Browser'), 'no id yet').to.equal(false);
+      expect(localStorage.getItem(key), 'nothing stored by a read').to.equal(null);
+      await a.vote('p', { choices: ['a'] }, { idempotencyKey: 'k1' });
+      const id = new Headers(s.calls[1]!.init.headers).get('Civic-Browser');
+      expect(id).to.match(/^[A-Za-z0-9_-]{16,64}$/);
+      expect(localStorage.getItem(key)).to.equal(id);
+      await a.getPoll('p');
+      expect(new Headers(s.calls[2]!.init.headers).get('Civic-Browser')).to.equal(id);
+    } finally {
+      localStorage.removeItem(key);
+    }
+  });
+
   it('parses Retry-After as seconds or an HTTP date', () => {
     expect(parseRetryAfter('7')).to.equal(7);
     expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).to.be.within(4, 6);

@@ -69,7 +69,8 @@ export interface RestAdapterOptions {
   maxRetryAfterSeconds?: number;
   /**
    * The per-browser id sent (as `Civic-Browser`) when there is no voter token, for polls that allow
-   * anonymous voting. Default: a random id kept in localStorage per endpoint origin; `false` sends none.
+   * anonymous voting. Default: a random id kept in localStorage per endpoint origin, made on the
+   * browser's first write (nothing is stored for a visitor who only reads); `false` sends none.
    */
   browserId?: string | false;
   fetch?: typeof fetch;
@@ -160,7 +161,11 @@ export async function errorFromResponse(res: Response): Promise<CivicError> {
   });
 }
 
-function storedBrowserId(endpoint: string): string {
+/**
+ * The id kept for this browser per endpoint origin. Made and stored only for a write (`create`): a
+ * visitor who only reads leaves nothing in the page's storage; a read sends an id only once one exists.
+ */
+function storedBrowserId(endpoint: string, create: boolean): string | undefined {
   const fresh = () =>
     globalThis.crypto?.randomUUID?.() ??
     `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
@@ -170,11 +175,12 @@ function storedBrowserId(endpoint: string): string {
     const storage = globalThis.localStorage;
     const existing = storage?.getItem(key);
     if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing;
+    if (!create) return undefined;
     const id = fresh();
     storage?.setItem(key, id);
     return id;
   } catch {
-    return fresh(); // storage blocked: one id for this page
+    return create ? fresh() : undefined; // storage blocked: one id for this page, from its first write
   }
 }
 
@@ -307,8 +313,8 @@ export class RestAdapter implements CivicAdapter {
       const voter = o.voter ?? this.options.voter;
       if (voter) h.set('Authorization', `Bearer ${voter}`);
       else if (this.options.browserId !== false) {
-        this.browser ??= this.options.browserId || storedBrowserId(this.endpoint);
-        h.set('Civic-Browser', this.browser);
+        this.browser ??= this.options.browserId || storedBrowserId(this.endpoint, method !== 'GET');
+        if (this.browser) h.set('Civic-Browser', this.browser);
       }
     }
     void method;

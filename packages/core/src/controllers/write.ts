@@ -5,7 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CivicError, toCivicError } from '../errors.js';
-import { isOffline, Outbox, SEND_TIMEOUT_SECONDS, voterHash, withDeadline, type OutboxEntry } from '../outbox.js';
+import { Outbox, voterHash, type OutboxEntry } from '../outbox.js';
+import { isOffline, SEND_TIMEOUT_SECONDS, withDeadline } from '../deadline.js';
 
 /** Where a write is: none yet, on its way, waiting in the queue, counted, or refused. */
 export const WRITE_PHASES = ['idle', 'sending', 'queued', 'done', 'failed'] as const;
@@ -34,8 +35,10 @@ export interface WriteControllerOptions<P, R> {
   voter: () => string | undefined;
   /** Seconds to wait for an answer (not a positive number: no deadline). Default 30. */
   timeout?: () => number;
-  /** The outbox (default: the page's one queue for `civic-kit:outbox`). */
+  /** The outbox (default: the page's one queue under `storageKey`). */
   outbox?: () => Outbox | undefined;
+  /** The storage key of the page's queue to use when `outbox` gives none (default `civic-kit:outbox`). */
+  storageKey?: () => string | undefined;
   /** Whether the data source can take this write now. */
   ready: () => boolean;
   /** The adapter call. */
@@ -52,6 +55,8 @@ export interface WriteControllerOptions<P, R> {
   queued?: (write: Write<P>, error: CivicError) => void;
   /** Another element or tab sent this element's queued write. */
   deliveredElsewhere?: (write: Write<P>) => void;
+  /** A write this voter queued earlier (before a reload, say) is now this element's to show. */
+  restored?: (write: Write<P>) => void;
 }
 
 /** Retry delays: the first after about `firstMs`, doubling, with jitter, never more than `maxMs`. */
@@ -67,7 +72,7 @@ export function retryDelay(attempt: number, random: number = Math.random()): num
 }
 
 /** Every write controller on the page now: one of them may send a write another one shows. */
-const connected = new Set<WriteController<unknown, unknown>>();
+const connected = /* @__PURE__ */ new Set<WriteController<unknown, unknown>>();
 
 /**
  * A Lit `ReactiveController` for one element's writes. The element builds the payload, calls
@@ -103,7 +108,7 @@ export class WriteController<P, R> implements ReactiveController {
   }
 
   get box(): Outbox {
-    return this.o.outbox?.() ?? Outbox.for();
+    return this.o.outbox?.() ?? Outbox.for(this.o.storageKey?.() || undefined);
   }
 
   private get voterTag(): string {
@@ -206,6 +211,7 @@ export class WriteController<P, R> implements ReactiveController {
     this.error = undefined;
     this.host.requestUpdate();
     this.schedule(entry.attempts);
+    this.o.restored?.(this.write);
     return this.write;
   }
 

@@ -3,6 +3,7 @@
  * It implements every operation of the contract, so a site can try Civic Kit before it has a backend
  * and tests have a complete adapter to run against.
  */
+import { ballotProblem, pollStatusAt, resultsVisible } from '../poll-rules.js';
 import * as v from 'valibot';
 import type {
   CallOptions,
@@ -217,25 +218,8 @@ export class MemoryAdapter implements CivicAdapter {
     if (status === 'closed') throw new CivicError('closed', 'This poll has closed');
     if (status === 'scheduled') throw new CivicError('closed', 'This poll has not opened yet');
     const { choices } = parseBallot(ballot);
-    const known = new Set(poll.options.map((x) => x.id));
-    const unknown = choices.find((c) => !known.has(c));
-    if (unknown !== undefined)
-      throw new CivicError('invalid-request', `"${unknown}" is not an option of this poll`, {
-        fields: { choices: 'Unknown option' },
-      });
-    if (new Set(choices).size !== choices.length)
-      throw new CivicError('invalid-request', 'An option was chosen twice', {
-        fields: { choices: 'Duplicate option' },
-      });
-    if (poll.kind === 'single' && choices.length !== 1)
-      throw new CivicError('invalid-request', 'Choose exactly one option', { fields: { choices: 'Choose one' } });
-    const max = poll.maxChoices ?? poll.options.length;
-    if (poll.kind !== 'single' && choices.length > max) {
-      const verb = poll.kind === 'ranked' ? 'Rank' : 'Choose';
-      throw new CivicError('invalid-request', `${verb} at most ${max} options`, {
-        fields: { choices: `At most ${max}` },
-      });
-    }
+    const problem = ballotProblem(poll, choices);
+    if (problem) throw new CivicError('invalid-request', problem.message, { fields: { choices: problem.field } });
     const voter = o.voter ?? ANONYMOUS;
     if (record.ballots[voter] && !(poll.allowChange && this.capabilities.has('change-vote'))) {
       throw new CivicError('conflict', 'You have already voted in this poll');
@@ -359,10 +343,7 @@ export class MemoryAdapter implements CivicAdapter {
   }
 
   private statusOf(p: Poll): Poll['status'] {
-    const now = (this.options.now?.() ?? new Date()).getTime();
-    if (p.status === 'closed' || (p.closesAt && Date.parse(p.closesAt) <= now)) return 'closed';
-    if (p.opensAt && Date.parse(p.opensAt) > now) return 'scheduled';
-    return 'open';
+    return pollStatusAt(p, this.options.now?.() ?? new Date());
   }
 
   private pollView(record: PollRecord, voter: string | undefined): Poll {
@@ -384,11 +365,7 @@ export class MemoryAdapter implements CivicAdapter {
     const mine = voter === undefined ? undefined : record.ballots[voter];
     if (mine) poll.myBallot = { choices: [...mine] };
     else delete poll.myBallot;
-    const visible =
-      poll.resultsVisibility === 'always' ||
-      poll.status === 'closed' ||
-      (poll.resultsVisibility === 'after-vote' && mine !== undefined);
-    if (!visible) delete poll.results;
+    if (!resultsVisible(poll, mine !== undefined)) delete poll.results;
     return poll;
   }
 

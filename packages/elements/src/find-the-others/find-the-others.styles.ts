@@ -129,34 +129,6 @@ export const findTheOthersStyles = css`
   .place-choices > p {
     margin: 0;
   }
-  .error-summary {
-    padding: var(--_space-m);
-    border: 5px solid var(--_error);
-    border-radius: var(--_radius-m);
-  }
-  .error-summary:focus {
-    outline: var(--_focus-width) solid var(--_color-focus);
-    outline-offset: 0;
-  }
-  .error-summary .heading {
-    margin: 0 0 var(--_space-s);
-    font-family: var(--_font-heading);
-    font-size: var(--_font-size-l);
-    line-height: 1.3;
-  }
-  .error-list {
-    display: grid;
-    gap: var(--_space-xs);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .error-list a {
-    display: inline-block;
-    min-block-size: 1.5em;
-    color: var(--_error);
-    font-weight: 600;
-  }
   .outcome:empty {
     display: none;
   }
@@ -226,9 +198,6 @@ export const findTheOthersStyles = css`
   }
   @media (forced-colors: active) {
     .field--error,
-    .error-summary {
-      border-color: CanvasText;
-    }
     .input {
       border-color: FieldText;
     }

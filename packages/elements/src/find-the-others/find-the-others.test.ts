@@ -626,8 +626,7 @@ describe('<civic-find-the-others>', () => {
       restore.push(stubGeolocation(undefined));
       const none = await signupForm();
       q(none, '[part="locate-button"]')!.click();
-      await none.updateComplete;
-      expect(text(shadow(none))).to.contain('Your location could not be found');
+      await settled(none, () => text(shadow(none)).includes('Your location could not be found'));
     });
   });
 

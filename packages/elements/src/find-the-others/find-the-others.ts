@@ -3,7 +3,6 @@ import {
   CivicError,
   CivicSignupDoneEvent,
   CivicSignupEvent,
-  Outbox,
   WriteController,
   can,
   checkListAttribute,
@@ -12,15 +11,16 @@ import {
   readString,
   coarsen,
   SEND_TIMEOUT_SECONDS,
-  withDeadline,
+  locate,
+  lookUpPlaces,
   newIdempotencyKey,
   parseInterests,
   parseMatches,
-  parsePlaceMatches,
   parseSignup,
   safeUrl,
   toCivicError,
   type Consent,
+  type Outbox,
   type Interest,
   type LocalizeController,
   type Matches,
@@ -32,6 +32,8 @@ import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateR
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { errorText } from '../shared/error-message.js';
+import { errorSummary, errorSummaryStyles } from '../shared/error-summary.js';
+import { heading, headingLevel, type HeadingLevel } from '../shared/heading.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
 import { findTheOthersStyles } from './find-the-others.styles.js';
@@ -43,9 +45,6 @@ export type PlaceInput = (typeof PLACE_INPUTS)[number];
 
 /** The distances offered, in kilometres (a `radius-km` outside the list is added to it). */
 export const RADIUS_CHOICES_KM = [1, 2, 5, 10, 25, 50, 100] as const;
-
-const HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
-type HeadingLevel = (typeof HEADING_LEVELS)[number];
 
 /** One purpose a person can consent to, with the exact words they are shown. */
 export interface ConsentPurpose {
@@ -173,6 +172,7 @@ export class CivicFindTheOthers extends CivicDataElement {
   static override styles: CSSResultGroup = [
     CivicDataElement.styles,
     sharedStyles,
+    errorSummaryStyles,
     findTheOthersStyles,
     listProblemStyles,
   ];
@@ -281,7 +281,8 @@ export class CivicFindTheOthers extends CivicDataElement {
     target: () => 'signup',
     voter: () => this.voter,
     timeout: () => this.sendTimeout,
-    outbox: () => this.outbox ?? Outbox.for(this.outboxKey || undefined),
+    outbox: () => this.outbox,
+    storageKey: () => this.outboxKey,
     ready: () => !!this.adapter?.findOthers && can(this.adapter, 'find-others'),
     send: async (signup, o) =>
       parseMatches(await this.adapter!.findOthers!(signup, { ...o, locale: this.localize.lang() })),
@@ -296,6 +297,10 @@ export class CivicFindTheOthers extends CivicDataElement {
     },
     queued: (w, error) => this.dispatchEvent(new CivicSignupDoneEvent(w.key, undefined, { queued: true, error })),
     deliveredElsewhere: () => this.writes.reset(),
+    restored: (w) => {
+      this.restore(w.payload);
+      this.key = w.key;
+    },
   });
   private get phase() {
     return this.preparing ? 'sending' : this.writes.phase;
@@ -365,12 +370,7 @@ export class CivicFindTheOthers extends CivicDataElement {
       changed.has('outbox')
     ) {
       // A sign-up this voter left queued (before a reload, say) is shown in the form, and sent.
-      const queued = this.writes.restore();
-      if (queued) {
-        this.restore(queued.payload);
-        this.key = queued.key;
-      }
-      void Promise.resolve().then(() => this.writes.flush());
+      this.writes.resume();
     }
     const focus = this.focusNext;
     this.focusNext = undefined;
@@ -455,22 +455,11 @@ export class CivicFindTheOthers extends CivicDataElement {
   }
 
   private heading(level: number, id: string, content: string): TemplateResult {
-    switch (Math.min(6, level)) {
-      case 3:
-        return html`<h3 id=${id} class="heading">${content}</h3>`;
-      case 4:
-        return html`<h4 id=${id} class="heading">${content}</h4>`;
-      case 5:
-        return html`<h5 id=${id} class="heading">${content}</h5>`;
-      case 6:
-        return html`<h6 id=${id} class="heading">${content}</h6>`;
-      default:
-        return html`<h2 id=${id} class="heading">${content}</h2>`;
-    }
+    return heading(level, content, { id, className: 'heading' });
   }
 
   private get level(): HeadingLevel {
-    return HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 2;
+    return headingLevel(this.headingLevel, 2);
   }
 
   private renderForm(): TemplateResult {
@@ -514,20 +503,14 @@ export class CivicFindTheOthers extends CivicDataElement {
     const t = this.localize;
     const fields = FIELDS.filter((f) => this.errors[f]);
     if (!fields.length && !this.otherErrors.length) return nothing;
-    return html`<div part="error-summary" class="error-summary" tabindex="-1" data-focus="summary">
-      <div role="alert">
-        ${this.heading(this.level, 'error-summary-title', t.term('signupErrorSummary'))}
-        <ul class="error-list">
-          ${fields.map(
-            (f) =>
-              html`<li>
-                <a href="#${this.controlId(f)}" @click=${(e: Event) => this.focusField(e, f)}>${this.errors[f]}</a>
-              </li>`,
-          )}
-          ${this.otherErrors.map((m) => html`<li>${m}</li>`)}
-        </ul>
-      </div>
-    </div>`;
+    return errorSummary(t.term('signupErrorSummary'), this.level, [
+      ...fields.map((f) => ({
+        text: this.errors[f] ?? '',
+        href: `#${this.controlId(f)}`,
+        onClick: (e: Event) => this.focusField(e, f),
+      })),
+      ...this.otherErrors.map((text) => ({ text })),
+    ]);
   }
 
   /** The control a summary link moves to: the field itself, or the first box of a group. */
@@ -666,7 +649,7 @@ export class CivicFindTheOthers extends CivicDataElement {
           class="button button--secondary"
           type="button"
           aria-disabled=${this.locating === 'pending' ? 'true' : 'false'}
-          @click=${this.locate}
+          @click=${() => void this.locate()}
         >
           ${t.term('signupLocate')}
         </button>
@@ -970,26 +953,18 @@ export class CivicFindTheOthers extends CivicDataElement {
     }
   };
 
-  private readonly locate = (): void => {
+  private readonly locate = async (): Promise<void> => {
     if (this.locating === 'pending') return;
-    const geo = globalThis.navigator?.geolocation;
-    if (!geo) {
-      this.locating = 'unavailable';
+    this.locating = 'pending';
+    const found = await locate();
+    if (typeof found === 'string') {
+      this.locating = found;
       return;
     }
-    this.locating = 'pending';
-    geo.getCurrentPosition(
-      (position) => {
-        this.located = { lat: position.coords.latitude, lng: position.coords.longitude };
-        this.exact = false;
-        this.locating = undefined;
-        this.focusNext = 'location';
-      },
-      (error) => {
-        this.locating = error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable';
-      },
-      { enableHighAccuracy: false, timeout: 20_000, maximumAge: 300_000 },
-    );
+    this.located = found;
+    this.exact = false;
+    this.locating = undefined;
+    this.focusNext = 'location';
   };
 
   private readonly clearLocation = (): void => {
@@ -1157,13 +1132,8 @@ export class CivicFindTheOthers extends CivicDataElement {
     }
     let matches: PlaceMatch[];
     try {
-      matches = parsePlaceMatches(
-        await withDeadline(
-          (signal) => adapter.findPlaces!(text, { signal, locale: this.localize.lang() }),
-          this.sendTimeout,
-          this.leaving.signal,
-        ),
-      );
+      const o = { locale: this.localize.lang(), seconds: this.sendTimeout, leave: this.leaving.signal };
+      matches = await lookUpPlaces(adapter, text, o);
     } catch (e) {
       console.warn('<civic-find-the-others>: the place lookup failed; sending the place as typed', e);
       return undefined;

@@ -6,10 +6,10 @@
  */
 import { safeUrl, tagLabel, type Initiative, type LocalizeController } from '@civic-kit/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { heading as sharedHeading, headingLevel, type HeadingLevel } from '../shared/heading.js';
 import type { CivicTranslation } from '../translations/translation.js';
 
-export const HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
-export type HeadingLevel = (typeof HEADING_LEVELS)[number];
+export { HEADING_LEVELS, type HeadingLevel } from '../shared/heading.js';
 
 export interface CardTemplateOptions {
   /** Level of each card's heading, to fit the page's outline. */
@@ -30,19 +30,7 @@ export interface CardTemplateOptions {
 
 /** A heading at `level` (2–6; anything else gives 3), with the card's `title` part. */
 export function heading(level: HeadingLevel, id: string | undefined, content: unknown): TemplateResult {
-  const i = id ?? nothing;
-  switch (HEADING_LEVELS.includes(level) ? level : 3) {
-    case 2:
-      return html`<h2 part="title" class="title" id=${i}>${content}</h2>`;
-    case 4:
-      return html`<h4 part="title" class="title" id=${i}>${content}</h4>`;
-    case 5:
-      return html`<h5 part="title" class="title" id=${i}>${content}</h5>`;
-    case 6:
-      return html`<h6 part="title" class="title" id=${i}>${content}</h6>`;
-    default:
-      return html`<h3 part="title" class="title" id=${i}>${content}</h3>`;
-  }
+  return sharedHeading(headingLevel(level, 3), content, { id, part: 'title', className: 'title' });
 }
 
 /** An image that fails to load is left out rather than shown as a broken box. */

@@ -277,6 +277,34 @@ describe('<civic-initiative-card>', () => {
       await expectAccessible(el);
     });
 
+    it('moves focus from Support to the message that replaced it, so Escape still reaches what holds the card', async () => {
+      const adapter = ScriptedAdapter.demo();
+      const el = await load(adapter);
+      const keys: string[] = [];
+      el.parentElement!.addEventListener('keydown', (e) => keys.push(e.key)); // a popup closing on Escape
+      shadow(el).querySelector<HTMLButtonElement>('[part="support-button"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await settled(el, () => text(el).includes('Your support has been counted'));
+      await el.updateComplete;
+      expect(document.activeElement, 'not <body>').to.equal(el);
+      expect(shadow(el).activeElement?.textContent).to.contain('Thank you');
+      await sendKeys({ press: 'Escape' });
+      expect(keys).to.include('Escape');
+      await expectAccessible(el);
+    });
+
+    it('moves focus from Retry to the card that replaced it', async () => {
+      const adapter = ScriptedAdapter.demo().failNext('getInitiative', 'network');
+      const el = await card({ adapter, initiativeId: 'repair-cafe' });
+      await settled(el, () => !!shadow(el).querySelector('[part="retry-button"]'));
+      shadow(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await settled(el, () => !!shadow(el).querySelector('[part="title"]'));
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(el);
+      expect(shadow(el).activeElement?.matches('[part="title"]'), 'on the title').to.equal(true);
+    });
+
     it('lets the host handle support itself', async () => {
       const adapter = ScriptedAdapter.demo();
       const el = await load(adapter);

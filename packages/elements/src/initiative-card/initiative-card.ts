@@ -162,10 +162,8 @@ export class CivicInitiativeCard extends CivicDataElement {
   /** When a control is replaced (support, retry), focus goes to what replaced it. */
   protected readonly focusRule = new ReplacedFocusController(this, () => [
     '.live .message',
-    '[part~="support-button"]',
     '[part~="title"]',
     '[part~="message"]',
-    '[part~="retry-button"]',
     '[part~="base"]',
   ]);
   private unsubscribe: (() => void) | undefined;

@@ -116,28 +116,6 @@ export const pollStyles = css`
     flex-wrap: wrap;
     gap: var(--_space-s);
   }
-  .error-summary {
-    display: grid;
-    gap: var(--_space-s);
-    padding: var(--_space-m);
-    border: 4px solid var(--_color-danger);
-    border-radius: var(--_radius-m);
-  }
-  .error-summary-title {
-    font-size: var(--_font-size-l);
-    font-weight: 700;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .error-summary a {
-    display: inline-block;
-    min-block-size: 1.5em;
-    color: var(--_color-danger);
-    font-weight: 600;
-  }
 
   /* Ranked choice */
   .list-title {
@@ -362,7 +340,6 @@ export const pollStyles = css`
   @media (forced-colors: active) {
     .poll,
     .ranked-item,
-    .error-summary,
     .fieldset--error {
       border-color: CanvasText;
     }

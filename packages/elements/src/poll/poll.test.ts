@@ -176,7 +176,9 @@ describe('<civic-poll>', () => {
       await el.updateComplete;
       await el.updateComplete;
       const summary = $(el, '[part~="error-summary"]')!;
-      expect(summary.textContent).to.contain('There is a problem');
+      // A heading, as GOV.UK's and the sign-up's are: at the question's level, 3 by default.
+      const title = summary.querySelector('h3');
+      expect(title?.textContent?.trim(), '"There is a problem" is a heading').to.equal('There is a problem');
       expect(summary.textContent).to.contain('Choose an option.');
       expect(shadow(el).activeElement === summary).to.equal(true);
       expect($(el, 'fieldset')!.getAttribute('aria-describedby')).to.contain('choice-error');
@@ -187,6 +189,18 @@ describe('<civic-poll>', () => {
       choose(el, 'A tool library');
       await el.updateComplete;
       expect($(el, '[part~="error-summary"]'), 'the problem goes once it is fixed').to.equal(null);
+    });
+
+    it('moves focus from Retry to the poll that replaced it, not to the page', async () => {
+      const adapter = demo().failNext('getPoll', 'network');
+      const el = await poll({ adapter, pollId: 'first-project' });
+      await settled(el, () => !!$(el, '[part~="retry-button"]'));
+      $<HTMLButtonElement>(el, '[part~="retry-button"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await settled(el, () => !!$(el, '[part~="question"]'));
+      await el.updateComplete;
+      expect(document.activeElement, 'focus stays in the poll').to.equal(el);
+      expect(shadow(el).activeElement?.matches('[part~="question"]'), 'on the question').to.equal(true);
     });
 
     it('lets the host handle the vote (no adapter): the event has the ballot and key', async () => {

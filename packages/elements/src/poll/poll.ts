@@ -9,6 +9,7 @@ import {
   instantRunoff,
   SEND_TIMEOUT_SECONDS,
   newIdempotencyKey,
+  resultsVisible as resultsVisibleBy,
   toCivicError,
   writeDataBlock,
   type Ballot,
@@ -22,7 +23,10 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { AnnouncerController } from '../shared/announcer.js';
 import { errorText } from '../shared/error-message.js';
+import { errorSummary, errorSummaryStyles } from '../shared/error-summary.js';
+import { heading, headingLevel, HEADING_LEVELS } from '../shared/heading.js';
 import { ReplacedFocusController, focusFirst } from '../shared/focus.js';
 import { SOURCE_WAIT_MS } from '../shared/source-wait.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -32,7 +36,7 @@ import type { PollStrings } from './poll.strings.js';
 import { ACTIVITY_STREAMS_TYPE, pollActivityStreams } from './poll.structured-data.js';
 import { pollStyles } from './poll.styles.js';
 
-export const POLL_HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
+export const POLL_HEADING_LEVELS = HEADING_LEVELS;
 export type PollHeadingLevel = (typeof POLL_HEADING_LEVELS)[number];
 
 /** What a vote sends: the ballot, and whether it replaces one the voter cast before. */
@@ -115,7 +119,7 @@ const BALLOT_KEPT_MS = 7 * 24 * 3_600_000;
  * @cssprop --civic-space-m - Padding.
  */
 export class CivicPoll extends CivicDataElement {
-  static override styles: CSSResultGroup = [CivicDataElement.styles, sharedStyles, pollStyles];
+  static override styles: CSSResultGroup = [CivicDataElement.styles, sharedStyles, errorSummaryStyles, pollStyles];
 
   /** Id of the poll to load through the adapter. */
   @property({ type: String, attribute: 'poll-id', reflect: true })
@@ -164,7 +168,7 @@ export class CivicPoll extends CivicDataElement {
   /** Showing the ballot again to change a vote already cast. */
   @state() private changing = false;
   /** Polite announcements: reordering and live results. */
-  @state() private announcement = '';
+  private readonly announcer = new AnnouncerController(this, () => this.localize.lang());
   /** The ranked option being dragged. */
   @state() private dragging: string | undefined;
   @state() private waitedForSource = false;
@@ -173,10 +177,8 @@ export class CivicPoll extends CivicDataElement {
   private runoff: { ballots: readonly (readonly string[])[]; options: string; result: RunoffResult } | undefined;
   private unsubscribe: (() => void) | undefined;
   private sourceTimer: ReturnType<typeof setTimeout> | undefined;
-  private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private clockTimer: ReturnType<typeof setTimeout> | undefined;
   private clockAt: number | undefined;
-  private lastLive = 0;
   private endDrag: (() => void) | undefined;
 
   private readonly loader = new Task(this, {
@@ -239,8 +241,6 @@ export class CivicPoll extends CivicDataElement {
   protected readonly focusRule = new ReplacedFocusController(this, () => [
     '#outcome',
     '[part~="message"]',
-    '[part~="change-button"]',
-    '[part~="vote-button"]',
     '[part~="question"]',
     '[part~="base"]',
   ]);
@@ -261,7 +261,6 @@ export class CivicPoll extends CivicDataElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.sourceTimer);
-    clearTimeout(this.liveTimer);
     clearTimeout(this.clockTimer);
     this.clockAt = undefined;
     window.removeEventListener('online', this.onOnline);
@@ -279,15 +278,14 @@ export class CivicPoll extends CivicDataElement {
       this.problem = undefined;
       this.changing = false;
       this.writes.reset();
-      this.writes.restore();
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     const has = (k: string) => (changed as Map<PropertyKey, unknown>).has(k);
-    if (has('pollId') || has('poll') || has('adapter') || has('voter')) {
+    if (has('pollId') || has('poll') || has('adapter') || has('voter') || has('outbox')) {
       this.resubscribe();
-      void this.writes.flush();
+      this.writes.resume();
     }
     this.watchClock();
     // Bar widths through the CSSOM: a style attribute from the template would break a strict CSP.
@@ -418,29 +416,11 @@ export class CivicPoll extends CivicDataElement {
   }
 
   private announceLive(text: string): void {
-    clearTimeout(this.liveTimer);
-    const say = () => {
-      this.lastLive = Date.now();
-      this.announce(text);
-    };
-    const wait = this.lastLive + LIVE_ANNOUNCE_GAP_MS - Date.now();
-    if (wait <= 0) say();
-    else this.liveTimer = setTimeout(say, wait);
+    this.announcer.announceAtMost(text, LIVE_ANNOUNCE_GAP_MS);
   }
 
   private announce(text: string): void {
-    // The same words twice in a row are still announced: a live region only speaks on change.
-    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
-    this.announcedIn = this.localize.lang();
-  }
-
-  /** The language of the last announcement: one in another language is not left on the page. */
-  private announcedIn: string | undefined;
-
-  protected override update(changed: PropertyValues<this>): void {
-    // After the controllers' `hostUpdate`, so `lang()` is the element's language now.
-    if (this.announcement && this.announcedIn !== this.localize.lang()) this.announcement = '';
-    super.update(changed);
+    this.announcer.announce(text);
   }
 
   // --- voting ------------------------------------------------------------------------------------
@@ -689,22 +669,11 @@ export class CivicPoll extends CivicDataElement {
   }
 
   private heading(level: number, id: string, part: string, content: unknown): TemplateResult {
-    switch (Math.min(6, Math.max(2, Math.round(level)))) {
-      case 2:
-        return html`<h2 id=${id} part=${part} class=${part}>${content}</h2>`;
-      case 3:
-        return html`<h3 id=${id} part=${part} class=${part}>${content}</h3>`;
-      case 4:
-        return html`<h4 id=${id} part=${part} class=${part}>${content}</h4>`;
-      case 5:
-        return html`<h5 id=${id} part=${part} class=${part}>${content}</h5>`;
-      default:
-        return html`<h6 id=${id} part=${part} class=${part}>${content}</h6>`;
-    }
+    return heading(level, content, { id, part, className: part });
   }
 
   private get level(): number {
-    return POLL_HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 3;
+    return headingLevel(this.headingLevel, 3);
   }
 
   /** Backend text carries its own `lang` (when the backend says it), and `dir=auto`. */
@@ -747,8 +716,7 @@ export class CivicPoll extends CivicDataElement {
       ${!formShown && voted ? this.renderYourVote(poll) : nothing}
       ${!formShown && open && !takesVotes ? html`<p class="note">${this.localize.term('pollCannotVote')}</p>` : nothing}
       ${!formShown && !voted && !(resultsVisible(poll) && poll.results) ? this.renderOptionList(poll) : nothing}
-      ${this.renderMessages()} ${results}
-      <div part="announcer" class="visually-hidden" role="status">${this.announcement}</div>
+      ${this.renderMessages()} ${results} ${this.announcer.render()}
     </div>`;
   }
 
@@ -823,27 +791,16 @@ export class CivicPoll extends CivicDataElement {
     >
       ${
         problem
-          ? html`<div
-              part="error-summary"
-              class="error-summary"
-              role="alert"
-              tabindex="-1"
-              aria-labelledby="error-summary-title"
-            >
-              <p id="error-summary-title" class="error-summary-title">${t.term('pollErrorSummary')}</p>
-              <ul>
-                <li>
-                  <a
-                    href="#choices"
-                    @click=${(e: Event) => {
-                      e.preventDefault();
-                      this.focusOn('.choices input', '.ranked button', '.unranked button');
-                    }}
-                    >${problem}</a
-                  >
-                </li>
-              </ul>
-            </div>`
+          ? errorSummary(t.term('pollErrorSummary'), this.level, [
+              {
+                text: problem,
+                href: '#choices',
+                onClick: (e: Event) => {
+                  e.preventDefault();
+                  this.focusOn('.choices input', '.ranked button', '.unranked button');
+                },
+              },
+            ])
           : nothing
       }
       <fieldset class="fieldset ${problem ? 'fieldset--error' : ''}" aria-describedby=${describedBy}>
@@ -1283,6 +1240,5 @@ function readOptions(locale: string, voter: string | undefined, signal?: AbortSi
 
 const optionIndex = (poll: Poll, id: string): number => poll.options.findIndex((o) => o.id === id);
 
-/** Whether this poll's results may be shown now, by its own rule. */
-const resultsVisible = (p: Poll): boolean =>
-  p.resultsVisibility === 'always' || p.status === 'closed' || (p.resultsVisibility === 'after-vote' && !!p.myBallot);
+/** Whether this poll's results may be shown now, by its own rule (core's, with this voter's ballot). */
+const resultsVisible = (p: Poll): boolean => resultsVisibleBy(p, !!p.myBallot);

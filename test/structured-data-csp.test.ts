@@ -5,7 +5,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 
 const POLICY = "default-src 'self'; style-src 'self'; script-src 'self'; require-trusted-types-for 'script'";
-const PAGE = new URL('./initiative-card.structured-data-page.ts', import.meta.url).pathname;
+const PAGE = new URL('./fixtures/structured-data-page.ts', import.meta.url).pathname;
 
 interface Report {
   blocks: string[];
