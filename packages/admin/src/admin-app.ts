@@ -100,6 +100,8 @@ export class CivicAdmin extends LitElement {
   @state() private polls: AdminPoll[] = [];
   @state() private signups: AdminSignup[] = [];
   @state() private audit: AuditEntry[] = [];
+  /** The site's default for new items: browsers without a voter token may take part. */
+  @state() private anonymousByDefault = false;
   @state() private editing: Editing | undefined;
   @state() private errors: FieldError[] = [];
   /** A problem that belongs to no field (a conflict, the network). */
@@ -170,12 +172,14 @@ export class CivicAdmin extends LitElement {
 
   private async load(): Promise<void> {
     const api = this.client();
-    const [i, p, s, a] = await Promise.all([
+    const [i, p, s, a, settings] = await Promise.all([
       api.request<{ items: AdminInitiative[] }>('GET', '/initiatives'),
       api.request<{ items: AdminPoll[] }>('GET', '/polls'),
       api.request<{ items: AdminSignup[] }>('GET', '/signups'),
       api.request<{ items: AuditEntry[] }>('GET', '/audit?limit=50'),
+      api.request<{ settings: { anonymousParticipation: boolean } }>('GET', '/settings'),
     ]);
+    this.anonymousByDefault = settings.body.settings.anonymousParticipation;
     this.initiatives = i.body.items;
     this.polls = p.body.items;
     this.signups = s.body.items;
@@ -626,7 +630,7 @@ export class CivicAdmin extends LitElement {
         organiser
           ? html`<button
               type="button"
-              @click=${() => this.openForm({ kind: 'initiative', isNew: true, form: initiativeForm(undefined, false) })}
+              @click=${() => this.openForm({ kind: 'initiative', isNew: true, form: initiativeForm(undefined, this.anonymousByDefault) })}
             >
               Add an initiative
             </button>`
@@ -709,7 +713,7 @@ export class CivicAdmin extends LitElement {
         organiser
           ? html`<button
               type="button"
-              @click=${() => this.openForm({ kind: 'poll', isNew: true, form: pollForm(undefined, false) })}
+              @click=${() => this.openForm({ kind: 'poll', isNew: true, form: pollForm(undefined, this.anonymousByDefault) })}
             >
               Add a poll
             </button>`
