@@ -472,6 +472,33 @@ for (const database of DATABASES) {
         403,
       );
 
+      // The settings' origins may now call the public API from a browser; others still may not.
+      const fromEaston = await send(`${s.url}/signups`, {
+        headers: write('easton-signup', undefined, { Origin: 'https://easton.example' }),
+        body: {
+          name: 'Eve',
+          email: 'eve@example.org',
+          place: { text: 'Bristol' },
+          radiusKm: 5,
+          interests: [],
+          consent: [],
+        },
+      });
+      assert.equal(fromEaston.status, 200, JSON.stringify(fromEaston.body));
+      assert.equal(fromEaston.headers.get('access-control-allow-origin'), 'https://easton.example');
+      const elsewhere = await send(`${s.url}/signups`, {
+        headers: write('elsewhere-signup', undefined, { Origin: 'https://elsewhere.example' }),
+        body: {
+          name: 'Eve',
+          email: 'eve@example.org',
+          place: { text: 'Bristol' },
+          radiusKm: 5,
+          interests: [],
+          consent: [],
+        },
+      });
+      assert.equal(elsewhere.status, 403);
+
       const p = await send(api('/polls'), { headers: auth(organiser), body: { ...newPoll, id: 'anon-poll' } });
       assert.equal(p.body.anonymous, true);
       const vote = await send(`${s.url}/polls/anon-poll/votes`, {

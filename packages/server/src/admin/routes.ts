@@ -42,11 +42,42 @@ export interface AdminParts {
   db: Db;
   config: ServerConfig;
   events: LiveEvents;
+  /**
+   * The origins allowed through CORS (the public API's set): the site settings' `allowedOrigins` are
+   * added to it, and taken out again when the settings drop them.
+   */
+  allowed?: Set<string>;
+}
+
+/** Said through the database (NOTIFY on PostgreSQL) when the site settings change. */
+const SETTINGS_CHANGED = 'admin:settings';
+
+/** Keep `allowed` holding the configured origins plus the settings' own; re-read on change and every minute. */
+function followSettingsOrigins(db: Db, allowed: Set<string>): () => Promise<void> {
+  const configured = new Set(allowed);
+  let fromSettings: string[] = [];
+  const reload = async () => {
+    const { settings } = await getSettings(db);
+    for (const o of fromSettings) if (!configured.has(o)) allowed.delete(o);
+    fromSettings = settings.allowedOrigins;
+    for (const o of fromSettings) allowed.add(o);
+  };
+  const quietly = () => void reload().catch(() => undefined);
+  quietly();
+  void db.listen((payload) => payload === SETTINGS_CHANGED && quietly()).catch(() => undefined);
+  // Another process on the same SQLite file (the command line) cannot NOTIFY: look again now and then.
+  setInterval(quietly, 60_000).unref();
+  return async () => {
+    await reload();
+    await db.notify(SETTINGS_CHANGED);
+  };
 }
 
 /** The admin API and page. Call before the public middleware: it has its own CORS, limits and origin check. */
-export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void {
-  const allowed = new Set([...config.allowedOrigins, ...config.sites.flatMap((s) => s.origins ?? [])]);
+export function mountAdmin(app: Hono, parts: AdminParts): void {
+  const { db, config, events } = parts;
+  const allowed = parts.allowed ?? new Set([...config.allowedOrigins, ...config.sites.flatMap((s) => s.origins ?? [])]);
+  const settingsChanged = followSettingsOrigins(db, allowed);
 
   serveAdminPage(app);
 
@@ -254,7 +285,9 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
   });
   app.put('/admin/api/settings', async (c) => {
     const actor = await need(c, 'organiser');
-    return withEtag(c, await putSettings(db, actor, await body(c), ifMatch(c), now()));
+    const saved = await putSettings(db, actor, await body(c), ifMatch(c), now());
+    await settingsChanged();
+    return withEtag(c, saved);
   });
   app.get('/admin/api/audit', async (c) => {
     await need(c, 'any');
