@@ -246,6 +246,46 @@ describe('<civic-admin> against the real server', () => {
     await expectAccessible(admin);
   });
 
+  it('changes the site settings: a consent text with its version, another site allowed', async () => {
+    sessionStorage.setItem('civic-admin-token', token);
+    const admin = await fixture<CivicAdmin>(html`<civic-admin api=${server.url}></civic-admin>`);
+    await waitUntil(() => button(admin, /^\s*Settings\s*$/), 'no lists', { timeout: 5000 });
+    await press(admin, /^\s*Settings\s*$/);
+    await press(admin, /Change the settings/);
+    expect(text($(admin, 'h1'))).to.equal('Change the settings');
+    await press(admin, /Add a consent/);
+    expect(activeId(admin)).to.equal('consent-0-purpose');
+    await sendKeys({ type: 'contact' });
+    await type(admin, 'allowedOrigins', 'https://our-town.example/events');
+    await press(admin, /Save the settings/);
+    await waitUntil(() => $(admin, '.error-summary'), 'no error summary');
+    expect([...admin.shadowRoot!.querySelectorAll('.error-summary li')].map((li) => text(li))).to.deep.equal([
+      '“https://our-town.example/events” is not a site address: enter only the start, like https://our-town.example',
+      'Enter the words people agree to in consent 1',
+      'Enter the version of consent 1, like 2026-12',
+    ]);
+    await expectAccessible(admin);
+    $<HTMLTextAreaElement>(admin, '#allowedOrigins')!.value = '';
+    await type(admin, 'allowedOrigins', 'https://our-town.example');
+    $(admin, '#allowedOrigins')!.dispatchEvent(new Event('input'));
+    await type(admin, 'consent-0-text', 'Our group may email me about projects near me.');
+    await type(admin, 'consent-0-version', '2026-12');
+    await press(admin, /Save the settings/);
+    await waitUntil(() => text($(admin, '[role="status"]')).includes('Saved the settings'), 'not saved', {
+      timeout: 5000,
+    });
+    expect(text($(admin, '.settings'))).to.contain('https://our-town.example');
+    expect(text($(admin, '.settings'))).to.contain('contact (version 2026-12)');
+    const saved = await new AdminApi(server.url, token).request<{ settings: { consents: unknown[] } }>(
+      'GET',
+      '/settings',
+    );
+    expect(saved.body.settings.consents).to.deep.equal([
+      { purpose: 'contact', text: 'Our group may email me about projects near me.', version: '2026-12' },
+    ]);
+    await expectAccessible(admin);
+  });
+
   it('asks before deleting, and keeps a poll with votes', async () => {
     sessionStorage.setItem('civic-admin-token', token);
     const admin = await fixture<CivicAdmin>(html`<civic-admin api=${server.url}></civic-admin>`);
