@@ -152,7 +152,10 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
     c.header('ETag', item.etag);
     return c.json(item, status);
   };
-  const changed = (type: ItemType, id: string) => void events.changed(`${type}:${id}`);
+  /** Tell live pages; a hidden item says nothing more to them. */
+  const changed = (type: ItemType, id: string, hidden = false) => {
+    if (!hidden) void events.changed(`${type}:${id}`);
+  };
   const now = () => config.now();
 
   app.get('/admin/api/me', async (c) => {
@@ -168,7 +171,7 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
   app.post('/admin/api/initiatives', async (c) => {
     const actor = await need(c, 'organiser');
     const item = await createInitiative(db, actor, await body(c), now());
-    changed('initiative', item.initiative.id);
+    changed('initiative', item.initiative.id, item.hidden);
     return withEtag(c, item, 201);
   });
   app.get('/admin/api/initiatives/:id', async (c) => {
@@ -179,7 +182,7 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
     const actor = await need(c, 'organiser');
     const id = c.req.param('id');
     const item = await updateInitiative(db, actor, id, await body(c), ifMatch(c), now());
-    changed('initiative', id);
+    changed('initiative', id, item.hidden);
     return withEtag(c, item);
   });
   for (const [action, open] of [
@@ -190,7 +193,7 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
       const actor = await need(c, 'organiser');
       const id = c.req.param('id');
       const item = await setInitiativeOpen(db, actor, id, open, ifMatch(c), now());
-      changed('initiative', id);
+      changed('initiative', id, item.hidden);
       return withEtag(c, item);
     });
 
@@ -202,7 +205,7 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
   app.post('/admin/api/polls', async (c) => {
     const actor = await need(c, 'organiser');
     const item = await createPoll(db, actor, await body(c), now());
-    changed('poll', item.poll.id);
+    changed('poll', item.poll.id, item.hidden);
     return withEtag(c, item, 201);
   });
   app.get('/admin/api/polls/:id', async (c) => {
@@ -213,14 +216,14 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
     const actor = await need(c, 'organiser');
     const id = c.req.param('id');
     const item = await updatePoll(db, actor, id, await body(c), ifMatch(c), now());
-    changed('poll', id);
+    changed('poll', id, item.hidden);
     return withEtag(c, item);
   });
   app.post('/admin/api/polls/:id/close', async (c) => {
     const actor = await need(c, 'organiser');
     const id = c.req.param('id');
     const item = await setPollOpen(db, actor, id, false, { ifMatch: ifMatch(c) }, now());
-    changed('poll', id);
+    changed('poll', id, item.hidden);
     return withEtag(c, item);
   });
   app.post('/admin/api/polls/:id/reopen', async (c) => {
@@ -230,7 +233,7 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
     if (closesAt !== undefined && typeof closesAt !== 'string')
       throw badRequest('`closesAt` must be a date and time', [{ detail: 'A date and time', pointer: '/closesAt' }]);
     const item = await setPollOpen(db, actor, id, true, { ifMatch: ifMatch(c), closesAt }, now());
-    changed('poll', id);
+    changed('poll', id, item.hidden);
     return withEtag(c, item);
   });
 
@@ -243,7 +246,7 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
         const actor = await need(c, 'any');
         const id = c.req.param('id') ?? '';
         await setItemHidden(db, actor, type, id, hidden, ifMatch(c), now());
-        changed(type, id);
+        changed(type, id, hidden);
         return withEtag(c, await read(id));
       });
     app.delete(base, async (c) => {
