@@ -176,7 +176,7 @@ function idempotencyKey(c: Context): string {
   return key;
 }
 
-async function jsonBody(c: Context): Promise<unknown> {
+export async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type))
     throw new HttpProblem(415, 'invalid-request', 'Send the body as application/json', {

@@ -5,6 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { jsonBody } from '../app.js';
 import type { ServerConfig } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { LiveEvents } from '../events.js';
@@ -122,18 +123,7 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
       throw unauthorized('Only an organiser may do this; a moderator may hide and show items', 403);
     return actor;
   };
-  const body = async (c: Context): Promise<unknown> => {
-    const type = c.req.header('content-type') ?? '';
-    if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type))
-      throw new HttpProblem(415, 'invalid-request', 'Send the body as application/json', {
-        errors: [{ detail: 'Expected application/json', parameter: 'Content-Type' }],
-      });
-    try {
-      return await c.req.json();
-    } catch {
-      throw badRequest('The body is not valid JSON');
-    }
-  };
+  const body = jsonBody;
   /** An optional JSON body (close and reopen take one; an empty body is none). */
   const optionalBody = async (c: Context): Promise<Record<string, unknown>> => {
     const text = await c.req.text();
