@@ -7,6 +7,7 @@ import '@civic-kit/elements';
 import { expect, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import type { LitElement } from 'lit';
+import * as admin from '../stories/admin.stories.js';
 import * as findTheOthers from '../stories/find-the-others.stories.js';
 import * as guides from '../stories/guides/guides.stories.js';
 import * as initiativeCard from '../stories/initiative-card.stories.js';
@@ -20,6 +21,7 @@ import * as pseudoLocale from '../stories/pseudo-locale.stories.js';
 import { expectAccessible } from './helpers/axe.js';
 
 const modules: Record<string, Record<string, unknown>> = {
+  'admin.stories.ts': admin,
   'find-the-others.stories.ts': findTheOthers,
   'guides/guides.stories.ts': guides,
   'initiative-card.stories.ts': initiativeCard,
