@@ -9,6 +9,7 @@ import '@civic-kit/elements';
 import { expect, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import type { LitElement } from 'lit';
+import * as admin from '../stories/admin.stories.js';
 import * as findTheOthers from '../stories/find-the-others.stories.js';
 import * as guides from '../stories/guides/guides.stories.js';
 import * as initiativeCard from '../stories/initiative-card.stories.js';
@@ -23,6 +24,7 @@ import { expectAccessible } from './helpers/axe.js';
 import { contrastFailures } from './helpers/contrast.js';
 
 const modules: Record<string, Record<string, unknown>> = {
+  'admin.stories.ts': admin,
   'find-the-others.stories.ts': findTheOthers,
   'guides/guides.stories.ts': guides,
   'initiative-card.stories.ts': initiativeCard,

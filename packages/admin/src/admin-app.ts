@@ -10,10 +10,14 @@ import {
   initiativeForm,
   pollDraft,
   pollForm,
+  settingsDraft,
+  settingsForm,
   VISIBILITY_LABELS,
   type FieldError,
   type InitiativeForm,
   type PollForm,
+  type SettingsForm,
+  type SiteSettings,
 } from './drafts.js';
 
 interface AdminInitiative {
@@ -46,12 +50,13 @@ interface AuditEntry {
   target: { type: string; id?: string };
 }
 
-export const ADMIN_TABS = ['initiatives', 'polls', 'signups', 'audit'] as const;
+export const ADMIN_TABS = ['initiatives', 'polls', 'signups', 'settings', 'audit'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 const TAB_LABELS: Record<AdminTab, string> = {
   initiatives: 'Initiatives',
   polls: 'Polls',
   signups: 'Sign-ups',
+  settings: 'Settings',
   audit: 'Audit log',
 };
 const STATUS_LABELS: Record<Initiative['status'], string> = {
@@ -69,7 +74,8 @@ const TOKEN_KEY = 'civic-admin-token';
 
 type Editing =
   | { kind: 'initiative'; isNew: boolean; form: InitiativeForm; etag?: string | undefined }
-  | { kind: 'poll'; isNew: boolean; form: PollForm; etag?: string | undefined };
+  | { kind: 'poll'; isNew: boolean; form: PollForm; etag?: string | undefined }
+  | { kind: 'settings'; isNew: false; form: SettingsForm; etag?: string | undefined };
 
 interface Confirm {
   title: string;
@@ -100,6 +106,9 @@ export class CivicAdmin extends LitElement {
   @state() private polls: AdminPoll[] = [];
   @state() private signups: AdminSignup[] = [];
   @state() private audit: AuditEntry[] = [];
+  @state() private settings: { settings: SiteSettings; etag: string } | undefined;
+  /** The site's default for new items: browsers without a voter token may take part. */
+  @state() private anonymousByDefault = false;
   @state() private editing: Editing | undefined;
   @state() private errors: FieldError[] = [];
   /** A problem that belongs to no field (a conflict, the network). */
@@ -170,12 +179,15 @@ export class CivicAdmin extends LitElement {
 
   private async load(): Promise<void> {
     const api = this.client();
-    const [i, p, s, a] = await Promise.all([
+    const [i, p, s, a, settings] = await Promise.all([
       api.request<{ items: AdminInitiative[] }>('GET', '/initiatives'),
       api.request<{ items: AdminPoll[] }>('GET', '/polls'),
       api.request<{ items: AdminSignup[] }>('GET', '/signups'),
       api.request<{ items: AuditEntry[] }>('GET', '/audit?limit=50'),
+      api.request<{ settings: SiteSettings; etag: string }>('GET', '/settings'),
     ]);
+    this.settings = settings.body;
+    this.anonymousByDefault = settings.body.settings.anonymousParticipation;
     this.initiatives = i.body.items;
     this.polls = p.body.items;
     this.signups = s.body.items;
@@ -224,6 +236,7 @@ export class CivicAdmin extends LitElement {
   private async save(): Promise<void> {
     const e = this.editing;
     if (!e) return;
+    if (e.kind === 'settings') return this.saveSettings(e.form, e.etag);
     const { draft, errors } = e.kind === 'initiative' ? initiativeDraft(e.form, e.isNew) : pollDraft(e.form, e.isNew);
     if (errors.length) {
       this.showErrors(errors);
@@ -250,6 +263,32 @@ export class CivicAdmin extends LitElement {
         this.problem =
           err instanceof AdminApiError && err.status === 412
             ? 'Someone else changed this item while you were editing it. Copy your changes, go back to the list and edit it again.'
+            : err instanceof Error
+              ? err.message
+              : String(err);
+        await this.focusSummary();
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async saveSettings(form: SettingsForm, etag: string | undefined): Promise<void> {
+    const { draft, errors } = settingsDraft(form);
+    if (errors.length) return this.showErrors(errors);
+    this.busy = true;
+    try {
+      await this.client().request('PUT', '/settings', { body: draft, ifMatch: etag });
+      await this.load();
+      await this.closeForm('Saved the settings.');
+    } catch (err) {
+      if (err instanceof AdminApiError && err.fields.length && err.status === 400)
+        this.showErrors(err.fields.map((f) => ({ field: fieldOf(f.pointer), message: f.detail })));
+      else {
+        this.errors = [];
+        this.problem =
+          err instanceof AdminApiError && err.status === 412
+            ? 'Someone else changed the settings while you were editing them. Go back, check them and make your change again.'
             : err instanceof Error
               ? err.message
               : String(err);
@@ -547,7 +586,85 @@ export class CivicAdmin extends LitElement {
     </section>`;
   }
 
+  private settingsFormView(e: Extract<Editing, { kind: 'settings' }>): TemplateResult {
+    const f = e.form;
+    const set = (k: keyof SettingsForm) => (v: string | boolean) => this.update_<SettingsForm>({ [k]: v });
+    const setConsent = (i: number, k: 'purpose' | 'text' | 'version', v: string) =>
+      this.update_<SettingsForm>({ consents: f.consents.map((c, n) => (n === i ? { ...c, [k]: v } : c)) });
+    const add = async () => {
+      this.update_<SettingsForm>({ consents: [...f.consents, { purpose: '', text: '', version: '' }] });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#consent-${f.consents.length}-purpose`)?.focus();
+    };
+    const remove = async (i: number) => {
+      this.update_<SettingsForm>({ consents: f.consents.filter((_, n) => n !== i) });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#add-consent')?.focus();
+    };
+    return html`
+      ${this.field('name', 'Name of your site or group', f.name, set('name'))}
+      ${this.checkbox(
+        'anonymousParticipation',
+        'New polls and initiatives let visitors without an account take part',
+        f.anonymousParticipation,
+        set('anonymousParticipation'),
+        'One vote or support per browser. Each poll and initiative can still say otherwise.',
+      )}
+      ${this.field(
+        'allowedOrigins',
+        'Other sites that show your polls and initiatives (optional)',
+        f.allowedOrigins,
+        set('allowedOrigins'),
+        {
+          multiline: true,
+          hint: 'One a line, only the start of the address, like https://our-town.example',
+        },
+      )}
+      <fieldset>
+        <legend>What people agree to when they sign up</legend>
+        <p class="hint">The exact words, and a version to change when the words change.</p>
+        ${f.consents.map(
+          (c, i) =>
+            html`<fieldset class="consent">
+              <legend>Consent ${i + 1}</legend>
+              ${this.field(`consent-${i}-purpose`, 'Purpose', c.purpose, (v) => setConsent(i, 'purpose', v), {
+                hint: 'A short name, like contact',
+                width: 'width-20',
+              })}
+              ${this.field(`consent-${i}-text`, 'Words', c.text, (v) => setConsent(i, 'text', v), { multiline: true })}
+              ${this.field(`consent-${i}-version`, 'Version', c.version, (v) => setConsent(i, 'version', v), {
+                width: 'width-10',
+              })}
+              <button type="button" class="secondary" @click=${() => remove(i)}>
+                Remove<span class="visually-hidden"> consent ${i + 1}</span>
+              </button>
+            </fieldset>`,
+        )}
+        <button type="button" id="add-consent" class="secondary" @click=${add}>Add a consent</button>
+      </fieldset>
+    `;
+  }
+
   private formView(e: Editing): TemplateResult {
+    if (e.kind === 'settings')
+      return html`
+        <p><button type="button" class="link" @click=${() => this.closeForm()}>Back to the list</button></p>
+        <h1 tabindex="-1">Change the settings</h1>
+        ${this.summary()}
+        <form
+          novalidate
+          @submit=${(ev: Event) => {
+            ev.preventDefault();
+            void this.save();
+          }}
+        >
+          ${this.settingsFormView(e)}
+          <div class="buttons">
+            <button type="submit" ?disabled=${this.busy}>Save the settings</button>
+            <button type="button" class="secondary" @click=${() => this.closeForm()}>Cancel</button>
+          </div>
+        </form>
+      `;
     const what = e.kind === 'initiative' ? 'initiative' : 'poll';
     return html`
       <p><button type="button" class="link" @click=${() => this.closeForm()}>Back to the list</button></p>
@@ -626,7 +743,7 @@ export class CivicAdmin extends LitElement {
         organiser
           ? html`<button
               type="button"
-              @click=${() => this.openForm({ kind: 'initiative', isNew: true, form: initiativeForm(undefined, false) })}
+              @click=${() => this.openForm({ kind: 'initiative', isNew: true, form: initiativeForm(undefined, this.anonymousByDefault) })}
             >
               Add an initiative
             </button>`
@@ -709,7 +826,7 @@ export class CivicAdmin extends LitElement {
         organiser
           ? html`<button
               type="button"
-              @click=${() => this.openForm({ kind: 'poll', isNew: true, form: pollForm(undefined, false) })}
+              @click=${() => this.openForm({ kind: 'poll', isNew: true, form: pollForm(undefined, this.anonymousByDefault) })}
             >
               Add a poll
             </button>`
@@ -850,6 +967,34 @@ export class CivicAdmin extends LitElement {
     `;
   }
 
+  private settingsView(): TemplateResult {
+    const current = this.settings;
+    if (!current) return html`<p>The settings could not be read.</p>`;
+    const s = current.settings;
+    return html`
+      <dl class="settings">
+        <dt>Name</dt>
+        <dd>${s.name}</dd>
+        <dt>New polls and initiatives open to visitors without an account</dt>
+        <dd>${s.anonymousParticipation ? 'Yes' : 'No'}</dd>
+        <dt>Other sites allowed</dt>
+        <dd>${s.allowedOrigins.length ? s.allowedOrigins.join(', ') : 'None'}</dd>
+        <dt>Consents</dt>
+        <dd>${s.consents.length ? s.consents.map((c) => `${c.purpose} (version ${c.version})`).join(', ') : 'None'}</dd>
+      </dl>
+      ${
+        this.adminRole === 'organiser'
+          ? html`<button
+              type="button"
+              @click=${() => this.openForm({ kind: 'settings', isNew: false, form: settingsForm(s), etag: current.etag })}
+            >
+              Change the settings
+            </button>`
+          : nothing
+      }
+    `;
+  }
+
   private auditView(): TemplateResult {
     return html`<table>
       <caption class="visually-hidden">
@@ -909,7 +1054,9 @@ export class CivicAdmin extends LitElement {
             ? this.pollsView()
             : this.tab === 'signups'
               ? this.signupsView()
-              : this.auditView()
+              : this.tab === 'settings'
+                ? this.settingsView()
+                : this.auditView()
       }
     `;
   }
@@ -1158,6 +1305,16 @@ export class CivicAdmin extends LitElement {
       }
       .actions button {
         min-height: 2em;
+      }
+      .consent {
+        border-left: 0.3em solid var(--_color-border);
+        padding-left: var(--_space-m);
+      }
+      .settings dt {
+        font-weight: 700;
+      }
+      .settings dd {
+        margin: 0 0 var(--_space-s);
       }
       .preview {
         border-top: 1px solid var(--_color-border);

@@ -11,6 +11,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { adminToken, closeServer, startServer, type TestServerHandle } from '../../../test/rest-server.js';
 import type { CivicAdmin } from './admin-app.js';
+import { AdminApi } from './api.js';
 import './main.js';
 
 const text = (el: Element | null | undefined) => (el?.shadowRoot ?? el)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -180,6 +181,108 @@ describe('<civic-admin> against the real server', () => {
       r.textContent?.includes('litter pick'),
     )!;
     expect(text(row)).to.match(/Closed 1 Yes/);
+    await expectAccessible(admin);
+  });
+
+  it('tells an organiser whose edit came second to read the item again, and keeps the other edit', async () => {
+    sessionStorage.setItem('civic-admin-token', token);
+    const admin = await fixture<CivicAdmin>(html`<civic-admin api=${server.url}></civic-admin>`);
+    await waitUntil(() => button(admin, /Edit\s+“Repair café”/), 'no lists', { timeout: 5000 });
+    await press(admin, /Edit\s+“Repair café”/);
+    expect(text($(admin, 'h1'))).to.equal('Edit the initiative');
+    expect($<HTMLInputElement>(admin, '#title')!.value).to.equal('Repair café');
+    // Meanwhile another organiser saves a change.
+    const other = new AdminApi(server.url, token);
+    const current = await other.request<{ initiative: Record<string, unknown> }>('GET', '/initiatives/c-repair');
+    await other.request('PUT', '/initiatives/c-repair', {
+      body: { ...current.body.initiative, summary: 'Their edit' },
+      ifMatch: current.etag,
+    });
+    $(admin, '#goal')!.focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'a' });
+    await sendKeys({ up: 'Control' });
+    await sendKeys({ type: '0' });
+    await press(admin, /Save changes/);
+    await waitUntil(() => $(admin, '.error-summary'), 'no error summary');
+    expect(text($(admin, '#goal-error'))).to.equal('Error: Enter the goal as a whole number, 1 or more');
+    $(admin, '#goal')!.focus();
+    await sendKeys({ press: 'Backspace' });
+    await press(admin, /Save changes/);
+    await waitUntil(
+      () => text($(admin, '.error-summary')).includes('Someone else changed this item'),
+      'no conflict shown',
+      {
+        timeout: 5000,
+      },
+    );
+    expect(activeId(admin)).to.equal('DIV');
+    await expectAccessible(admin);
+    const after = await other.request<{ initiative: { summary: string; supporters: { goal: number } } }>(
+      'GET',
+      '/initiatives/c-repair',
+    );
+    expect(after.body.initiative.summary).to.equal('Their edit');
+    expect(after.body.initiative.supporters.goal).to.equal(50);
+  });
+
+  it('shows a moderator only what a moderator may do', async () => {
+    const moderator = (await adminToken(server.id, 'moderator')).token;
+    sessionStorage.setItem('civic-admin-token', moderator);
+    const admin = await fixture<CivicAdmin>(html`<civic-admin api=${server.url}></civic-admin>`);
+    await waitUntil(() => text(admin).includes('Signed in as Browser test (moderator)'), 'not signed in', {
+      timeout: 5000,
+    });
+    expect(button(admin, /Add an initiative|Edit|Delete|Close/)).to.equal(undefined);
+    await press(admin, /Hide\s+“Repair café”/);
+    await waitUntil(() => text($(admin, '[role="status"]')).includes('Hid “Repair café”'), 'not hidden', {
+      timeout: 5000,
+    });
+    expect(button(admin, /Show\s+“Repair café”/)).to.exist;
+    const pub = await fetch(`${server.url}/initiatives/c-repair`);
+    expect(pub.status).to.equal(404);
+    await press(admin, /Sign-ups/);
+    expect(button(admin, /Download/)).to.equal(undefined);
+    await expectAccessible(admin);
+  });
+
+  it('changes the site settings: a consent text with its version, another site allowed', async () => {
+    sessionStorage.setItem('civic-admin-token', token);
+    const admin = await fixture<CivicAdmin>(html`<civic-admin api=${server.url}></civic-admin>`);
+    await waitUntil(() => button(admin, /^\s*Settings\s*$/), 'no lists', { timeout: 5000 });
+    await press(admin, /^\s*Settings\s*$/);
+    await press(admin, /Change the settings/);
+    expect(text($(admin, 'h1'))).to.equal('Change the settings');
+    await press(admin, /Add a consent/);
+    expect(activeId(admin)).to.equal('consent-0-purpose');
+    await sendKeys({ type: 'contact' });
+    await type(admin, 'allowedOrigins', 'https://our-town.example/events');
+    await press(admin, /Save the settings/);
+    await waitUntil(() => $(admin, '.error-summary'), 'no error summary');
+    expect([...admin.shadowRoot!.querySelectorAll('.error-summary li')].map((li) => text(li))).to.deep.equal([
+      '“https://our-town.example/events” is not a site address: enter only the start, like https://our-town.example',
+      'Enter the words people agree to in consent 1',
+      'Enter the version of consent 1, like 2026-12',
+    ]);
+    await expectAccessible(admin);
+    $<HTMLTextAreaElement>(admin, '#allowedOrigins')!.value = '';
+    await type(admin, 'allowedOrigins', 'https://our-town.example');
+    $(admin, '#allowedOrigins')!.dispatchEvent(new Event('input'));
+    await type(admin, 'consent-0-text', 'Our group may email me about projects near me.');
+    await type(admin, 'consent-0-version', '2026-12');
+    await press(admin, /Save the settings/);
+    await waitUntil(() => text($(admin, '[role="status"]')).includes('Saved the settings'), 'not saved', {
+      timeout: 5000,
+    });
+    expect(text($(admin, '.settings'))).to.contain('https://our-town.example');
+    expect(text($(admin, '.settings'))).to.contain('contact (version 2026-12)');
+    const saved = await new AdminApi(server.url, token).request<{ settings: { consents: unknown[] } }>(
+      'GET',
+      '/settings',
+    );
+    expect(saved.body.settings.consents).to.deep.equal([
+      { purpose: 'contact', text: 'Our group may email me about projects near me.', version: '2026-12' },
+    ]);
     await expectAccessible(admin);
   });
 

@@ -63,6 +63,9 @@ export function fieldOf(path: string): string {
   const dot = path.replace(/^\//, '').replace(/\//g, '.');
   const option = /^options\.(\d+)/.exec(dot);
   if (option) return `option-${option[1]}`;
+  const consent = /^consents\.(\d+)\.(purpose|text|version)/.exec(dot);
+  if (consent) return `consent-${consent[1]}-${consent[2]}`;
+  if (dot.startsWith('allowedOrigins')) return 'allowedOrigins';
   const map: Record<string, string> = {
     'place.lat': 'lat',
     'place.lng': 'lng',
@@ -212,3 +215,70 @@ export const pollForm = (p?: Poll, anonymous = false): PollForm => ({
   allowChange: p?.allowChange ?? false,
   anonymous,
 });
+
+/** The site's settings as the server keeps them (`GET /admin/api/settings`). */
+export interface SiteSettings {
+  name: string;
+  consents: { purpose: string; text: string; version: string }[];
+  allowedOrigins: string[];
+  anonymousParticipation: boolean;
+}
+
+export interface SettingsForm {
+  name: string;
+  consents: { purpose: string; text: string; version: string }[];
+  /** One origin a line. */
+  allowedOrigins: string;
+  anonymousParticipation: boolean;
+}
+
+export const settingsForm = (s: SiteSettings): SettingsForm => ({
+  name: s.name,
+  consents: s.consents.map((c) => ({ ...c })),
+  allowedOrigins: s.allowedOrigins.join('\n'),
+  anonymousParticipation: s.anonymousParticipation,
+});
+
+/** The form to settings, with what is wrong in it (the server checks again, with the same rules). */
+export function settingsDraft(form: SettingsForm): { draft: SiteSettings; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  if (!form.name.trim()) errors.push({ field: 'name', message: 'Enter the name of your site or group' });
+  const origins = form.allowedOrigins
+    .split(/\s+/)
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  const wrong = origins.find((o) => {
+    try {
+      const u = new URL(o);
+      return !/^https?:$/.test(u.protocol) || u.origin !== o;
+    } catch {
+      return true;
+    }
+  });
+  if (wrong !== undefined)
+    errors.push({
+      field: 'allowedOrigins',
+      message: `“${wrong}” is not a site address: enter only the start, like https://our-town.example`,
+    });
+  form.consents.forEach((c, i) => {
+    if (!c.purpose.trim())
+      errors.push({ field: `consent-${i}-purpose`, message: `Enter what consent ${i + 1} is for, like contact` });
+    if (!c.text.trim())
+      errors.push({ field: `consent-${i}-text`, message: `Enter the words people agree to in consent ${i + 1}` });
+    if (!c.version.trim())
+      errors.push({ field: `consent-${i}-version`, message: `Enter the version of consent ${i + 1}, like 2026-12` });
+  });
+  return {
+    draft: {
+      name: form.name.trim(),
+      consents: form.consents.map((c) => ({
+        purpose: c.purpose.trim(),
+        text: c.text.trim(),
+        version: c.version.trim(),
+      })),
+      allowedOrigins: origins,
+      anonymousParticipation: form.anonymousParticipation,
+    },
+    errors,
+  };
+}

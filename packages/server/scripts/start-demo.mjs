@@ -16,7 +16,15 @@ import { startDevServer } from '@web/dev-server';
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv, isEmpty, refreshSeeded, seed, startServer } from '../dist/index.js';
+import {
+  configFromEnv,
+  DEFAULT_SETTINGS,
+  isEmpty,
+  putSettings,
+  refreshSeeded,
+  seed,
+  startServer,
+} from '../dist/index.js';
 import { demoData } from '@civic-kit/core/demo';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -33,6 +41,10 @@ const server = await startServer(config);
 if (await isEmpty(server.db)) {
   const counts = await seed(server.db, demoData(), { anonymous: true });
   console.log(`Seeded the demo data: ${counts.initiatives} initiatives, ${counts.polls} polls.`);
+  // The demo page has no login to sign voter tokens: what organisers add on /admin/ is open to every browser too.
+  const setup = { id: 'cli:pnpm-start', name: 'pnpm start', role: 'organiser' };
+  const settings = { ...DEFAULT_SETTINGS, name: 'Demo community', anonymousParticipation: true };
+  await putSettings(server.db, setup, settings, ['*'], new Date());
 } else {
   // Votes and supports are kept; the demo's dates move to today.
   await refreshSeeded(server.db, demoData());
@@ -53,8 +65,12 @@ const restBundle = (
 ).outputFiles[0].text;
 
 const examples = (await import(`${root}examples/dev-server.config.mjs`)).default;
-const page = async () =>
+/** `?poll=<id>` shows that poll instead of the page's own (one added on /admin/, say). */
+const pollParam = (query) =>
+  typeof query?.poll === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(query.poll) ? query.poll : '';
+const page = async (poll = '') =>
   (await readFile(`${root}examples/index.html`, 'utf8'))
+    .replace(/<civic-poll poll-id="[^"]*"/, (tag) => (poll ? `<civic-poll poll-id="${poll}"` : tag))
     .replace(
       /<civic-provider adapter="memory"( persist="[^"]*")?/,
       `<civic-provider adapter="rest" endpoint="${server.url}"`,
@@ -88,7 +104,7 @@ await startDevServer({
         }
         if (ctx.path === '/examples/' || ctx.path === '/examples/index.html') {
           ctx.type = 'text/html';
-          ctx.body = await page();
+          ctx.body = await page(pollParam(ctx.query));
           return undefined;
         }
         return next();
@@ -104,6 +120,7 @@ await startDevServer({
 
 console.log(`
 The demo community page: http://${host}:${pagePort}/examples/
+  the organisers' page: ${server.url}/admin/ (make a token: CIVIC_SQLITE_PATH=${config.database} node packages/server/dist/cli.js admin-token create --name "Your name")
   its data from the Civic Kit server at ${server.url} (${server.db.kind === 'sqlite' ? `SQLite ${config.database}` : 'PostgreSQL'}; OpenAPI at ${server.url}/openapi.json)
   votes and supports are kept across restarts. Stop with Ctrl-C.
 `);

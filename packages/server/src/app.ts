@@ -209,7 +209,7 @@ function depthOver(value: unknown, limit: number): boolean {
   return false;
 }
 
-async function jsonBody(c: Context): Promise<unknown> {
+export async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type))
     throw new HttpProblem(415, 'invalid-request', 'Send the body as application/json', {
@@ -308,7 +308,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
 
   app.onError((e, c) => problemResponse(c, toProblem(e)));
   app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', `Nothing at ${c.req.path}`)));
-  mountAdmin(app, { db, config, events });
+  mountAdmin(app, { db, config, events, allowed });
 
   app.use(
     '*',

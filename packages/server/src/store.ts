@@ -87,7 +87,7 @@ export async function clear(tx: Queryable): Promise<void> {
     await tx.run(`DELETE FROM ${table}`);
 }
 
-const searchText = (i: Initiative) =>
+export const searchText = (i: Initiative) =>
   foldText([i.title, i.summary, i.tags.join(' '), i.place?.address, i.organiser?.name].filter(Boolean).join(' '));
 
 /**

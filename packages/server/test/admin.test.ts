@@ -346,6 +346,46 @@ for (const database of DATABASES) {
       assert.equal((await send(`${s.url}/initiatives/tool-library`)).status, 200);
     });
 
+    it('tells live pages of admin changes, and a hidden poll says nothing more', async () => {
+      const controller = new AbortController();
+      const res = await fetch(`${s.url}/events?topics=poll:open-multiple`, { signal: controller.signal });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      const pump = (async () => {
+        for (;;) {
+          const r = await reader.read();
+          if (r.done) return;
+          text += r.value;
+        }
+      })().catch(() => undefined);
+      const until = async (pattern: RegExp) => {
+        const deadline = Date.now() + 5000;
+        while (!pattern.test(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        assert.match(text, pattern);
+      };
+      await until(/event: ready/);
+      assert.equal((await send(api('/polls/open-multiple/close'), { headers: auth(organiser), body: {} })).status, 200);
+      await until(/event: change\ndata: .*"status":"closed"/);
+      assert.equal((await send(api('/polls/open-multiple/hide'), { headers: auth(moderator), body: {} })).status, 200);
+      const read = await send(api('/polls/open-multiple'), { headers: auth(organiser) });
+      const poll = read.body.poll as Record<string, unknown>;
+      const edited = await send(api('/polls/open-multiple'), {
+        method: 'PUT',
+        headers: auth(organiser, { 'If-Match': read.headers.get('etag')! }),
+        body: { ...poll, question: 'A question not yet public' },
+      });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.doesNotMatch(text, /A question not yet public/);
+      assert.equal(
+        (await send(api('/polls/open-multiple/unhide'), { headers: auth(moderator), body: {} })).status,
+        200,
+      );
+      await until(/A question not yet public/);
+      controller.abort();
+      await pump;
+    });
+
     it('lists, exports (OSDI), hides and deletes sign-ups', async () => {
       const signup = (name: string, email: string) =>
         send(`${s.url}/signups`, {
@@ -471,6 +511,33 @@ for (const database of DATABASES) {
           .status,
         403,
       );
+
+      // The settings' origins may now call the public API from a browser; others still may not.
+      const fromEaston = await send(`${s.url}/signups`, {
+        headers: write('easton-signup', undefined, { Origin: 'https://easton.example' }),
+        body: {
+          name: 'Eve',
+          email: 'eve@example.org',
+          place: { text: 'Bristol' },
+          radiusKm: 5,
+          interests: [],
+          consent: [],
+        },
+      });
+      assert.equal(fromEaston.status, 200, JSON.stringify(fromEaston.body));
+      assert.equal(fromEaston.headers.get('access-control-allow-origin'), 'https://easton.example');
+      const elsewhere = await send(`${s.url}/signups`, {
+        headers: write('elsewhere-signup', undefined, { Origin: 'https://elsewhere.example' }),
+        body: {
+          name: 'Eve',
+          email: 'eve@example.org',
+          place: { text: 'Bristol' },
+          radiusKm: 5,
+          interests: [],
+          consent: [],
+        },
+      });
+      assert.equal(elsewhere.status, 403);
 
       const p = await send(api('/polls'), { headers: auth(organiser), body: { ...newPoll, id: 'anon-poll' } });
       assert.equal(p.body.anonymous, true);

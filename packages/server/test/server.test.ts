@@ -349,7 +349,7 @@ for (const database of DATABASES) {
         ['bad limit', send(`${s.url}/initiatives?limit=abc`), 400],
         ['radiusKm without near', send(`${s.url}/initiatives?radiusKm=3`), 400],
         ['bad topics', send(`${s.url}/events?topics=users:all`), 400],
-        ['unknown route', send(`${s.url}/admin`), 404],
+        ['unknown route', send(`${s.url}/nowhere`), 404],
       ];
       for (const [what, pending, status] of cases) {
         const r = await pending;
@@ -792,6 +792,120 @@ describe('pnpm start (scripts/start-demo.mjs)', () => {
       assert.deepEqual(after.body.myBallot, { choices: ['repair-cafe'] }, 'the vote survived the restart');
     } finally {
       await stop(second.child);
+    }
+  });
+
+  it('does the README quick start: a token, an initiative and a poll on the demo page, closing, a sign-up exported and deleted', async () => {
+    const [pagePort, apiPort] = [await freePort(), await freePort()];
+    const database = join(dir, 'quick-start.sqlite');
+    const env = {
+      HOST: '127.0.0.1',
+      PORT: String(pagePort),
+      API_PORT: String(apiPort),
+      CIVIC_SQLITE_PATH: database,
+      DATABASE_URL: '',
+    };
+    const api = `http://127.0.0.1:${apiPort}`;
+    const origin = `http://127.0.0.1:${pagePort}`;
+    const demo = await startDemo(env);
+    try {
+      // 1. Start the server: it names the organisers' page, which is served under a strict CSP.
+      assert.ok(demo.output.includes(`${api}/admin/`), demo.output);
+      const adminPage = await fetch(`${api}/admin/`);
+      assert.equal(adminPage.status, 200, 'the admin page is built (pnpm build:admin)');
+      assert.match(
+        adminPage.headers.get('content-security-policy') ?? '',
+        /script-src 'self'; require-trusted-types-for 'script'/,
+      );
+      assert.match(await adminPage.text(), /<civic-admin><\/civic-admin>/);
+      assert.match((await fetch(`${api}/admin/admin.js`)).headers.get('content-type') ?? '', /javascript/);
+
+      // 2. Create an admin token with the command the README gives.
+      const cli = new URL('../dist/cli.js', import.meta.url).pathname;
+      const made = await promisify(execFile)(process.execPath, [cli, 'admin-token', 'create', '--name', 'Sam'], {
+        env: { ...process.env, ...env },
+      });
+      const token = made.stdout.trim();
+      const h = { Authorization: `Bearer ${token}`, Origin: api };
+      assert.equal((await send(`${api}/admin/api/me`, { headers: h })).body.role, 'organiser');
+
+      // 3. Add an initiative and a poll (what the page's forms send); the demo lets every browser take part.
+      const initiative = await send(`${api}/admin/api/initiatives`, {
+        headers: h,
+        body: { id: 'tool-library', title: 'Tool library', status: 'active', summary: 'Borrow a drill.', tags: [] },
+      });
+      assert.equal(initiative.status, 201, JSON.stringify(initiative.body));
+      const poll = await send(`${api}/admin/api/polls`, {
+        headers: h,
+        body: {
+          id: 'litter-pick-day',
+          question: 'Which day for the litter pick?',
+          kind: 'single',
+          options: [
+            { id: 'saturday', label: 'Saturday' },
+            { id: 'sunday', label: 'Sunday' },
+          ],
+        },
+      });
+      assert.equal(poll.status, 201, JSON.stringify(poll.body));
+      assert.equal(poll.body.anonymous, true);
+
+      // 4. See them on the demo page: the list finds the initiative; ?poll= shows the poll.
+      const html = await (await fetch(`${origin}/examples/?poll=litter-pick-day`)).text();
+      assert.ok(html.includes('<civic-poll poll-id="litter-pick-day"'), 'the demo page shows the new poll');
+      const listed = await send(`${api}/initiatives?q=drill`, { headers: { Origin: origin } });
+      assert.deepEqual(
+        (listed.body.items as { id: string }[]).map((i) => i.id),
+        ['tool-library'],
+      );
+      const browser = { 'Civic-Browser': 'browser-quick-start-0123456789', Origin: origin };
+      const vote = await send(`${api}/polls/litter-pick-day/votes`, {
+        headers: write('quick-vote', undefined, browser),
+        body: { choices: ['sunday'] },
+      });
+      assert.equal(vote.status, 200, JSON.stringify(vote.body));
+
+      // 5. Close the poll: the page shows the final result.
+      assert.equal((await send(`${api}/admin/api/polls/litter-pick-day/close`, { headers: h, body: {} })).status, 200);
+      const closed = await send(`${api}/polls/litter-pick-day`);
+      assert.equal(closed.body.status, 'closed');
+      assert.deepEqual(closed.body.results, { counts: { saturday: 0, sunday: 1 }, voters: 1 });
+
+      // 6. A visitor signs up on the demo page; the organiser exports it (OSDI), then deletes it.
+      const signup = await send(`${api}/signups`, {
+        headers: write('quick-signup', undefined, browser),
+        body: {
+          name: 'Ada',
+          email: 'ada@example.org',
+          place: { text: 'Bristol' },
+          radiusKm: 5,
+          interests: [],
+          consent: [
+            {
+              purpose: 'contact',
+              text: 'You may email me.',
+              version: '1',
+              timestamp: new Date().toISOString(),
+              locale: 'en',
+            },
+          ],
+        },
+      });
+      assert.equal(signup.status, 200, JSON.stringify(signup.body));
+      const exported = await send(`${api}/admin/api/signups/export`, { headers: h });
+      const people = (
+        exported.body._embedded as {
+          'osdi:people': { identifiers: string[]; email_addresses: { address: string }[] }[];
+        }
+      )['osdi:people'];
+      const ada = people.find((p) => p.email_addresses[0]?.address === 'ada@example.org');
+      assert.ok(ada, 'the sign-up is in the export');
+      const id = ada.identifiers[0]!.replace('civic_kit:', '');
+      assert.equal((await send(`${api}/admin/api/signups/${id}`, { method: 'DELETE', headers: h })).status, 204);
+      const after = await send(`${api}/admin/api/signups/export`, { headers: h });
+      assert.ok(!JSON.stringify(after.body).includes('ada@example.org'));
+    } finally {
+      await stop(demo.child);
     }
   });
 });

@@ -207,6 +207,7 @@ async function run(db: Db, command: string, args: string[], o: AdminCliOptions, 
     }
     if (action === 'set') {
       await putSettings(db, actor, await readJson(o.file), ifMatch, now);
+      await db.notify('admin:settings');
       console.log('Saved the site settings.');
       return 0;
     }

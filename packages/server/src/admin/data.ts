@@ -5,7 +5,6 @@
  */
 import {
   ConsentSchema,
-  foldText,
   InitiativeSchema,
   parseRequest,
   PollSchema,
@@ -17,7 +16,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import type { Db, Queryable } from '../db/db.js';
 import { badRequest, conflict, HttpProblem, notFound } from '../problems.js';
-import { exportSignups, getInitiative, getPoll } from '../store.js';
+import { exportSignups, getInitiative, getPoll, searchText } from '../store.js';
 import { recordAudit } from './audit.js';
 import type { Actor } from './tokens.js';
 
@@ -97,9 +96,6 @@ function sameId(body: Record<string, unknown>, id: string | undefined): void {
   if (id !== undefined && body.id !== undefined && body.id !== id)
     throw badRequest('The id cannot be changed', [{ detail: `Must stay "${id}"`, pointer: '/id' }]);
 }
-
-const searchText = (i: Initiative) =>
-  foldText([i.title, i.summary, i.tags.join(' '), i.place?.address, i.organiser?.name].filter(Boolean).join(' '));
 
 // ─── initiatives ──────────────────────────────────────────────────────────────────────────────
 

@@ -5,6 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { jsonBody } from '../app.js';
 import type { ServerConfig } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { LiveEvents } from '../events.js';
@@ -42,11 +43,42 @@ export interface AdminParts {
   db: Db;
   config: ServerConfig;
   events: LiveEvents;
+  /**
+   * The origins allowed through CORS (the public API's set): the site settings' `allowedOrigins` are
+   * added to it, and taken out again when the settings drop them.
+   */
+  allowed?: Set<string>;
+}
+
+/** Said through the database (NOTIFY on PostgreSQL) when the site settings change. */
+const SETTINGS_CHANGED = 'admin:settings';
+
+/** Keep `allowed` holding the configured origins plus the settings' own; re-read on change and every minute. */
+function followSettingsOrigins(db: Db, allowed: Set<string>): () => Promise<void> {
+  const configured = new Set(allowed);
+  let fromSettings: string[] = [];
+  const reload = async () => {
+    const { settings } = await getSettings(db);
+    for (const o of fromSettings) if (!configured.has(o)) allowed.delete(o);
+    fromSettings = settings.allowedOrigins;
+    for (const o of fromSettings) allowed.add(o);
+  };
+  const quietly = () => void reload().catch(() => undefined);
+  quietly();
+  void db.listen((payload) => payload === SETTINGS_CHANGED && quietly()).catch(() => undefined);
+  // Another process on the same SQLite file (the command line) cannot NOTIFY: look again now and then.
+  setInterval(quietly, 60_000).unref();
+  return async () => {
+    await reload();
+    await db.notify(SETTINGS_CHANGED);
+  };
 }
 
 /** The admin API and page. Call before the public middleware: it has its own CORS, limits and origin check. */
-export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void {
-  const allowed = new Set([...config.allowedOrigins, ...config.sites.flatMap((s) => s.origins ?? [])]);
+export function mountAdmin(app: Hono, parts: AdminParts): void {
+  const { db, config, events } = parts;
+  const allowed = parts.allowed ?? new Set([...config.allowedOrigins, ...config.sites.flatMap((s) => s.origins ?? [])]);
+  const settingsChanged = followSettingsOrigins(db, allowed);
 
   serveAdminPage(app);
 
@@ -91,18 +123,7 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
       throw unauthorized('Only an organiser may do this; a moderator may hide and show items', 403);
     return actor;
   };
-  const body = async (c: Context): Promise<unknown> => {
-    const type = c.req.header('content-type') ?? '';
-    if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type))
-      throw new HttpProblem(415, 'invalid-request', 'Send the body as application/json', {
-        errors: [{ detail: 'Expected application/json', parameter: 'Content-Type' }],
-      });
-    try {
-      return await c.req.json();
-    } catch {
-      throw badRequest('The body is not valid JSON');
-    }
-  };
+  const body = jsonBody;
   /** An optional JSON body (close and reopen take one; an empty body is none). */
   const optionalBody = async (c: Context): Promise<Record<string, unknown>> => {
     const text = await c.req.text();
@@ -121,7 +142,10 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
     c.header('ETag', item.etag);
     return c.json(item, status);
   };
-  const changed = (type: ItemType, id: string) => void events.changed(`${type}:${id}`);
+  /** Tell live pages; a hidden item says nothing more to them. */
+  const changed = (type: ItemType, id: string, hidden = false) => {
+    if (!hidden) void events.changed(`${type}:${id}`);
+  };
   const now = () => config.now();
 
   app.get('/admin/api/me', async (c) => {
@@ -137,7 +161,7 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
   app.post('/admin/api/initiatives', async (c) => {
     const actor = await need(c, 'organiser');
     const item = await createInitiative(db, actor, await body(c), now());
-    changed('initiative', item.initiative.id);
+    changed('initiative', item.initiative.id, item.hidden);
     return withEtag(c, item, 201);
   });
   app.get('/admin/api/initiatives/:id', async (c) => {
@@ -148,7 +172,7 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
     const actor = await need(c, 'organiser');
     const id = c.req.param('id');
     const item = await updateInitiative(db, actor, id, await body(c), ifMatch(c), now());
-    changed('initiative', id);
+    changed('initiative', id, item.hidden);
     return withEtag(c, item);
   });
   for (const [action, open] of [
@@ -159,7 +183,7 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
       const actor = await need(c, 'organiser');
       const id = c.req.param('id');
       const item = await setInitiativeOpen(db, actor, id, open, ifMatch(c), now());
-      changed('initiative', id);
+      changed('initiative', id, item.hidden);
       return withEtag(c, item);
     });
 
@@ -171,7 +195,7 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
   app.post('/admin/api/polls', async (c) => {
     const actor = await need(c, 'organiser');
     const item = await createPoll(db, actor, await body(c), now());
-    changed('poll', item.poll.id);
+    changed('poll', item.poll.id, item.hidden);
     return withEtag(c, item, 201);
   });
   app.get('/admin/api/polls/:id', async (c) => {
@@ -182,14 +206,14 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
     const actor = await need(c, 'organiser');
     const id = c.req.param('id');
     const item = await updatePoll(db, actor, id, await body(c), ifMatch(c), now());
-    changed('poll', id);
+    changed('poll', id, item.hidden);
     return withEtag(c, item);
   });
   app.post('/admin/api/polls/:id/close', async (c) => {
     const actor = await need(c, 'organiser');
     const id = c.req.param('id');
     const item = await setPollOpen(db, actor, id, false, { ifMatch: ifMatch(c) }, now());
-    changed('poll', id);
+    changed('poll', id, item.hidden);
     return withEtag(c, item);
   });
   app.post('/admin/api/polls/:id/reopen', async (c) => {
@@ -199,7 +223,7 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
     if (closesAt !== undefined && typeof closesAt !== 'string')
       throw badRequest('`closesAt` must be a date and time', [{ detail: 'A date and time', pointer: '/closesAt' }]);
     const item = await setPollOpen(db, actor, id, true, { ifMatch: ifMatch(c), closesAt }, now());
-    changed('poll', id);
+    changed('poll', id, item.hidden);
     return withEtag(c, item);
   });
 
@@ -212,7 +236,7 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
         const actor = await need(c, 'any');
         const id = c.req.param('id') ?? '';
         await setItemHidden(db, actor, type, id, hidden, ifMatch(c), now());
-        changed(type, id);
+        changed(type, id, hidden);
         return withEtag(c, await read(id));
       });
     app.delete(base, async (c) => {
@@ -254,7 +278,9 @@ export function mountAdmin(app: Hono, { db, config, events }: AdminParts): void 
   });
   app.put('/admin/api/settings', async (c) => {
     const actor = await need(c, 'organiser');
-    return withEtag(c, await putSettings(db, actor, await body(c), ifMatch(c), now()));
+    const saved = await putSettings(db, actor, await body(c), ifMatch(c), now());
+    await settingsChanged();
+    return withEtag(c, saved);
   });
   app.get('/admin/api/audit', async (c) => {
     await need(c, 'any');
