@@ -230,6 +230,20 @@ for (const database of DATABASES) {
           assert.deepEqual(oneVoter, [200, 200, 429, 429], 'per voter, from ever new addresses');
           const wait = await probe('198.51.100.1');
           assert.ok(Number(wait.headers.get('retry-after')) > 0, 'with Retry-After');
+          // A sign-up retried with its key (the element's outbox after a lost answer) is not a new question.
+          const once = key('retried');
+          const body = signupBody({ lat: 51.45, lng: -2.58 }, 5);
+          const retried = [];
+          for (let i = 0; i < 4; i++)
+            retried.push(
+              (
+                await send(`${limited.url}/signups`, {
+                  headers: write(once, testVoter('retrier'), { 'X-Forwarded-For': '198.51.100.99' }),
+                  body,
+                })
+              ).status,
+            );
+          assert.deepEqual(retried, [200, 200, 200, 200], 'retries of one sign-up');
         } finally {
           await limited.close();
         }
