@@ -195,9 +195,9 @@ export const MatchesSchema = v.object({
    * Small counts are withheld: every count below this number is sent as 0 and means "fewer than
    * this many" (none included), so one person can never be singled out. Absent: counts are exact.
    */
-  fewerThan: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(100))),
+  fewerThan: v.optional(count),
   /** The radius the backend matched within, when it differs from the one asked for (it keeps a minimum). */
-  radiusKm: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(20_040))),
+  radiusKm: v.optional(v.pipe(v.number(), v.minValue(0))),
 });
 export type Matches = v.InferOutput<typeof MatchesSchema>;
 

@@ -421,9 +421,16 @@ export function createApp({ db, config, events }: AppParts): Hono {
   });
   app.post('/signups', async (c) => {
     // Each sign-up is also a question about who is near: limited in the database, across processes.
+    // A retry with the key of a stored sign-up asks nothing new (its stored answer is replayed).
     const voter = voterOf(c);
-    let wait = await matchesPerAddress.take(address(c));
-    if (!wait && voter.kind !== 'none') wait = await matchesPerVoter.take(voter.id);
+    const key = idempotencyKey(c);
+    const principal = voter.kind === 'none' ? 'public' : voter.id;
+    const stored = await db.get('SELECT 1 AS ok FROM idempotency_keys WHERE principal = ? AND idem_key = ?', [
+      principal,
+      key,
+    ]);
+    let wait = stored ? 0 : await matchesPerAddress.take(address(c));
+    if (!wait && !stored && voter.kind !== 'none') wait = await matchesPerVoter.take(voter.id);
     if (wait) throw limited(wait, 'sign-ups from here');
     let mail: { to: string; token: string } | undefined;
     const response = await write(c, async (tx, v, body, request) => {

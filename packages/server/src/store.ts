@@ -794,6 +794,7 @@ interface SignupRow {
   interests: string;
   message: string | null;
   created_at: string;
+  confirmed_at: string | null;
 }
 interface ConsentRow {
   signup_id: string;
@@ -821,7 +822,8 @@ export async function exportSignups(db: Queryable): Promise<Record<string, unkno
     modified_date: s.created_at,
     // One name field as the person typed it: OSDI's given/family split does not fit every culture.
     given_name: s.name,
-    email_addresses: [{ address: s.email, primary: true, status: 'subscribed' }],
+    // "subscribed" only for an address its owner confirmed (double opt-in); otherwise nobody knows.
+    email_addresses: [{ address: s.email, primary: true, ...(s.confirmed_at ? { status: 'subscribed' } : {}) }],
     postal_addresses: [
       {
         primary: true,

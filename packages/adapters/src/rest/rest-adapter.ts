@@ -341,13 +341,17 @@ export class RestAdapter implements CivicAdapter {
       signal?.addEventListener('abort', onAbort, { once: true });
       let failure: CivicError;
       try {
+        const headers = this.headers(method, o);
         const res = await this.fetchFn(`${this.endpoint}${path}`, {
           method,
-          headers: this.headers(method, o),
+          headers,
           body,
           signal: controller.signal,
           credentials: 'omit',
           cache: 'no-store',
+          // The voter token is for this endpoint alone: a request carrying it follows no redirect, so no
+          // other host can receive it, whatever the browser does with headers on a redirect.
+          ...(headers.has('Authorization') ? { redirect: 'error' as const } : {}),
         });
         if (res.ok) {
           if (!/json/i.test(res.headers.get('content-type') ?? ''))

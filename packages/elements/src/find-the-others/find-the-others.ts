@@ -851,7 +851,7 @@ export class CivicFindTheOthers extends CivicDataElement {
     const level = this.level;
     // The data source may match within a larger radius than asked (it keeps a minimum) and withhold small counts.
     const radius = this.km(m.radiusKm ?? this.resultsFor?.radiusKm ?? this.values.radiusKm);
-    const withheld = (n: number) => m.fewerThan !== undefined && n < m.fewerThan;
+    const withheld = (n: number) => m.fewerThan !== undefined && m.fewerThan > 1 && n < m.fewerThan;
     const fewer = t.number(m.fewerThan ?? 0);
     const labels = this.resultsFor?.labels ?? new Map<string, string>();
     const privacy = safeUrl(this.privacyUrl);
