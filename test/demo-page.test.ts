@@ -75,6 +75,20 @@ describe('the demo community page', function () {
     expect(Math.abs(l.top - m.top), 'side by side').to.be.below(2);
   });
 
+  it('shows topics as words in each card’s language, never as keys', async () => {
+    const doc = await tab();
+    const chips = (id: string) =>
+      [
+        ...(doc
+          .querySelector(`civic-initiative-card[initiative-id="${id}"]`)
+          ?.shadowRoot?.querySelectorAll('[part="tag"]') ?? []),
+      ].map((c) => c.textContent?.trim());
+    await wait(() => chips('vauban-lastenrad').length, 'the German card shows no topics');
+    expect(chips('vauban-lastenrad')).to.deep.equal(['Rad- und Fußverkehr', 'Nachbarschaftshilfe']);
+    await wait(() => chips('repair-cafe').length, 'the English card shows no topics');
+    expect(chips('repair-cafe')).to.deep.equal(['Repair and reuse', 'Local economy']);
+  });
+
   it('answers the "find the others" form with matches from the demo data', async () => {
     const doc = await tab();
     const form = doc.querySelector('civic-find-the-others')!;

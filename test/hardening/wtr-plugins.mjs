@@ -111,13 +111,23 @@ export function hardeningCommands() {
           while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
           return a;
         });
+        // Through CDP rather than page.accessibility (which looks only in the top frame's tree), on the
+        // frame's own session, where the handle's object lives.
+        const cdp = frame.client;
         try {
-          const node = await page.accessibility.snapshot({ root: handle, interestingOnly: false });
+          const objectId = handle.remoteObject().objectId;
+          if (!objectId) return { supported: true, role: '', name: '', description: '' };
+          const { node } = await cdp.send('DOM.describeNode', { objectId });
+          const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+            backendNodeId: node.backendNodeId,
+            fetchRelatives: false,
+          });
+          const ax = nodes.find((n) => n.backendDOMNodeId === node.backendNodeId) ?? nodes[0];
           return {
             supported: true,
-            role: node?.role ?? '',
-            name: node?.name ?? '',
-            description: node?.description ?? '',
+            role: ax?.role?.value ?? '',
+            name: ax?.name?.value ?? '',
+            description: ax?.description?.value ?? '',
           };
         } finally {
           await handle.dispose();

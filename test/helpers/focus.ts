@@ -9,8 +9,9 @@
 export function flatParent(el: Element): Element | null {
   if (el.assignedSlot) return el.assignedSlot;
   if (el.parentElement) return el.parentElement;
-  const root = el.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
+  // No instanceof: the element may belong to another frame's realm.
+  const root = el.getRootNode() as Partial<ShadowRoot>;
+  return root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && root.host ? root.host : null;
 }
 
 /** The focused element, through open shadow roots. */
@@ -54,7 +55,7 @@ const describe = (el: Element) =>
  * Every ancestor (and the viewport) that cuts off part of `box`, described with what it hides;
  * empty when the whole box is in view. `slack`: px of rounding allowed.
  */
-export function clippedBy(el: Element, box: Box = focusBox(el), slack = 0.5): string[] {
+export function clippedBy(el: Element, box: Box = focusBox(el), slack = 1): string[] {
   const problems: string[] = [];
   const cut = (what: string, clip: Box, x: boolean, y: boolean) => {
     const out = [
@@ -80,6 +81,14 @@ export function clippedBy(el: Element, box: Box = focusBox(el), slack = 0.5): st
   }
   const view = el.ownerDocument.defaultView!;
   const root = el.ownerDocument.documentElement;
+  if (el.localName === 'textarea') {
+    // A browser scrolls a focused multi-line field only as far as its caret: its first line must be
+    // in view (so focus is seen), the lines below it may run on out of the viewport.
+    const s = styleOf(el);
+    const first =
+      el.getBoundingClientRect().top + el.clientTop + Number.parseFloat(s.paddingTop) + Number.parseFloat(s.fontSize);
+    box = { ...box, bottom: Math.min(box.bottom, first) };
+  }
   cut(
     'the viewport',
     { left: 0, top: 0, right: root.clientWidth || view.innerWidth, bottom: view.innerHeight },

@@ -577,7 +577,10 @@ export class MapView {
     panel.replaceChildren();
     panel.hidden = true;
     this.markerElement(key)?.setAttribute('aria-expanded', 'false');
-    if (restore) this.focusPin(key);
+    if (!restore) return;
+    this.focusPin(key);
+    // The page was scrolled down to the panel: back up to the pin (inside the map's box, so only the page scrolls).
+    this.markerElement(key)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   /** Set while `closePopup` closes it (Leaflet also closes popups itself, e.g. on a map click). */

@@ -29,6 +29,10 @@ export const sharedStyles = [
       outline: var(--_focus-width) solid var(--_color-focus);
       outline-offset: 2px;
     }
+    /* Scrolled into view on focus with room for the whole outline, not only the box inside it. */
+    :is(a, button, input, select, textarea, summary, [tabindex]) {
+      scroll-margin: calc(var(--_focus-width) + 2px + var(--_space-xs));
+    }
     a {
       color: var(--_color-action);
       text-underline-offset: 0.15em;
