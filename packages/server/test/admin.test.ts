@@ -398,7 +398,7 @@ for (const database of DATABASES) {
             interests: ['repair'],
             consent: [
               {
-                purpose: 'contact',
+                purpose: 'connect',
                 text: 'You may email me',
                 version: '1',
                 timestamp: new Date().toISOString(),
@@ -425,7 +425,15 @@ for (const database of DATABASES) {
               place: { text: 'Bristol' },
               radiusKm: 5,
               interests: [],
-              consent: [],
+              consent: [
+                {
+                  purpose: 'connect',
+                  text: 'Put me in touch with people nearby who care about the same causes.',
+                  version: '1',
+                  timestamp: new Date().toISOString(),
+                  locale: 'en',
+                },
+              ],
             },
           })
         ).body.nearbyCount as number;
@@ -521,7 +529,15 @@ for (const database of DATABASES) {
           place: { text: 'Bristol' },
           radiusKm: 5,
           interests: [],
-          consent: [],
+          consent: [
+            {
+              purpose: 'connect',
+              text: 'Put me in touch with people nearby who care about the same causes.',
+              version: '1',
+              timestamp: new Date().toISOString(),
+              locale: 'en',
+            },
+          ],
         },
       });
       assert.equal(fromEaston.status, 200, JSON.stringify(fromEaston.body));
@@ -534,7 +550,15 @@ for (const database of DATABASES) {
           place: { text: 'Bristol' },
           radiusKm: 5,
           interests: [],
-          consent: [],
+          consent: [
+            {
+              purpose: 'connect',
+              text: 'Put me in touch with people nearby who care about the same causes.',
+              version: '1',
+              timestamp: new Date().toISOString(),
+              locale: 'en',
+            },
+          ],
         },
       });
       assert.equal(elsewhere.status, 403);
@@ -629,7 +653,15 @@ describe('admin commands (civic-server)', () => {
         place: { text: 'Bristol' },
         radiusKm: 5,
         interests: [],
-        consent: [],
+        consent: [
+          {
+            purpose: 'connect',
+            text: 'Put me in touch with people nearby who care about the same causes.',
+            version: '1',
+            timestamp: new Date().toISOString(),
+            locale: 'en',
+          },
+        ],
       },
     });
     assert.equal(signup.status, 200);

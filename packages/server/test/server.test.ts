@@ -883,7 +883,7 @@ describe('pnpm start (scripts/start-demo.mjs)', () => {
           interests: [],
           consent: [
             {
-              purpose: 'contact',
+              purpose: 'connect',
               text: 'You may email me.',
               version: '1',
               timestamp: new Date().toISOString(),
