@@ -36,9 +36,11 @@ const BUDGETS = {
   // parse; +2–3 KB (with the poll) for the one write path (retry by itself, expiry, per-voter matching).
   'civic-find-the-others': 34.5,
   'civic-poll': 32.5,
-  'civic-initiative-list': 30,
-  // It shows a card in its popup: it grows with the card.
-  'civic-map': 32.5,
+  // The list and the map show cards: they grow with the card. Both also say how many items a source
+  // left out, and the list reads its id lists with the one list-attribute parser (30.0 KB).
+  'civic-initiative-list': 30.5,
+  // The popup that fits its map and the panel below a small one (32.8 KB).
+  'civic-map': 33,
   'civic-map-pin': 9,
   // The map's clustering worker (an entry once the worker plugin builds it): supercluster + kdbush.
   'map.worker': 6,
@@ -71,7 +73,8 @@ const BUDGETS = {
   // Every element and all five languages; over its goal in bench/goals.mjs (see the README).
   // +0.8 KB for the list-attribute parser and server-rendering support, +2.5 KB for the one write
   // path (retry by itself, expiry, per-voter matching) and the shared plumbing.
-  'civic-kit.js (CDN: everything, no map engine)': 84,
+  // 84.5 KB with everything above merged, topic words and skipped-item notices included.
+  'civic-kit.js (CDN: everything, no map engine)': 85,
   'civic-kit.js lazy: map engine': 55,
   'civic-kit.js lazy: demo data set': 12,
   'civic-kit.js lazy: REST adapter': 4,
