@@ -79,7 +79,10 @@ describe('<civic-admin> against the real server', () => {
     expect(sessionStorage.getItem('civic-admin-token')).to.equal(token);
   });
 
-  it('adds a poll through the form, a visitor votes in <civic-poll>, the organiser closes it and the final result shows', async () => {
+  it('adds a poll through the form, a visitor votes in <civic-poll>, the organiser closes it and the final result shows', async function () {
+    // Three real round trips to the server and two elements' first renders: more than mocha's 10 s
+    // when every test file runs at once on two cores.
+    this.timeout(30_000);
     sessionStorage.setItem('civic-admin-token', token);
     const page = await fixture<HTMLElement>(
       html`<div>

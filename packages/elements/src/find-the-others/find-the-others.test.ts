@@ -950,7 +950,11 @@ describe('<civic-find-the-others>', () => {
         await new Promise((r) => setTimeout(r, 10));
       }
       expect(signupQueue()).to.deep.equal([]);
-      await Promise.all(forms.map((f) => f.updateComplete));
+      // A form learns of its delivered sign-up from the write path, then renders: wait for that, not
+      // for one update.
+      await waitUntil(() => forms.every((f) => q(f, '[part="results"]')), 'every form shows its results', {
+        timeout: 20_000,
+      });
       expect(forms.filter((f) => q(f, '[part="results"]'))).to.have.length(100);
       expect(stored).to.have.length(100);
       expect(new Set(stored).size).to.equal(100);
