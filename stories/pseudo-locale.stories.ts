@@ -152,7 +152,11 @@ export const MapList: Story = {
 export const FindTheOthers: Story = {
   render: () =>
     narrow(
-      html`<civic-find-the-others min-fill-seconds="0" .adapter=${demo()}></civic-find-the-others>`,
+      html`<civic-find-the-others
+        min-fill-seconds="0"
+        outbox-key="civic-story-pseudo-signups"
+        .adapter=${demo()}
+      ></civic-find-the-others>`,
       (el) => inside(el, '#interest-0'),
       async (el) => {
         (inside(el, 'form') as HTMLFormElement | null)?.requestSubmit();
