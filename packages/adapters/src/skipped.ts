@@ -1,7 +1,7 @@
 /**
  * Items of one source that an adapter left out of a page because they cannot be shown, counted by
  * why: they become one `Page.warnings` entry (`skipped`: how many) and one console line for the
- * source, never one per item. See docs/adr/0004-places-without-a-pin-and-skipped-items.md. Kept with
+ * source, never one per item. See docs/adr/0005-places-without-a-pin-and-skipped-items.md. Kept with
  * the adapters rather than in core: elements never use it, so no page carries it in its main bundle.
  */
 import type { CivicError, PageWarning } from '@civic-kit/core';
