@@ -275,7 +275,11 @@ describe('<civic-map>', () => {
         await until(() => !!$(el, '.popup civic-initiative-card'), 'no popup');
         const card = $(el, '.popup civic-initiative-card')!;
         await until(() => !!card.shadowRoot?.querySelector('[part="support-button"]'), 'the card did not load');
-        await tick(100); // the popup is fitted again once the card has its full size
+        // The popup is fitted again once the card has its full size: wait for that, not a fixed time.
+        await until(
+          () => inside($(el, '.leaflet-popup')!.getBoundingClientRect(), $(el, '#map')!.getBoundingClientRect()),
+          'the popup was not fitted inside the map',
+        ).catch(() => undefined);
         const map = $(el, '#map')!.getBoundingClientRect();
         const popup = $(el, '.leaflet-popup')!.getBoundingClientRect();
         expect(popup.height, 'the card is taller than the map (else this proves nothing)').to.be.above(0);
