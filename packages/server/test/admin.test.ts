@@ -15,6 +15,17 @@ import { createAdminToken } from '../src/admin/tokens.js';
 import { startTestServer, testVoter, type TestServer } from '../src/testing.js';
 import { databaseOption, DATABASES, send, write } from './helpers.js';
 
+/** The consent every sign-up needs (`CIVIC_REQUIRED_CONSENTS`), as the sign-up form sends it. */
+const connectConsent = () => [
+  {
+    purpose: 'connect',
+    text: 'Put me in touch with people nearby who care about the same causes.',
+    version: '1',
+    timestamp: new Date().toISOString(),
+    locale: 'en',
+  },
+];
+
 const auth = (token: string, extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${token}`, ...extra });
 
 const newPoll = {
@@ -425,15 +436,7 @@ for (const database of DATABASES) {
               place: { text: 'Bristol' },
               radiusKm: 5,
               interests: [],
-              consent: [
-                {
-                  purpose: 'connect',
-                  text: 'Put me in touch with people nearby who care about the same causes.',
-                  version: '1',
-                  timestamp: new Date().toISOString(),
-                  locale: 'en',
-                },
-              ],
+              consent: connectConsent(),
             },
           })
         ).body.nearbyCount as number;
@@ -529,15 +532,7 @@ for (const database of DATABASES) {
           place: { text: 'Bristol' },
           radiusKm: 5,
           interests: [],
-          consent: [
-            {
-              purpose: 'connect',
-              text: 'Put me in touch with people nearby who care about the same causes.',
-              version: '1',
-              timestamp: new Date().toISOString(),
-              locale: 'en',
-            },
-          ],
+          consent: connectConsent(),
         },
       });
       assert.equal(fromEaston.status, 200, JSON.stringify(fromEaston.body));
@@ -550,15 +545,7 @@ for (const database of DATABASES) {
           place: { text: 'Bristol' },
           radiusKm: 5,
           interests: [],
-          consent: [
-            {
-              purpose: 'connect',
-              text: 'Put me in touch with people nearby who care about the same causes.',
-              version: '1',
-              timestamp: new Date().toISOString(),
-              locale: 'en',
-            },
-          ],
+          consent: connectConsent(),
         },
       });
       assert.equal(elsewhere.status, 403);
@@ -653,15 +640,7 @@ describe('admin commands (civic-server)', () => {
         place: { text: 'Bristol' },
         radiusKm: 5,
         interests: [],
-        consent: [
-          {
-            purpose: 'connect',
-            text: 'Put me in touch with people nearby who care about the same causes.',
-            version: '1',
-            timestamp: new Date().toISOString(),
-            locale: 'en',
-          },
-        ],
+        consent: connectConsent(),
       },
     });
     assert.equal(signup.status, 200);
