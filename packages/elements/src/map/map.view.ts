@@ -4,6 +4,7 @@
  * content; this module owns the slippy map, clustering, markers and keyboard behaviour on the map.
  */
 import type { Map as LeafletMap } from 'leaflet';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import { createClusterer, WORKER_ABOVE, type BBox, type Clusterer, type ClusterItem } from './map.cluster.js';
 import { leafletStyles } from './map.leaflet.styles.js';
@@ -104,6 +105,8 @@ export class MapView {
   /** Sizes the open popup again whenever its content changes size (a card that has loaded). */
   private popupObserver: ResizeObserver | undefined;
   private fitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Undoes the hooks that refit the popup after each update of an element inside it. */
+  private unhookPopup: (() => void) | undefined;
   /** After a cluster is expanded: the keys of its children, the first of which gets focus. */
   private focusNext: Set<string> | undefined;
   private focusWithin = false;
@@ -491,6 +494,8 @@ export class MapView {
     this.popupKey = key;
     popup.on('remove', () => {
       this.popupObserver?.disconnect();
+      this.unhookPopup?.();
+      this.unhookPopup = undefined;
       clearTimeout(this.fitTimer);
       if (this.popup !== popup) return;
       const hadFocus = popup.getElement()?.contains(this.options.root.activeElement) ?? false;
@@ -505,13 +510,17 @@ export class MapView {
     // Focus only what can be seen: the popup is inside the map now, and the map in the page's view.
     popup.getElement()?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     content.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
-    this.popupObserver ??= new ResizeObserver(() => {
+    const refit = () => {
       // Not inside the observer's callback: fitting changes sizes it observes.
       clearTimeout(this.fitTimer);
       this.fitTimer = setTimeout(() => this.fitPopup());
-    });
+    };
+    this.popupObserver ??= new ResizeObserver(refit);
     this.popupObserver.disconnect();
     this.popupObserver.observe(content);
+    // A card inside loads, then renders again: refit after each of its updates too, without waiting
+    // for a frame (the resize observer waits for one, which a page in a background tab never paints).
+    this.unhookPopup = hookUpdates(content, () => queueMicrotask(() => this.fitPopup()));
   }
 
   /** The box inside the map that a popup must stay in: the map less a margin and the controls over it. */
@@ -638,4 +647,14 @@ export class MapView {
 export function createMapView(options: MapViewOptions): MapView {
   adoptLeafletStyles(options.root);
   return new MapView(options);
+}
+
+/** Call `onUpdated` after every update of each Lit element in `root`; returns what undoes it. */
+function hookUpdates(root: HTMLElement, onUpdated: () => void): () => void {
+  const controller: ReactiveController = { hostUpdated: onUpdated };
+  const hosts = [...root.querySelectorAll('*')].filter(
+    (el): el is Element & ReactiveControllerHost => 'addController' in el && 'removeController' in el,
+  );
+  for (const host of hosts) host.addController(controller);
+  return () => hosts.forEach((host) => host.removeController(controller));
 }
