@@ -497,21 +497,33 @@ describe('<civic-map>', () => {
       return coords;
     };
 
-    it('indexes 100,000 points in a worker with no main-thread task over 50 ms', async () => {
+    /** Main-thread time that `load` takes from its caller, in ms (the rest happens elsewhere or later). */
+    const handover = async (clusterer: ReturnType<typeof createClusterer>, coords: Float64Array) => {
+      const start = performance.now();
+      const loading = clusterer.load(coords);
+      const spent = performance.now() - start;
+      await loading;
+      return spent;
+    };
+
+    it('indexes 100,000 points in a worker, costing the page a small part of indexing them itself', async () => {
+      // Both measured in this run, on this machine: a ratio, not a time, so a loaded machine slows both.
+      // (A heartbeat or the Long Tasks API would also count the other test page sharing this renderer
+      // process, and a hidden page reports no long tasks at all.)
+      const onMain = createClusterer(100_000, Infinity);
+      expect(onMain.where).to.equal('main');
+      const indexing = await handover(onMain, points(100_000));
+      onMain.dispose();
       const clusterer = createClusterer(100_000);
       try {
         expect(clusterer.where).to.equal('worker');
-        const coords = points(100_000);
-        // What the calling task pays: a structured clone of the points (the index is built elsewhere).
-        // (A heartbeat or the Long Tasks API would also count the other test page sharing this
-        // renderer process, and a hidden page reports no long tasks at all.)
-        const start = performance.now();
-        const loading = clusterer.load(coords);
-        const spent = performance.now() - start;
-        await loading;
+        // What the calling task pays: a copy of the points for the worker (the index is built there).
+        const spent = await handover(clusterer, points(100_000));
         await clusterer.clusters([-180, -85, 180, 85], 3);
         expect(clusterer.where, 'the worker did not fall back').to.equal('worker');
-        expect(spent, 'main-thread time to hand over 100,000 points (ms)').to.be.below(50);
+        expect(spent / indexing, `hand-over ${spent.toFixed(1)} ms vs indexing ${indexing.toFixed(1)} ms`).to.be.below(
+          0.25,
+        );
         const items = await clusterer.clusters([-180, -85, 180, 85], 2);
         expect(items.reduce((n, i) => n + (i.kind === 'cluster' ? i.count : 1), 0)).to.equal(100_000);
         const first = items.find((i) => i.kind === 'cluster');
@@ -523,17 +535,6 @@ describe('<civic-map>', () => {
       } finally {
         clusterer.dispose();
       }
-    });
-
-    it('would block the page for that long on the main thread (why the worker is there)', async () => {
-      const clusterer = createClusterer(100_000, Infinity);
-      expect(clusterer.where).to.equal('main');
-      const coords = points(100_000);
-      const start = performance.now();
-      const loading = clusterer.load(coords);
-      expect(performance.now() - start, 'main-thread time to index 100,000 points (ms)').to.be.above(50);
-      await loading;
-      clusterer.dispose();
     });
   });
 
