@@ -735,9 +735,59 @@ export class CivicAdmin extends LitElement {
     </button>`;
   }
 
-  private initiativesView(): TemplateResult {
+  /**
+   * An initiative's or a poll's actions: the organiser edits, closes or reopens, and deletes; every
+   * admin shows or hides. Each acts on the version shown (`etag`), so a change made meanwhile is not
+   * overwritten.
+   */
+  private rowActions(row: {
+    name: string;
+    path: string;
+    open: boolean;
+    hidden: boolean;
+    etag: string;
+    edit: () => unknown;
+    deleteTitle: string;
+    deleteBody: string;
+  }): TemplateResult {
     const organiser = this.adminRole === 'organiser';
     const api = this.client();
+    const { name, path, open, hidden, etag } = row;
+    return html`${organiser ? this.actionButton('Edit', name, row.edit) : nothing}
+    ${
+      organiser
+        ? this.actionButton(open ? 'Close' : 'Reopen', name, () =>
+            this.act(`${open ? 'Closed' : 'Reopened'} “${name}”.`, () =>
+              api.request('POST', `${path}/${open ? 'close' : 'reopen'}`, { ifMatch: etag }),
+            ),
+          )
+        : nothing
+    }
+    ${this.actionButton(hidden ? 'Show' : 'Hide', name, () =>
+      this.act(`${hidden ? 'Showed' : 'Hid'} “${name}”.`, () =>
+        api.request('POST', `${path}/${hidden ? 'unhide' : 'hide'}`, { ifMatch: etag }),
+      ),
+    )}
+    ${
+      organiser
+        ? this.actionButton(
+            'Delete',
+            name,
+            () =>
+              this.askToDelete({
+                title: row.deleteTitle,
+                body: row.deleteBody,
+                action: `Deleted “${name}”.`,
+                run: () => api.request('DELETE', path, { ifMatch: etag }).then(() => undefined),
+              }),
+            'warning',
+          )
+        : nothing
+    }`;
+  }
+
+  private initiativesView(): TemplateResult {
+    const organiser = this.adminRole === 'organiser';
     return html`
       ${
         organiser
@@ -764,51 +814,24 @@ export class CivicAdmin extends LitElement {
         </thead>
         <tbody>
           ${this.initiatives.map(({ initiative: i, hidden, anonymous, etag, supports }) => {
-            const path = `/initiatives/${encodeURIComponent(i.id)}`;
-            const open = i.status !== 'closed';
             return html`<tr>
               <th scope="row">${i.title}<br /><span class="hint">${i.id}</span></th>
               <td>${STATUS_LABELS[i.status]}</td>
               <td>${i.supporters?.count ?? supports}${i.supporters?.goal ? ` of ${i.supporters.goal}` : ''}</td>
               <td>${hidden ? 'No, hidden' : 'Yes'}</td>
               <td class="actions">
-                ${
-                  organiser
-                    ? this.actionButton('Edit', i.title, () =>
-                        this.openForm({ kind: 'initiative', isNew: false, form: initiativeForm(i, anonymous), etag }),
-                      )
-                    : nothing
-                }
-                ${
-                  organiser
-                    ? this.actionButton(open ? 'Close' : 'Reopen', i.title, () =>
-                        this.act(`${open ? 'Closed' : 'Reopened'} “${i.title}”.`, () =>
-                          api.request('POST', `${path}/${open ? 'close' : 'reopen'}`, { ifMatch: etag }),
-                        ),
-                      )
-                    : nothing
-                }
-                ${this.actionButton(hidden ? 'Show' : 'Hide', i.title, () =>
-                  this.act(`${hidden ? 'Showed' : 'Hid'} “${i.title}”.`, () =>
-                    api.request('POST', `${path}/${hidden ? 'unhide' : 'hide'}`, { ifMatch: etag }),
-                  ),
-                )}
-                ${
-                  organiser
-                    ? this.actionButton(
-                        'Delete',
-                        i.title,
-                        () =>
-                          this.askToDelete({
-                            title: `Delete the initiative “${i.title}”?`,
-                            body: 'It is removed from your site for good. An initiative people have supported cannot be deleted: close or hide it instead.',
-                            action: `Deleted “${i.title}”.`,
-                            run: () => api.request('DELETE', path, { ifMatch: etag }).then(() => undefined),
-                          }),
-                        'warning',
-                      )
-                    : nothing
-                }
+                ${this.rowActions({
+                  name: i.title,
+                  path: `/initiatives/${encodeURIComponent(i.id)}`,
+                  open: i.status !== 'closed',
+                  hidden,
+                  etag,
+                  edit: () =>
+                    this.openForm({ kind: 'initiative', isNew: false, form: initiativeForm(i, anonymous), etag }),
+                  deleteTitle: `Delete the initiative “${i.title}”?`,
+                  deleteBody:
+                    'It is removed from your site for good. An initiative people have supported cannot be deleted: close or hide it instead.',
+                })}
               </td>
             </tr>`;
           })}
@@ -820,7 +843,6 @@ export class CivicAdmin extends LitElement {
 
   private pollsView(): TemplateResult {
     const organiser = this.adminRole === 'organiser';
-    const api = this.client();
     return html`
       ${
         organiser
@@ -847,51 +869,23 @@ export class CivicAdmin extends LitElement {
         </thead>
         <tbody>
           ${this.polls.map(({ poll: p, hidden, anonymous, etag, ballots }) => {
-            const path = `/polls/${encodeURIComponent(p.id)}`;
-            const open = p.status !== 'closed';
             return html`<tr>
               <th scope="row">${p.question}<br /><span class="hint">${p.id}</span></th>
               <td>${p.status === 'open' ? 'Open' : p.status === 'closed' ? 'Closed' : 'Not open yet'}</td>
               <td>${ballots}</td>
               <td>${hidden ? 'No, hidden' : 'Yes'}</td>
               <td class="actions">
-                ${
-                  organiser
-                    ? this.actionButton('Edit', p.question, () =>
-                        this.openForm({ kind: 'poll', isNew: false, form: pollForm(p, anonymous), etag }),
-                      )
-                    : nothing
-                }
-                ${
-                  organiser
-                    ? this.actionButton(open ? 'Close' : 'Reopen', p.question, () =>
-                        this.act(`${open ? 'Closed' : 'Reopened'} “${p.question}”.`, () =>
-                          api.request('POST', `${path}/${open ? 'close' : 'reopen'}`, { ifMatch: etag }),
-                        ),
-                      )
-                    : nothing
-                }
-                ${this.actionButton(hidden ? 'Show' : 'Hide', p.question, () =>
-                  this.act(`${hidden ? 'Showed' : 'Hid'} “${p.question}”.`, () =>
-                    api.request('POST', `${path}/${hidden ? 'unhide' : 'hide'}`, { ifMatch: etag }),
-                  ),
-                )}
-                ${
-                  organiser
-                    ? this.actionButton(
-                        'Delete',
-                        p.question,
-                        () =>
-                          this.askToDelete({
-                            title: `Delete the poll “${p.question}”?`,
-                            body: 'It is removed from your site for good. A poll with votes cannot be deleted: close or hide it instead.',
-                            action: `Deleted “${p.question}”.`,
-                            run: () => api.request('DELETE', path, { ifMatch: etag }).then(() => undefined),
-                          }),
-                        'warning',
-                      )
-                    : nothing
-                }
+                ${this.rowActions({
+                  name: p.question,
+                  path: `/polls/${encodeURIComponent(p.id)}`,
+                  open: p.status !== 'closed',
+                  hidden,
+                  etag,
+                  edit: () => this.openForm({ kind: 'poll', isNew: false, form: pollForm(p, anonymous), etag }),
+                  deleteTitle: `Delete the poll “${p.question}”?`,
+                  deleteBody:
+                    'It is removed from your site for good. A poll with votes cannot be deleted: close or hide it instead.',
+                })}
               </td>
             </tr>`;
           })}
