@@ -16,6 +16,9 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   rootDir: '.',
   concurrency: 2,
+  // A file's own tests have their timeouts; this only stops a file that hangs (120 s by default, which
+  // the slowest files, the accessibility walks, come near on a busy machine).
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }),

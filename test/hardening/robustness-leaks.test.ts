@@ -243,6 +243,7 @@ async function cycle(harness: ElementHarness, index: number, section: HTMLElemen
 
 describe('the leak checks see a leak', () => {
   it('an element kept by the page is alive after garbage collection; one let go is not', async function () {
+    this.timeout(60_000); // a full collection through the debugger takes seconds on a busy machine
     const kept = document.createElement('div');
     (window as unknown as { __kept: unknown }).__kept = kept;
     const refs = [new WeakRef(kept), new WeakRef(document.createElement('div'))];
