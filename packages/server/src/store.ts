@@ -168,10 +168,15 @@ export async function seed(
   return { initiatives: initiatives.length, polls: polls.length };
 }
 
+/** An item an organiser edited, closed or reopened on the admin page: a refresh leaves it as they left it. */
+const CHANGED_BY_ADMIN = `SELECT 1 FROM admin_audit WHERE target_type = ? AND target_id = ?
+  AND action IN ('initiative.update', 'initiative.close', 'initiative.reopen', 'poll.update', 'poll.close', 'poll.reopen')`;
+
 /**
  * Bring stored initiatives and polls up to date with `data` (texts, dates, status) where their ids are
  * already stored, keeping every ballot, support and seeded count: `seed` would replace them, and with
- * them the votes. What `data` has that is not stored is left out. The demo (`pnpm start`) uses it so its
+ * them the votes. What `data` has that is not stored is left out, and so is what an organiser changed
+ * on the admin page (an item deleted there stays deleted). The demo (`pnpm start`) uses it so its
  * dates follow the day it runs, as the demo data's do.
  */
 export async function refreshSeeded(db: Db, data: SeedData): Promise<{ initiatives: number; polls: number }> {
@@ -184,14 +189,30 @@ export async function refreshSeeded(db: Db, data: SeedData): Promise<{ initiativ
       if (i.supporters) delete i.supporters.supportedByMe;
       const result = await tx.run(
         `UPDATE initiatives SET status = ?, search_text = ?, lat = ?, lng = ?, starts_at = ?, ends_at = ?, doc = ?
-         WHERE id = ?`,
-        [i.status, searchText(i), i.place?.lat, i.place?.lng, i.startsAt, i.endsAt, JSON.stringify(i), i.id],
+         WHERE id = ? AND NOT EXISTS (${CHANGED_BY_ADMIN})`,
+        [
+          i.status,
+          searchText(i),
+          i.place?.lat,
+          i.place?.lng,
+          i.startsAt,
+          i.endsAt,
+          JSON.stringify(i),
+          i.id,
+          'initiative',
+          i.id,
+        ],
       );
       if (result.changes) updated.initiatives++;
     }
     for (const p of polls) {
       delete p.myBallot;
-      const result = await tx.run('UPDATE polls SET doc = ? WHERE id = ?', [JSON.stringify(p), p.id]);
+      const result = await tx.run(`UPDATE polls SET doc = ? WHERE id = ? AND NOT EXISTS (${CHANGED_BY_ADMIN})`, [
+        JSON.stringify(p),
+        p.id,
+        'poll',
+        p.id,
+      ]);
       if (result.changes) updated.polls++;
     }
     // Names as shown, for places seeded before they were kept (migration 002).

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { createAdminToken } from '../src/admin/tokens.js';
+import { refreshSeeded } from '../src/store.js';
 import { startTestServer, testVoter, type TestServer } from '../src/testing.js';
 import { databaseOption, DATABASES, send, write } from './helpers.js';
 
@@ -557,6 +558,31 @@ for (const database of DATABASES) {
         body: { choices: ['red'] },
       });
       assert.equal(vote.status, 200, JSON.stringify(vote.body));
+    });
+
+    it('a refresh of seeded data leaves what an organiser changed as they left it', async () => {
+      const [edited, untouched] = CONFORMANCE_FIXTURE.initiatives;
+      const poll = CONFORMANCE_FIXTURE.polls.find((p) => p.status === 'open')!;
+      const read = await send(api(`/initiatives/${edited!.id}`), { headers: auth(organiser) });
+      const renamed = await send(api(`/initiatives/${edited!.id}`), {
+        method: 'PUT',
+        headers: auth(organiser, { 'If-Match': read.headers.get('etag')! }),
+        body: { ...(read.body.initiative as object), title: 'Renamed by an organiser' },
+      });
+      assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+      const pollRead = await send(api(`/polls/${poll.id}`), { headers: auth(organiser) });
+      const closed = await send(api(`/polls/${poll.id}/close`), {
+        method: 'POST',
+        headers: auth(organiser, { 'If-Match': pollRead.headers.get('etag')! }),
+      });
+      assert.equal(closed.status, 200, JSON.stringify(closed.body));
+
+      const refreshed = await refreshSeeded(s.db, CONFORMANCE_FIXTURE);
+      assert.equal((await send(`${s.url}/initiatives/${edited!.id}`)).body.title, 'Renamed by an organiser');
+      assert.equal((await send(`${s.url}/polls/${poll.id}`)).body.status, 'closed');
+      assert.equal((await send(`${s.url}/initiatives/${untouched!.id}`)).body.title, untouched!.title);
+      assert.ok(refreshed.initiatives >= 1, 'the items nobody changed are still refreshed');
+      assert.ok(refreshed.initiatives < CONFORMANCE_FIXTURE.initiatives.length, 'the edited one is not');
     });
   });
 }
