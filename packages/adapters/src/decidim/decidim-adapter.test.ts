@@ -647,6 +647,33 @@ describe('DecidimAdapter: requests', () => {
     }),
   );
 
+  it('a later page that cannot be had: the items read so far, and a warning saying so', async () => {
+    const server = await instance(process(many));
+    // The instance answers the first page, then stops answering (a network failure for every later page).
+    const flaky: typeof fetch = async (input, init) => {
+      const { query } = JSON.parse(init?.body as string) as { query: string };
+      if (/query CivicKitPage\b/.test(query)) throw new TypeError('Failed to fetch');
+      return fetch(input, init);
+    };
+    const warned: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warned.push(args);
+    try {
+      const a = adapter(server.url, { fetch: flaky, sourceName: 'Barcelona' });
+      // Every repair café is wanted, so every page is needed; only the first 50 proposals are read.
+      const page = await a.listInitiatives({ q: 'repair', limit: 50 });
+      expect(page.items.map((i) => i.id)).to.deep.equal(['p0', 'p10', 'p20', 'p30', 'p40']);
+      expect(page.total, 'not known: the list is incomplete').to.equal(undefined);
+      expect(page.nextCursor).to.equal(undefined);
+      expect(page.warnings).to.have.length(1);
+      expect(page.warnings![0]).to.include({ source: 'Barcelona', code: 'network' });
+      expect(page.warnings![0]!.message).to.match(/^the list stops after 50 items \(/);
+      expect(warned.filter((w) => String(w[0]).includes('the list stops'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('fills a visible list with one request, and fetches further pages only when needed', async () => {
     const server = await instance(process(many));
     const a = adapter(server.url);
