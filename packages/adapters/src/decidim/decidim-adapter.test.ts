@@ -135,15 +135,17 @@ function seedFrom(fixture: ConformanceFixture): Seed {
   );
 }
 
-for (const [variant, pageSize] of [
-  ['current', 3],
-  ['legacy', 50],
+for (const [variant, pageSize, introspection] of [
+  ['current', 3, true],
+  ['legacy', 50, true],
+  ['0.27', 50, true],
+  ['0.30-dev', 4, false],
 ] as const) {
   runAdapterConformance({
-    name: `decidim adapter (${variant} schema, ${pageSize} per request)`,
+    name: `decidim adapter (${variant} schema, ${pageSize} per request${introspection ? '' : ', no introspection'})`,
     voters: ['tok-a', 'tok-b'],
     create: async (fixture) => {
-      const server = await instance(seedFrom(fixture), { variant });
+      const server = await instance(seedFrom(fixture), { variant, introspection });
       return adapter(server.url, { pageSize, token: 'tok-a' });
     },
   });
