@@ -1,7 +1,8 @@
 /**
  * web-test-runner plugin: a Decidim GraphQL API for the Decidim adapter's browser tests. It
  * implements the subset of Decidim's schema the adapter uses, executed by graphql-js, in two
- * versions: `current` (0.30+/0.31: likes, taxonomies, `machineTranslated`, the vote mutation) and
+ * versions: `current` (the development branch after 0.31.0: likes, taxonomies, `machineTranslated`,
+ * the vote mutation) and
  * `legacy` (an older shape: endorsements, category/scope, `url` on proposals, no machine translations,
  * no write API, `initiativeVotesCount`). Beside these two subsets, the variants `0.27`, `0.28` and
  * `0.30-dev` serve the whole schema of that Decidim release, rebuilt from its own type files
