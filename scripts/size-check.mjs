@@ -47,7 +47,9 @@ const BUDGETS = {
   'lazy: map engine': 55,
   // Per-element builds: the demo data with the memory adapter (the CDN bundle already has the latter).
   'lazy: demo data set': 18.5,
-  'lazy: REST adapter': 7,
+  // 7.4 KB: +0.5 KB since a page leaves out an item it cannot show and counts it (the `Skipped` the
+  // other adapters use, a chunk of its own in this build).
+  'lazy: REST adapter': 7.5,
   'lazy: list virtualizer': 6,
   'lazy: ResizeObserver polyfill': 5,
   // DOMPurify and its settings, loaded by a card that shows a description with HTML (`show-body`).

@@ -1,9 +1,14 @@
 /**
  * web-test-runner plugin: a Decidim GraphQL API for the Decidim adapter's browser tests. It
  * implements the subset of Decidim's schema the adapter uses, executed by graphql-js, in two
- * versions: `current` (0.30+/0.31: likes, taxonomies, `machineTranslated`, the vote mutation) and
- * `legacy` (≤0.27: endorsements, category/scope, `url` on proposals, no machine translations, no
- * write API, `initiativeVotesCount`). Tests drive it on the test page's own origin:
+ * versions: `current` (the development branch after 0.31.0: likes, taxonomies, `machineTranslated`,
+ * the vote mutation) and
+ * `legacy` (an older shape: endorsements, category/scope, `url` on proposals, no machine translations,
+ * no write API, `initiativeVotesCount`). Beside these two subsets, the variants `0.27`, `0.28` and
+ * `0.30-dev` serve the whole schema of that Decidim release, rebuilt from its own type files
+ * (test/fixtures/real/decidim/, see SOURCES.md there): every document is validated against it and
+ * executed on it, so a field or argument that release lacks fails as it would on a real instance.
+ * Tests drive it on the test page's own origin:
  *
  *   POST /__decidim-test/instances          {seed, variant?, introspection?, delayMs?} → {id, url}
  *   POST /__decidim-test/instances/:id/seed {seed}       replace the data (to see revalidation)
@@ -13,12 +18,14 @@
  *
  * A seed holds Decidim-shaped records; translated fields are stored as Decidim stores them
  * (`{en: '…', ca: '…', machine_translations: {fr: '…'}}`). Vote counts `null` are hidden counts.
- * Like Decidim on develop, it refuses a document with more than five aliases or deeper than 15 fields,
- * and (with `introspection: false`) answers introspection with "Introspection is disabled for this
- * request". (A plugin's answers are always 200, so HTTP errors such as 429 are tested with a scripted
+ * Like Decidim on develop, it refuses a document with more than five aliases, deeper than 15 fields
+ * or more complex than 5 000 (`schema_max_complexity`, counted as graphql-ruby 2 counts it: 1 a field,
+ * a connection's nodes times the page asked for, at most 50), and (with `introspection: false`)
+ * answers introspection with "Introspection is disabled for this request". (A plugin's answers are always 200, so HTTP errors such as 429 are tested with a scripted
  * `fetch`.)
  */
-import { buildSchema, graphql, GraphQLError, Kind, parse, visit } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { buildSchema, getNamedType, graphql, GraphQLError, isCompositeType, Kind, parse, visit } from 'graphql';
 
 const CONTROL = '/__decidim-test/';
 const API = '/__decidim/';
@@ -26,6 +33,74 @@ const MAX_PER_PAGE = 50;
 /** Decidim's query limits on develop: five aliases (its alias analyzer's default) and a depth of 15. */
 const MAX_ALIASES = 5;
 const MAX_DEPTH = 15;
+/** `schema_max_complexity` (decidim-api/lib/decidim/api.rb), the same in 0.27 to develop. */
+const MAX_COMPLEXITY = 5000;
+
+/** The Decidim releases whose whole schema was rebuilt from their type files, and the version each says it is. */
+const REBUILT = { 0.27: '0.27.9', 0.28: '0.28.4', '0.30-dev': '0.30.0.dev' };
+const rebuilt = (variant) =>
+  buildSchema(readFileSync(new URL(`../fixtures/real/decidim/schema-${variant}.graphql`, import.meta.url), 'utf8'));
+
+/**
+ * A document's complexity as graphql-ruby 2 counts it: each field (each response key) 1 plus what it
+ * selects; a connection (a `…Connection` type) counts its `edges`/`nodes` once per item of the page
+ * asked for (`first`/`last`, else Decidim's 50). Fragments on different types count as their largest.
+ */
+function complexity(schema, document, variables = {}) {
+  const fragments = new Map(
+    document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const pageSize = (field) => {
+    for (const a of field.arguments ?? []) {
+      if (a.name.value !== 'first' && a.name.value !== 'last') continue;
+      const v = a.value.kind === Kind.VARIABLE ? variables[a.value.name.value] : Number(a.value.value);
+      if (typeof v === 'number') return Math.min(v, MAX_PER_PAGE);
+    }
+    return MAX_PER_PAGE;
+  };
+  const selections = (set, type) => {
+    if (!set || !type) return 0;
+    let fields = 0;
+    let branches = 0;
+    const keys = new Set();
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) {
+        // The same response key twice is one field (graphql-ruby merges them).
+        const key = s.alias?.value ?? s.name.value;
+        if (key.startsWith('__') || keys.has(key)) continue;
+        keys.add(key);
+        const def = type.getFields?.()[s.name.value];
+        const inner = def ? getNamedType(def.type) : undefined;
+        const child = isCompositeType(inner) ? inner : undefined;
+        if (child && /Connection$/.test(child.name)) {
+          let each = 0;
+          let once = 0;
+          for (const c of s.selectionSet?.selections ?? []) {
+            const n = c.kind === Kind.FIELD ? c.name.value : '';
+            const cDef = child.getFields()[n];
+            const cost = cDef ? 1 + selections(c.selectionSet, getNamedType(cDef.type)) : 0;
+            if (n === 'edges' || n === 'nodes') each += cost;
+            else once += cost;
+          }
+          fields += 1 + once + pageSize(s) * each;
+        } else fields += 1 + selections(s.selectionSet, child);
+      } else {
+        const on = s.kind === Kind.INLINE_FRAGMENT ? s.typeCondition : fragments.get(s.name.value)?.typeCondition;
+        const t = on ? schema.getType(on.name.value) : type;
+        const set2 = s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : fragments.get(s.name.value)?.selectionSet;
+        branches = Math.max(branches, selections(set2, t));
+      }
+    }
+    return fields + branches;
+  };
+  let total = 0;
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+    const root = d.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+    total += selections(d.selectionSet, root);
+  }
+  return total;
+}
 
 /** What Decidim's analyzers refuse before running a document: too many aliases, too deep. */
 function overLimits(source) {
@@ -143,7 +218,7 @@ const unb64 = (s) => Number(Buffer.from(String(s), 'base64').toString('utf8'));
 function translated(value, variant) {
   if (value === null || value === undefined) return null;
   const own = Object.entries(value).filter(([k, v]) => k !== 'machine_translations' && typeof v === 'string');
-  const machine = variant === 'current' ? Object.entries(value.machine_translations ?? {}) : [];
+  const machine = variant !== 'legacy' ? Object.entries(value.machine_translations ?? {}) : [];
   const entries = [
     ...own.map(([locale, text]) => ({ locale, text, machineTranslated: false })),
     ...machine
@@ -183,6 +258,10 @@ function author(a) {
     nickname: a.nickname ?? '',
     avatarUrl: a.avatarUrl ?? '',
     profilePath: a.profilePath ?? `/profiles/${a.nickname ?? 'someone'}`,
+    // Non-null in Decidim's own schema (0.27 and later).
+    badge: a.badge ?? '',
+    deleted: a.deleted ?? false,
+    organizationName: a.organizationName ?? 'Decidim test',
   };
 }
 
@@ -208,6 +287,10 @@ function model(instance) {
     url: p.url ?? `${instance.base}/processes/${space.slug}/f/${component.id}/proposals/${p.id}`,
   });
   const meeting = (m, space, component) => ({
+    // What a real Decidim always has (non-null in its schema), unless the seed says otherwise.
+    ...(variant in REBUILT
+      ? { reference: `M-${m.id}`, typeOfMeeting: 'in_person', closed: false, isWithdrawn: false }
+      : {}),
     ...m,
     title: t(m.title),
     description: t(m.description),
@@ -341,7 +424,7 @@ function model(instance) {
       const i = (seed().initiatives ?? []).find((x) => String(x.id) === String(id));
       return i ? initiative(i) : null;
     },
-    decidim: () => ({ version: variant === 'current' ? '0.31.0' : '0.27.9' }),
+    decidim: () => ({ version: REBUILT[variant] ?? (variant === 'current' ? '0.31.0' : '0.27.9') }),
   };
   return root;
 }
@@ -360,7 +443,8 @@ export function decidimServerPlugin() {
   const instances = new Map();
   const schemas = {};
   let next = 0;
-  const schemaFor = (variant) => (schemas[variant] ??= buildSchema(sdl(variant)));
+  const schemaFor = (variant) =>
+    (schemas[variant] ??= variant in REBUILT ? rebuilt(variant) : buildSchema(sdl(variant)));
 
   async function api(ctx, instance) {
     const authorization = ctx.get('Authorization') || '';
@@ -374,10 +458,25 @@ export function decidimServerPlugin() {
       return json({ errors: [{ message: 'Introspection is disabled for this request' }] });
     const refused = overLimits(body.query ?? '');
     if (refused) return json({ errors: [{ message: refused }] });
+    const schema = schemaFor(instance.variant);
+    if (instance.variant in REBUILT) {
+      // graphql-ruby checks complexity after validation; a document that does not validate fails there.
+      let cost = 0;
+      try {
+        cost = complexity(schema, parse(body.query ?? ''), body.variables ?? {});
+      } catch {
+        /* graphql() reports the syntax error itself */
+      }
+      if (cost > MAX_COMPLEXITY)
+        return json({
+          errors: [{ message: `Query has complexity of ${cost}, which exceeds max complexity of ${MAX_COMPLEXITY}` }],
+        });
+      instance.complexity.push(cost);
+    }
     const user = /^Bearer (.+)$/.exec(authorization)?.[1];
     const mutation = /^\s*mutation\b/.test(body.query ?? '');
     const result = await graphql({
-      schema: schemaFor(instance.variant),
+      schema,
       source: body.query ?? '',
       variableValues: body.variables ?? {},
       rootValue: model(instance),
@@ -416,7 +515,8 @@ export function decidimServerPlugin() {
           const origin = `${ctx.protocol}://${ctx.host}`;
           instances.set(key, {
             seed: body.seed ?? {},
-            variant: body.variant === 'legacy' ? 'legacy' : 'current',
+            variant: body.variant === 'legacy' || body.variant in REBUILT ? body.variant : 'current',
+            complexity: [],
             introspection: body.introspection !== false,
             delayMs: body.delayMs ?? 0,
             base: `${origin}${API}${key}`,
@@ -430,7 +530,8 @@ export function decidimServerPlugin() {
           instance.seed = (await readBody(ctx)).seed ?? {};
           return json({ ok: true });
         }
-        if (ctx.method === 'GET' && action === 'log') return json({ requests: instance.log });
+        if (ctx.method === 'GET' && action === 'log')
+          return json({ requests: instance.log, complexity: instance.complexity });
         if (ctx.method === 'POST' && action === 'close') {
           instances.delete(id);
           return json({ closed: true });

@@ -1,7 +1,9 @@
 /**
  * The Decidim adapter against a Decidim GraphQL API executed by graphql-js
- * (test/servers/decidim-plugin.mjs), in a current (0.31) and an older (0.27) version; HTTP failures
- * and malformed payloads with a scripted `fetch`; the conformance suite for what it declares.
+ * (test/servers/decidim-plugin.mjs): the whole schemas of Decidim 0.27, 0.28 and 0.30.dev rebuilt from
+ * their type files, and two hand-written subsets (the vote mutation of develop after 0.31.0; an older
+ * shape); HTTP failures and malformed payloads with a scripted `fetch`; the conformance suite for what
+ * it declares.
  */
 import { CivicError, getAdapterFactory, registerAdapter } from '@civic-kit/core';
 import { CONFORMANCE_FIXTURE, runAdapterConformance, type ConformanceFixture } from '@civic-kit/core/testing';
@@ -10,7 +12,7 @@ import { createDecidimAdapter, DecidimAdapter, htmlToText, type DecidimAdapterOp
 
 // ─── the test server ──────────────────────────────────────────────────────────────────────────
 
-type Variant = 'current' | 'legacy';
+type Variant = 'current' | 'legacy' | '0.27' | '0.28' | '0.30-dev';
 interface Seed {
   tokens?: Record<string, string>;
   processes?: {
@@ -85,6 +87,33 @@ const proposal = (id: string, extra: Record<string, unknown> = {}) => ({
 const adapter = (url: string, extra: Partial<DecidimAdapterOptions> = {}) =>
   new DecidimAdapter({ endpoint: url, space: 'green-streets', shared: false, ...extra });
 
+/** A meeting with a place, and an initiative with online and offline signatures, as Decidim stores them. */
+const TREE_PLANTING = {
+  id: 'm1',
+  title: { en: 'Tree planting' },
+  description: { en: '<p>Bring gloves</p>' },
+  startTime: '2030-03-01T10:00:00Z',
+  endTime: '2030-03-01T12:00:00Z',
+  address: 'Elm Street',
+  location: { en: 'Community hall' },
+  coordinates: { latitude: 41.39, longitude: 2.16 },
+  taxonomies: [{ id: 't', name: { en: 'Environment' } }],
+};
+const MORE_TREES = {
+  id: '12',
+  slug: 'i-12',
+  title: { en: 'More trees on our street', ca: 'Més arbres' },
+  description: { en: '<p>Plant <em>more</em> trees.</p>' },
+  state: 'open',
+  signatureType: 'online',
+  signatureStartDate: '2025-03-01',
+  signatureEndDate: '2025-06-29',
+  onlineVotes: 1840,
+  offlineVotes: 60,
+  scope: { id: '3', name: { en: 'Gràcia' } },
+  author: { name: 'Neighbours of Elm St', nickname: 'elm' },
+};
+
 // ─── the conformance fixture as Decidim proposals ────────────────────────────────────────────
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -106,15 +135,17 @@ function seedFrom(fixture: ConformanceFixture): Seed {
   );
 }
 
-for (const [variant, pageSize] of [
-  ['current', 3],
-  ['legacy', 50],
+for (const [variant, pageSize, introspection] of [
+  ['current', 3, true],
+  ['legacy', 50, true],
+  ['0.27', 50, true],
+  ['0.30-dev', 4, false],
 ] as const) {
   runAdapterConformance({
-    name: `decidim adapter (${variant} schema, ${pageSize} per request)`,
+    name: `decidim adapter (${variant} schema, ${pageSize} per request${introspection ? '' : ', no introspection'})`,
     voters: ['tok-a', 'tok-b'],
     create: async (fixture) => {
-      const server = await instance(seedFrom(fixture), { variant });
+      const server = await instance(seedFrom(fixture), { variant, introspection });
       return adapter(server.url, { pageSize, token: 'tok-a' });
     },
   });
@@ -279,7 +310,7 @@ describe('DecidimAdapter: proposals', () => {
     expect(i.tags).to.deep.equal(['Environment', 'Gràcia']);
     expect(i.supporters).to.deep.equal({ count: 4 });
     expect(i.url).to.equal(`${server.url}/processes/green-streets/f/7/proposals/11`);
-    // No machine translations before 0.30: French falls back to English, and nothing is marked.
+    // A schema without machineTranslated: French falls back to English, and nothing is marked.
     const fr = await a.getInitiative('11', { locale: 'fr' });
     expect(fr.title).to.equal('Trees on <Elm> Street & more');
     expect(fr.machineTranslated).to.equal(false);
@@ -391,17 +422,7 @@ describe('DecidimAdapter: proposals', () => {
 describe('DecidimAdapter: meetings and initiatives', () => {
   it('maps meetings with their place for the map', async () => {
     const meetings = [
-      {
-        id: 'm1',
-        title: { en: 'Tree planting' },
-        description: { en: '<p>Bring gloves</p>' },
-        startTime: '2030-03-01T10:00:00Z',
-        endTime: '2030-03-01T12:00:00Z',
-        address: 'Elm Street',
-        location: { en: 'Community hall' },
-        coordinates: { latitude: 41.39, longitude: 2.16 },
-        taxonomies: [{ id: 't', name: { en: 'Environment' } }],
-      },
+      TREE_PLANTING,
       {
         id: 'm2',
         title: { en: 'Past' },
@@ -441,20 +462,7 @@ describe('DecidimAdapter: meetings and initiatives', () => {
   });
 
   const initiatives = [
-    {
-      id: '12',
-      slug: 'i-12',
-      title: { en: 'More trees on our street', ca: 'Més arbres' },
-      description: { en: '<p>Plant <em>more</em> trees.</p>' },
-      state: 'open',
-      signatureType: 'online',
-      signatureStartDate: '2025-03-01',
-      signatureEndDate: '2025-06-29',
-      onlineVotes: 1840,
-      offlineVotes: 60,
-      scope: { id: '3', name: { en: 'Gràcia' } },
-      author: { name: 'Neighbours of Elm St', nickname: 'elm' },
-    },
+    MORE_TREES,
     {
       ...{ id: '13', title: { en: 'Accepted one' }, state: 'accepted' },
       signatureStartDate: '2024-01-01',
@@ -490,6 +498,144 @@ describe('DecidimAdapter: meetings and initiatives', () => {
   });
 });
 
+// ─── the whole schema of real releases ──────────────────────────────────────────────────────
+
+/**
+ * The test server with the schema of a Decidim release rebuilt from that release's type files
+ * (test/fixtures/real/decidim/SOURCES.md): every document the adapter sends is validated and run
+ * against it, with Decidim's alias, depth and complexity limits, introspection on and off.
+ */
+describe('DecidimAdapter on the whole schema of Decidim 0.27, 0.28 and 0.30 (develop)', () => {
+  // Withdrawn: a state until 0.28, a field of its own from 0.30 (where the state stays as answered).
+  const RELEASES = [
+    { version: '0.27', withdrawn: { state: 'withdrawn' } },
+    { version: '0.28', withdrawn: { state: 'withdrawn' } },
+    { version: '0.30-dev', withdrawn: { state: 'accepted', withdrawn: true } },
+  ] as const;
+  const trees = proposal('11', {
+    title: { en: 'Trees on Elm Street', ca: 'Arbres', machine_translations: { fr: 'Des arbres' } },
+    body: { en: '<p>Plant twelve trees.</p>' },
+    state: 'accepted',
+    voteCount: 12,
+    address: 'Elm Street 1',
+    coordinates: { latitude: 41.39, longitude: 2.16 },
+    taxonomies: [
+      { id: 't1', name: { en: 'Environment' } },
+      { id: 't2', name: { en: 'Gràcia' } },
+    ],
+    author: { name: 'Ana', nickname: 'ana', profilePath: '/profiles/ana' },
+  });
+  for (const release of RELEASES)
+    for (const introspection of [true, false]) {
+      const name = `${release.version}, introspection ${introspection ? 'on' : 'off'}`;
+      const server = () =>
+        instance(
+          {
+            ...process(
+              [
+                trees,
+                proposal('w', release.withdrawn),
+                proposal('few', { voteCount: 2 }),
+                proposal('many', { voteCount: 40 }),
+                proposal('none', { voteCount: 0 }),
+              ],
+              [TREE_PLANTING],
+            ),
+            initiatives: [MORE_TREES],
+          },
+          { variant: release.version as Variant, introspection },
+        );
+
+      it(`${name}: proposals with votes, tags, author, place, state and machine translations`, async () => {
+        const s = await server();
+        const a = adapter(s.url, { pageSize: 2, token: 'tok-a', sourceName: 'Barcelona' });
+        const page = await a.listInitiatives({ limit: 50 }, { locale: 'en' });
+        expect(page.warnings, 'nothing left out').to.equal(undefined);
+        expect(page.items.map((i) => i.id)).to.deep.equal(['11', 'w', 'few', 'many', 'none']);
+        const i = page.items[0]!;
+        expect(i.title).to.equal('Trees on Elm Street');
+        expect(i.summary).to.equal('Plant twelve trees.');
+        expect(i.status).to.equal('active');
+        expect(i.supporters).to.deep.equal({ count: 12 });
+        expect(i.tags).to.deep.equal(['Environment', 'Gràcia']);
+        expect(i.organiser).to.deep.equal({ name: 'Ana', url: `${s.url}/profiles/ana` });
+        expect(i.place).to.include({ lat: 41.39, lng: 2.16, address: 'Elm Street 1' });
+        expect(i.url).to.equal(`${s.url}/processes/green-streets/f/7/proposals/11`);
+        expect(page.items[1]!.status, 'withdrawn').to.equal('closed');
+        const fr = await a.getInitiative('11', { locale: 'fr' });
+        expect(fr.title).to.equal('Des arbres');
+        expect(fr.machineTranslated, 'machineTranslated exists since 0.27').to.equal(true);
+        // Sorted by supporters: the API sorts by votes.
+        const top = await a.listInitiatives({ sort: 'supporters', limit: 2 });
+        expect(top.items.map((x) => x.id)).to.deep.equal(['many', '11']);
+        expect(a.capabilities.has('support-initiative'), 'no vote mutation in this release').to.equal(false);
+        const log = await control<{ requests: { operation: string }[]; complexity: number[] }>(`instances/${s.id}/log`);
+        const ops = log.requests.map((r) => r.operation);
+        expect(ops).to.include(introspection ? 'CivicKitDecidimSchema' : 'CivicKitProbe');
+        expect(ops).to.include.members(['CivicKitList', 'CivicKitPage']);
+        expect(Math.max(...log.complexity), 'within Decidim’s complexity limit').to.be.within(1, 5000);
+      });
+
+      it(`${name}: meetings with their place, and initiatives with all their signatures`, async () => {
+        const s = await server();
+        const m = await adapter(s.url, { resource: 'meetings' }).listInitiatives({});
+        expect(m.items).to.have.length(1);
+        expect(m.items[0]).to.deep.include({
+          id: 'm1',
+          title: 'Tree planting',
+          status: 'active',
+          tags: ['Environment'],
+        });
+        expect(m.items[0]!.place).to.include({ lat: 41.39, lng: 2.16, address: 'Community hall, Elm Street' });
+        const a = new DecidimAdapter({ endpoint: s.url, goal: 3000, shared: false });
+        const { items } = await a.listInitiatives({});
+        expect(items).to.have.length(1);
+        expect(items[0]).to.deep.include({
+          id: '12',
+          title: 'More trees on our street',
+          status: 'active',
+          supporters: { count: 1900, goal: 3000 },
+          tags: ['Gràcia'],
+          url: `${s.url}/initiatives/i-12`,
+        });
+        expect((await a.getInitiative('12')).supporters?.count).to.equal(1900);
+        const log = await control<{ complexity: number[] }>(`instances/${s.id}/log`);
+        expect(Math.max(...log.complexity), 'within Decidim’s complexity limit').to.be.within(1, 5000);
+      });
+    }
+
+  it('the rebuilt schema refuses what the release lacks, and Decidim’s complexity limit holds', async () => {
+    const s = await instance(process([trees]), { variant: '0.27' });
+    const post = async (query: string) =>
+      (await (
+        await fetch(`${s.url}/api`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query }),
+        })
+      ).json()) as { errors?: { message: string }[]; data?: unknown };
+    const lacks = await post('{ component(id: "7") { ... on Proposals { proposal(id: "11") { id likesCount } } } }');
+    expect(lacks.errors?.[0]?.message).to.contain('likesCount');
+    const ok = await post('{ component(id: "7") { ... on Proposals { proposal(id: "11") { id voteCount } } } }');
+    expect(ok).to.deep.equal({ data: { component: { proposal: { id: '11', voteCount: 12 } } } });
+    // component (1) + four pages, each 1 + 50 × (nodes 1 + 33 fields) = 1 701: 6 805, past 5 000.
+    // One page (1 702) is well within.
+    const fields = `id address reference state voteCount publishedAt createdAt updatedAt answeredAt official position
+      endorsementsCount authorsCount createdInMeeting participatoryTextLevel title { locales } body { locales }
+      answer { locales } coordinates { latitude longitude }
+      author { id name nickname avatarUrl profilePath badge deleted organizationName }`;
+    const pages = (n: number) =>
+      `{ component(id: "7") { ... on Proposals { ${['a', 'b', 'c', 'd']
+        .slice(0, n)
+        .map((k) => `${k}: proposals(first: 50) { nodes { ${fields} } }`)
+        .join(' ')} } } }`;
+    expect((await post(pages(4))).errors?.[0]?.message).to.equal(
+      'Query has complexity of 6805, which exceeds max complexity of 5000',
+    );
+    expect((await post(pages(1))).errors).to.equal(undefined);
+  });
+});
+
 // ─── filters, paging, cache and request budget ──────────────────────────────────────────────
 
 describe('DecidimAdapter: requests', () => {
@@ -502,6 +648,33 @@ describe('DecidimAdapter: requests', () => {
       state: n % 3 ? null : 'accepted',
     }),
   );
+
+  it('a later page that cannot be had: the items read so far, and a warning saying so', async () => {
+    const server = await instance(process(many));
+    // The instance answers the first page, then stops answering (a network failure for every later page).
+    const flaky: typeof fetch = async (input, init) => {
+      const { query } = JSON.parse(init?.body as string) as { query: string };
+      if (/query CivicKitPage\b/.test(query)) throw new TypeError('Failed to fetch');
+      return fetch(input, init);
+    };
+    const warned: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warned.push(args);
+    try {
+      const a = adapter(server.url, { fetch: flaky, sourceName: 'Barcelona' });
+      // Every repair café is wanted, so every page is needed; only the first 50 proposals are read.
+      const page = await a.listInitiatives({ q: 'repair', limit: 50 });
+      expect(page.items.map((i) => i.id)).to.deep.equal(['p0', 'p10', 'p20', 'p30', 'p40']);
+      expect(page.total, 'not known: the list is incomplete').to.equal(undefined);
+      expect(page.nextCursor).to.equal(undefined);
+      expect(page.warnings).to.have.length(1);
+      expect(page.warnings![0]).to.include({ source: 'Barcelona', code: 'network' });
+      expect(page.warnings![0]!.message).to.match(/^the list stops after 50 items \(/);
+      expect(warned.filter((w) => String(w[0]).includes('the list stops'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
 
   it('fills a visible list with one request, and fetches further pages only when needed', async () => {
     const server = await instance(process(many));

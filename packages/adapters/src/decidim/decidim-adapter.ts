@@ -1,7 +1,8 @@
 /**
  * The Decidim adapter: reads initiatives, or the proposals or meetings of a participatory space,
  * from a Decidim instance's public GraphQL API (`<instance>/api`), and votes on proposals through
- * the 0.31+ write API where the instance has it and the host supplies credentials.
+ * the write API (Decidim's development branch after 0.31.0) where the instance has it and the host
+ * supplies credentials.
  *
  * - plain GraphQL documents over `fetch`, with a timeout and the caller's `AbortSignal`;
  * - the instance's schema is introspected once (per page and instance) and the documents are built
@@ -10,7 +11,8 @@
  *   machine translations are marked;
  * - 100 requests a minute per IP: answers are cached (stale-while-revalidate), identical requests in
  *   flight are made once, one request fills a visible list, and requests are counted per instance;
- * - what the API cannot filter or sort by is done over the fetched items.
+ * - what the API cannot filter or sort by is done over the fetched items; a later page that cannot be
+ *   had ends the list with the items read so far and a warning (`Page.warnings`), never an error.
  */
 import {
   CivicError,
@@ -22,6 +24,7 @@ import {
   type InitiativeQuery,
   type InitiativeStatus,
   type Page,
+  type PageWarning,
   type Poll,
   type WriteOptions,
 } from '@civic-kit/core';
@@ -275,6 +278,8 @@ export class DecidimAdapter implements CivicAdapter {
     const seen = new Set<string>();
     const found: Initiative[] = [];
     const skipped = new Skipped();
+    const source = this.context([]).source.name;
+    let failed: PageWarning | undefined;
     let fetched = 0;
     let page = await this.firstPage(order, o);
     for (;;) {
@@ -288,17 +293,26 @@ export class DecidimAdapter implements CivicAdapter {
       // One more match than the page needs tells whether there is a next page.
       if (!needAll && found.length > offset + limit) break;
       if (!page.queue.length || fetched >= maxItems) break;
-      page = await this.nextPage(page.queue, order, o);
+      try {
+        page = await this.nextPage(page.queue, order, o);
+      } catch (e) {
+        // A later page that cannot be had: the items read so far, and a warning that says so.
+        if (!(e instanceof CivicError) || e.code === 'aborted') throw e;
+        const message = `the list stops after ${fetched} items (${e.message})`.slice(0, 1000);
+        console.warn(`[civic-kit] ${source}: ${message}`);
+        failed = { source, code: e.code, message };
+        break;
+      }
     }
     const ordered = sorted(found, query);
     const complete = !page.queue.length;
     const next = offset + limit;
-    const warning = skipped.warning(this.context([]).source.name);
+    const warnings = [skipped.warning(source), failed].filter((w): w is PageWarning => !!w);
     return {
       items: ordered.slice(offset, next),
       ...(ordered.length > next ? { nextCursor: String(next) } : {}),
       ...(complete ? { total: ordered.length } : {}),
-      ...(warning ? { warnings: [warning] } : {}),
+      ...(warnings.length ? { warnings } : {}),
     };
   }
 

@@ -190,14 +190,99 @@ describe('RestAdapter', () => {
       new Response('{"id":', { headers: { 'Content-Type': 'application/json' } }),
       new Response('<html></html>', { headers: { 'Content-Type': 'text/html' } }),
       json({ ...POLL, options: 'a,b' }),
-      json({ items: [{ id: 42 }] }),
+      json({ items: 'none' }),
+      json({ items: [], nextCursor: 7 }),
+      json([{ id: 'a', title: 'A', status: 'active' }]),
     ];
     for (const [i, reply] of bad.entries()) {
       const s = scripted(reply);
       const a = adapter(s, { retries: 0 });
-      const call = i === 3 ? a.listInitiatives({}) : a.getPoll('p');
+      const call = i >= 3 ? a.listInitiatives({}) : a.getPoll('p');
       expect((await rejection(call)).code, String(i)).to.equal('invalid-response');
     }
+  });
+
+  describe('one item that cannot be shown never fails a page', () => {
+    // A page as @civic-kit/server sends it (packages/server/openapi.json, InitiativePage), from a
+    // server with one item this version cannot read: a status added by a newer server, and a
+    // latitude sent as text by another implementation of the contract.
+    const PAGE = {
+      items: [
+        {
+          id: 'repair-cafe',
+          title: 'Repair café',
+          summary: 'Bring broken things; we fix them together.',
+          status: 'active',
+          tags: ['repair'],
+          place: { lat: 51.455, lng: -2.59, address: 'Old Market' },
+          supporters: { count: 10, goal: 50 },
+          startsAt: '2026-01-10T10:00:00.000Z',
+          machineTranslated: false,
+        },
+        { id: 'seed-swap', title: 'Seed swap', status: 'archived', tags: ['food'], machineTranslated: false },
+        {
+          id: 'bike-kitchen',
+          title: 'Bike kitchen',
+          status: 'active',
+          tags: ['repair', 'cycling'],
+          place: { lat: '51.47', lng: -2.6 },
+          machineTranslated: false,
+        },
+        { id: 'orchard', title: 'Community orchard', status: 'completed', tags: ['food'], machineTranslated: false },
+      ],
+      nextCursor: 'eyJvIjo0fQ',
+      total: 9,
+    };
+    const warned: unknown[][] = [];
+    const warn = console.warn;
+    beforeEach(() => {
+      warned.length = 0;
+      console.warn = (...args: unknown[]) => warned.push(args);
+    });
+    afterEach(() => {
+      console.warn = warn;
+    });
+
+    it('shows the others in order, counts the two left out and says why, once', async () => {
+      const page = await adapter(scripted(json(PAGE))).listInitiatives({});
+      expect(page.items.map((i) => i.title)).to.deep.equal(['Repair café', 'Community orchard']);
+      expect(page.items[0]!.place).to.include({ lat: 51.455, lng: -2.59, address: 'Old Market' });
+      expect(page.nextCursor, 'the next page is still there').to.equal('eyJvIjo0fQ');
+      expect(page.total).to.equal(9);
+      expect(page.warnings).to.have.length(1);
+      const [w] = page.warnings!;
+      expect(w!.source).to.equal('api.example');
+      expect(w!.code).to.equal('invalid-response');
+      expect(w!.skipped).to.equal(2);
+      expect(w!.message).to.match(/^2 items left out \(1 × status: .+; 1 × place\.lat: .+\)$/);
+      expect(warned, 'one console line for the page').to.have.length(1);
+      expect(String(warned[0]![0])).to.equal(`[civic-kit] api.example: ${w!.message}`);
+    });
+
+    it("keeps the server's own warnings beside its own count", async () => {
+      const theirs = { source: 'Neighbours’ map', code: 'network', message: 'could not be reached' } as const;
+      const page = await adapter(
+        scripted(json({ ...PAGE, items: PAGE.items.slice(1, 2), warnings: [theirs] })),
+      ).listInitiatives({});
+      expect(page.items).to.deep.equal([]);
+      expect(page.warnings).to.deep.equal([
+        theirs,
+        { source: 'api.example', code: 'invalid-response', skipped: 1, message: page.warnings![1]!.message },
+      ]);
+    });
+
+    it('says nothing when every item can be shown', async () => {
+      const page = await adapter(scripted(json({ items: [PAGE.items[0], PAGE.items[3]] }))).listInitiatives({});
+      expect(page.items.map((i) => i.id)).to.deep.equal(['repair-cafe', 'orchard']);
+      expect(page.warnings).to.equal(undefined);
+      expect(warned).to.deep.equal([]);
+    });
+
+    it('still answers invalid-response for the one item asked for by id, naming the field', async () => {
+      const e = await rejection(adapter(scripted(json(PAGE.items[1])), { retries: 0 }).getInitiative('seed-swap'));
+      expect(e.code).to.equal('invalid-response');
+      expect(e.message).to.contain('status');
+    });
   });
 
   it('sends the query, the voter token, the browser id and the locale as the contract says', async () => {

@@ -5,7 +5,9 @@
  * - every call has a timeout and honours `signal` (a cancelled call is `aborted`, never `network`);
  * - reads, and writes that carry an idempotency key (all of them), are retried on network failures
  *   and on 429/502/503/504 with exponential backoff and full jitter, waiting at least `Retry-After`;
- * - every response is validated with the core `parse*` functions (`invalid-response` otherwise);
+ * - every response is validated with the core `parse*` functions (`invalid-response` otherwise); in a
+ *   page of initiatives each item on its own: one that cannot be shown is left out and counted in the
+ *   page's `warnings` (docs/adr/0005-places-without-a-pin-and-skipped-items.md);
  * - RFC 9457 problem details become a `CivicError` with the code their `type` names, with
  *   per-field messages and `retryAfter`;
  * - `subscribe` shares one `EventSource` for all topics, which reconnects with backoff.
@@ -13,12 +15,14 @@
 import {
   CIVIC_ERROR_CODES,
   CivicError,
+  InitiativeSchema,
   parseInitiative,
   parseInitiativePage,
   parseInterests,
   parseMatches,
   parsePlaceMatches,
   parsePoll,
+  parseResponse,
   type Ballot,
   type CallOptions,
   type Capability,
@@ -36,6 +40,7 @@ import {
   type Topic,
   type WriteOptions,
 } from '@civic-kit/core';
+import { Skipped } from '../skipped.js';
 
 export const REST_CAPABILITIES: readonly Capability[] = [
   'list-initiatives',
@@ -220,7 +225,38 @@ export class RestAdapter implements CivicAdapter {
     if (query.cursor) p.set('cursor', query.cursor);
     if (query.limit !== undefined) p.set('limit', String(query.limit));
     const qs = p.toString();
-    return parseInitiativePage(await this.request('GET', `/initiatives${qs ? `?${qs}` : ''}`, { ...o }));
+    return this.initiativePage(await this.request('GET', `/initiatives${qs ? `?${qs}` : ''}`, { ...o }));
+  }
+
+  /**
+   * A page of initiatives: the envelope (cursor, total, the server's own warnings) as the contract says,
+   * else `invalid-response`; then each item on its own, one that cannot be shown left out and counted.
+   */
+  private initiativePage(body: unknown): Page<Initiative> {
+    const list = body && typeof body === 'object' ? (body as { items?: unknown }).items : undefined;
+    if (!Array.isArray(list)) return parseInitiativePage(body);
+    const page = parseInitiativePage({ ...(body as object), items: [] });
+    const skipped = new Skipped();
+    list.forEach((item, i) => {
+      try {
+        page.items.push(parseResponse(InitiativeSchema, item, `initiative at items.${i} in /initiatives`));
+      } catch (e) {
+        if (!(e instanceof CivicError)) throw e;
+        skipped.addError(e);
+      }
+    });
+    const warning = skipped.warning(this.sourceName);
+    if (warning) page.warnings = [...(page.warnings ?? []), warning];
+    return page;
+  }
+
+  /** The name warnings and console lines give this server: its host. */
+  private get sourceName(): string {
+    try {
+      return new URL(this.endpoint, globalThis.location?.href).host || this.endpoint;
+    } catch {
+      return this.endpoint;
+    }
   }
 
   async getInitiative(id: string, o?: CallOptions & { voter?: string | undefined }): Promise<Initiative> {
