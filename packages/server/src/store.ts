@@ -476,9 +476,21 @@ export async function vote(
   return pollView(tx, row, voter, now);
 }
 
-/** The public view of a poll (no voter): what live events carry. */
-export const publicPoll = (db: Queryable, id: string, now: Date) => getPoll(db, id, { kind: 'none' }, now);
-export const publicInitiative = (db: Queryable, id: string) => getInitiative(db, id, { kind: 'none' });
+/** Throws not-found for an item a moderator hid: it says nothing to the public, live streams included. */
+async function notHidden(db: Queryable, table: 'polls' | 'initiatives', id: string): Promise<void> {
+  const row = await db.get<{ hidden: number }>(`SELECT hidden FROM ${table} WHERE id = ?`, [id]);
+  if (!row || Number(row.hidden)) throw notFound(`No item with id "${id}"`);
+}
+
+/** The public view of a poll (no voter, results only where everyone may see them): what live events carry. */
+export async function publicPoll(db: Queryable, id: string, now: Date): Promise<Poll> {
+  await notHidden(db, 'polls', id);
+  return getPoll(db, id, { kind: 'none' }, now);
+}
+export async function publicInitiative(db: Queryable, id: string): Promise<Initiative> {
+  await notHidden(db, 'initiatives', id);
+  return getInitiative(db, id, { kind: 'none' });
+}
 
 // ─── interests and sign-ups ───────────────────────────────────────────────────────────────────
 

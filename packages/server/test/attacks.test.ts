@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { createAdminToken } from '../src/admin/tokens.js';
 import { configFromEnv, defaultConfig } from '../src/config.js';
 import { deletePerson, exportSignups, pruneUnconfirmedSignups, startServer, type SeedData } from '../src/index.js';
 import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
@@ -46,7 +47,50 @@ const RANKED = {
     { id: 'c', label: 'C' },
   ],
 };
-const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL, RANKED] };
+const SEALED = {
+  id: 'sealed',
+  question: 'Results once you have voted',
+  kind: 'single',
+  status: 'open',
+  resultsVisibility: 'after-vote',
+  options: [
+    { id: 'yes', label: 'Yes' },
+    { id: 'no', label: 'No' },
+  ],
+};
+const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL, RANKED, SEALED] };
+
+/** Everything `/events` sends for `topics` within `ms`, as a client that reconnects (Last-Event-ID) reads it. */
+async function listen(url: string, topics: string, ms: number, during?: () => Promise<unknown>): Promise<string> {
+  const controller = new AbortController();
+  const res = await fetch(`${url}/events?topics=${topics}`, {
+    signal: controller.signal,
+    headers: { 'Last-Event-ID': '1' },
+  });
+  assert.equal(res.status, 200);
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  const reading = (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += value;
+      }
+    } catch {
+      /* aborted */
+    }
+  })();
+  await during?.();
+  await new Promise((r) => setTimeout(r, ms));
+  controller.abort();
+  await reading;
+  return text;
+}
+
+/** The `change` events in what a stream sent. */
+const changes = (text: string) =>
+  [...text.matchAll(/event: change\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
 
 /** What `fn` wrote to console.error and console.warn while it ran. */
 async function logged(fn: () => Promise<unknown>): Promise<string> {
@@ -473,6 +517,50 @@ for (const database of DATABASES) {
           undefined,
           'an address nobody confirmed is not exported as "subscribed"',
         );
+      });
+    });
+
+    describe('the live stream', () => {
+      let server: TestServer;
+      let organiser = '';
+      before(async () => {
+        server = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE });
+        organiser = (await createAdminToken(server.db, { name: 'Olu', role: 'organiser' }, new Date())).token;
+      });
+      after(() => server.close());
+
+      it('tells a reconnecting stream nothing of a poll a moderator hid', async () => {
+        const hide = await send(`${server.url}/admin/api/polls/budget/hide`, {
+          headers: { Authorization: `Bearer ${organiser}` },
+          body: {},
+        });
+        assert.equal(hide.status, 200, JSON.stringify(hide.body));
+        assert.equal((await send(`${server.url}/polls/budget`)).status, 404, 'hidden from the REST API');
+        const text = await listen(server.url, 'poll:budget', 400);
+        assert.match(text, /event: ready/);
+        assert.deepEqual(changes(text), [], 'the stream sent the hidden poll');
+        assert.doesNotMatch(text, /Which project first|The park/);
+      });
+
+      it('never sends the results of a poll that shows them only to those who voted', async () => {
+        const text = await listen(server.url, 'poll:sealed', 400, async () => {
+          for (const who of ['sealer-1', 'sealer-2', 'sealer-3']) {
+            const r = await send(`${server.url}/polls/sealed/votes`, {
+              headers: write(key('sealed'), testVoter(who)),
+              body: { choices: ['yes'] },
+            });
+            assert.equal(r.status, 200, JSON.stringify(r.body));
+            assert.ok(r.body.results, 'the voter sees the results');
+          }
+        });
+        const sent = changes(text);
+        assert.ok(sent.length >= 1, `the stream said the poll changed (${text.slice(0, 300)})`);
+        for (const event of sent) {
+          const poll = event.poll as Record<string, unknown>;
+          assert.equal(poll.id, 'sealed');
+          assert.equal(poll.results, undefined, `results went out in the stream: ${JSON.stringify(poll.results)}`);
+        }
+        assert.doesNotMatch(text, /"counts"|"voters"/);
       });
     });
 
