@@ -308,7 +308,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
 
   app.onError((e, c) => problemResponse(c, toProblem(e)));
   app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', `Nothing at ${c.req.path}`)));
-  mountAdmin(app, { db, config, events, allowed });
+  mountAdmin(app, { db, config, events, allowed, address });
 
   app.use(
     '*',

@@ -28,6 +28,8 @@ export interface ServerConfig {
   streamsPerAddress: number;
   /** `/events` connections opened per client address (reconnects included). */
   eventsPerAddress: RateLimit;
+  /** Admin API requests per client address (a wrong token counts too). */
+  adminRequests: RateLimit;
   /**
    * How many proxies you run in front of the server: the client address is taken that many hops from
    * the right of `X-Forwarded-For` (0: the connection's address; what the client wrote is never trusted).
@@ -131,6 +133,7 @@ export function configFromEnv(
     addressReads: { limit: num(env.CIVIC_ADDRESS_READS_PER_MINUTE, 3000), windowSeconds: 60 },
     streamsPerAddress: num(env.CIVIC_STREAMS_PER_ADDRESS, 50),
     eventsPerAddress: { limit: num(env.CIVIC_EVENT_CONNECTIONS_PER_MINUTE, 120), windowSeconds: 60 },
+    adminRequests: { limit: num(env.CIVIC_ADMIN_REQUESTS_PER_MINUTE, 300), windowSeconds: 60 },
     trustProxy: env.CIVIC_TRUST_PROXY === 'true' ? 1 : Math.max(0, Math.floor(num(env.CIVIC_TRUST_PROXY, 0))),
     trustedProxies: list(env.CIVIC_TRUSTED_PROXIES),
     gridKm: num(env.CIVIC_GRID_KM, 1),

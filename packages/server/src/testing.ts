@@ -38,6 +38,7 @@ const TEST_LIMITS: Partial<ServerConfig> = {
   addressReads: { limit: 100_000, windowSeconds: 60 },
   streamsPerAddress: 1000,
   eventsPerAddress: { limit: 100_000, windowSeconds: 60 },
+  adminRequests: { limit: 100_000, windowSeconds: 60 },
   matchesPerAddress: { limit: 100_000, windowSeconds: 3600 },
   anonymousVotesPerPoll: { limit: 100_000, windowSeconds: 86_400 },
   matchesPerVoter: { limit: 100_000, windowSeconds: 3600 },

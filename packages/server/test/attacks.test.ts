@@ -564,6 +564,37 @@ for (const database of DATABASES) {
       });
     });
 
+    describe('the admin API', () => {
+      it('limits how often one address may try admin tokens, whatever X-Forwarded-For it writes', async () => {
+        const server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          config: { trustProxy: 1, adminRequests: { limit: 5, windowSeconds: 60 } },
+        });
+        try {
+          const statuses: number[] = [];
+          for (let i = 0; i < 20; i++) {
+            const guess = `civic_admin_${String(i).padStart(43, '0')}`;
+            const r = await send(`${server.url}/admin/api/me`, {
+              headers: { Authorization: `Bearer ${guess}`, 'X-Forwarded-For': `10.0.0.${i}, 203.0.113.9` },
+            });
+            statuses.push(r.status);
+            if (r.status === 429) assert.ok(Number(r.headers.get('retry-after')) >= 1, 'says when to come back');
+          }
+          assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401]);
+          // The bucket refills one request every 12 s: none of the other 15 gets through.
+          assert.deepEqual(statuses.slice(5), Array<number>(15).fill(429), statuses.join(','));
+          // Another address is not held back by this one.
+          const other = await send(`${server.url}/admin/api/me`, {
+            headers: { Authorization: 'Bearer civic_admin_nope', 'X-Forwarded-For': '198.51.100.4' },
+          });
+          assert.equal(other.status, 401);
+        } finally {
+          await server.close();
+        }
+      });
+    });
+
     describe('hygiene', () => {
       let server: TestServer;
       before(async () => {
