@@ -50,6 +50,10 @@ export interface ServerConfig {
    * database. A new browser id costs nothing, so this is what bounds one address's weight.
    */
   anonymousVotesPerPoll: RateLimit;
+  /** A sign-up sent sooner than this after its form was issued (`GET /signups/form`) is refused. */
+  signupMinFillSeconds: number;
+  /** Refuse sign-ups without a form stamp (off: only a stamp that is sent is checked; the honeypot always). */
+  signupStampRequired: boolean;
   /** Double opt-in: a sign-up counts only once the link mailed to its address is opened. */
   confirmSignups: boolean;
   /** Hours an unconfirmed sign-up is kept before it is deleted. */
@@ -141,6 +145,8 @@ export function configFromEnv(
     smallestCount: num(env.CIVIC_SMALLEST_COUNT, 3),
     requiredConsents: env.CIVIC_REQUIRED_CONSENTS === undefined ? ['connect'] : list(env.CIVIC_REQUIRED_CONSENTS),
     anonymousVotesPerPoll: { limit: num(env.CIVIC_ANONYMOUS_VOTES_PER_POLL_PER_DAY, 10), windowSeconds: 86_400 },
+    signupMinFillSeconds: num(env.CIVIC_SIGNUP_MIN_FILL_SECONDS, 3),
+    signupStampRequired: env.CIVIC_SIGNUP_STAMP !== 'optional',
     confirmSignups: env.CIVIC_CONFIRM_SIGNUPS === '1' || env.CIVIC_CONFIRM_SIGNUPS === 'true',
     confirmHours: num(env.CIVIC_CONFIRM_HOURS, 48),
     smtpUrl: env.CIVIC_SMTP_URL || undefined,

@@ -23,6 +23,8 @@ import {
   type Initiative,
   type InitiativeQuery,
   type Interest,
+  type Consent,
+  type ConsentText,
   type Matches,
   type Page,
   type PlaceMatch,
@@ -529,6 +531,11 @@ export interface MatchRules {
   smallestCount: number;
   /** Consent purposes a sign-up must carry (matching rests on them). */
   requiredConsents?: readonly string[];
+  /**
+   * The consent words this server serves (the site settings'): for each of their purposes the receipt
+   * holds these words and version, whatever the client sent (other purposes: the client's words).
+   */
+  consentTexts?: readonly ConsentText[];
 }
 
 /** No coarsening, no minimum, exact counts: what the contract's reference (the memory adapter) does. */
@@ -564,6 +571,7 @@ export async function signup(
     throw badRequest(`The sign-up needs the "${missing.slice(0, 100)}" consent`, [
       { detail: 'Tick the box to agree to your details being used to put you in touch', pointer: '/consent' },
     ]);
+  const served = new Map((rules.consentTexts ?? []).map((c) => [c.purpose, c]));
   const asked = [...new Set(s.interests)];
   const labels = new Map((await listInterests(tx)).map((i) => [i.id, i.label]));
   const interests = asked.filter((i) => labels.has(i));
@@ -630,17 +638,20 @@ export async function signup(
       confirmTokenHash,
     ],
   );
-  const purposes = new Set<string>();
+  const receipt: Consent[] = [];
   for (const c of s.consent) {
-    if (purposes.has(c.purpose)) continue;
-    purposes.add(c.purpose);
+    if (receipt.some((r) => r.purpose === c.purpose)) continue;
+    // The words are the server's where it serves any (the client only says which were ticked), and
+    // when it was given is when the server received it: the client's clock is not evidence.
+    const words = served.get(c.purpose) ?? c;
+    receipt.push({ ...c, text: words.text, version: words.version, timestamp: at });
     await tx.run(
       `INSERT INTO consents (signup_id, purpose, consent_text, consent_version, given_at, locale, organisations, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      // When it was given is when the server received it: the client's clock is not evidence.
-      [id, c.purpose, c.text, c.version, at, c.locale, JSON.stringify(c.organisations), at],
+      [id, c.purpose, words.text, words.version, at, c.locale, JSON.stringify(c.organisations), at],
     );
   }
+  matches.receipt = receipt;
   // Matched by others from now on, or (double opt-in) once confirmed.
   if (!confirmTokenHash)
     await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [

@@ -595,6 +595,148 @@ for (const database of DATABASES) {
       });
     });
 
+    describe('the sign-up form', () => {
+      let server: TestServer;
+      let clock = Date.now();
+      before(async () => {
+        server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          // As in production: a stamp required, 3 s at least.
+          config: { signupStampRequired: true, signupMinFillSeconds: 3, now: () => new Date(clock) },
+        });
+      });
+      after(() => server.close());
+
+      const form = async () => {
+        const r = await send(`${server.url}/signups/form`);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return r.body as { stamp: string; minFillSeconds: number; consents: { purpose: string; text: string }[] };
+      };
+      const signUp = (formPart: Record<string, unknown> | undefined) =>
+        send(`${server.url}/signups`, {
+          headers: write(key('form')),
+          body: signupBody({ lat: 53.4808, lng: -2.2426 }, 5, [], formPart ? { form: formPart } : {}),
+        });
+      const refusedAt = (r: Awaited<ReturnType<typeof send>>, pointer: string, pattern: RegExp) => {
+        assert.equal(r.status, 400, JSON.stringify(r.body));
+        assert.ok(
+          (r.body.errors as { pointer?: string }[]).some((e) => e.pointer === pointer),
+          JSON.stringify(r.body),
+        );
+        assert.match(String(r.body.detail ?? r.body.title), pattern);
+      };
+
+      it('refuses a script: no stamp, a filled honeypot, a form sent at once; takes what a person sends', async () => {
+        refusedAt(await signUp(undefined), '/form/stamp', /GET \/signups\/form/);
+        const { stamp, minFillSeconds } = await form();
+        assert.equal(minFillSeconds, 3);
+        refusedAt(await signUp({ stamp }), '/form/stamp', /faster than a person/);
+        clock += 2_000;
+        refusedAt(await signUp({ stamp }), '/form/stamp', /faster than a person/);
+        clock += 2_000;
+        refusedAt(await signUp({ stamp, trap: 'https://cheap-pills.example' }), '/form/trap', /never see/);
+        // What was refused used nothing up: the person's own sign-up goes through.
+        const idem = key('person');
+        const body = signupBody({ lat: 53.4808, lng: -2.2426 }, 5, [], { form: { stamp, trap: '' } });
+        const person = await send(`${server.url}/signups`, { headers: write(idem), body });
+        assert.equal(person.status, 200, JSON.stringify(person.body));
+        // Sent again (a retry with the same key): the stored answer, not "already used".
+        const retried = await send(`${server.url}/signups`, { headers: write(idem), body });
+        assert.equal(retried.status, 200, JSON.stringify(retried.body));
+        assert.equal(retried.headers.get('idempotent-replayed'), 'true');
+        // One stamp, one sign-up.
+        refusedAt(await signUp({ stamp }), '/form/stamp', /already used/);
+      });
+
+      it('refuses a stamp it did not issue, one moved back in time, and one more than a week old', async () => {
+        const { stamp } = await form();
+        const [issued, nonce, signature] = stamp.split('.') as [string, string, string];
+        const earlier = (parseInt(issued, 36) - 60_000).toString(36);
+        clock += 500;
+        refusedAt(await signUp({ stamp: `${earlier}.${nonce}.${signature}` }), '/form/stamp', /not one this server/);
+        refusedAt(
+          await signUp({ stamp: `${issued}.${nonce}.${'A'.repeat(43)}` }),
+          '/form/stamp',
+          /not one this server/,
+        );
+        clock += 8 * 86_400_000;
+        refusedAt(await signUp({ stamp }), '/form/stamp', /too old/);
+      });
+
+      it('takes a stamp issued by another server process on the same database', async () => {
+        const other = await startServer(
+          defaultConfig({
+            database: server.location.startsWith('postgres:') ? database.url! : server.location,
+            databaseSchema: server.location.startsWith('postgres:')
+              ? server.location.slice('postgres:'.length)
+              : undefined,
+            port: 0,
+            sites: [TEST_SITE],
+            now: () => new Date(clock),
+          }),
+        );
+        try {
+          const issued = await send(`${other.url}/signups/form`);
+          clock += 4_000;
+          const r = await signUp({ stamp: (issued.body as { stamp: string }).stamp });
+          assert.equal(r.status, 200, JSON.stringify(r.body));
+        } finally {
+          await other.close();
+        }
+      });
+
+      it("records the consent words the server serves in the receipt, not the client's, and says so", async () => {
+        const organiser = (await createAdminToken(server.db, { name: 'Olu', role: 'organiser' }, new Date())).token;
+        const admin = { Authorization: `Bearer ${organiser}` };
+        const current = await send(`${server.url}/admin/api/settings`, { headers: admin });
+        const words = 'Put me in touch with people near me who care about the same causes (Riverside Trust).';
+        const saved = await send(`${server.url}/admin/api/settings`, {
+          method: 'PUT',
+          headers: { ...admin, 'If-Match': current.headers.get('etag')! },
+          body: {
+            ...(current.body.settings as object),
+            consents: [{ purpose: 'connect', text: words, version: '2026-12' }],
+          },
+        });
+        assert.equal(saved.status, 200, JSON.stringify(saved.body));
+
+        const served = await form();
+        assert.deepEqual(served.consents, [{ purpose: 'connect', text: words, version: '2026-12' }]);
+        clock += 4_000;
+        // The client ticks "connect" and sends words of its own, with a time from 2001.
+        const email = `words-${key('w')}@example.org`;
+        const body = signupBody({ lat: 53.4808, lng: -2.2426 }, 5, [], { email, form: { stamp: served.stamp } });
+        Object.assign(body.consent[0]!, {
+          text: 'I agree to anything.',
+          version: '0',
+          timestamp: '2001-01-01T00:00:00Z',
+        });
+        const r = await send(`${server.url}/signups`, { headers: write(key('words')), body });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        const receipt = (
+          r.body as { receipt?: { purpose: string; text: string; version: string; timestamp: string }[] }
+        ).receipt;
+        assert.equal(receipt?.length, 1, JSON.stringify(r.body));
+        assert.deepEqual(
+          { purpose: receipt[0]!.purpose, text: receipt[0]!.text, version: receipt[0]!.version },
+          { purpose: 'connect', text: words, version: '2026-12' },
+        );
+        assert.equal(Date.parse(receipt[0]!.timestamp), clock, "the receipt's time is the server's");
+        const osdi = (await exportSignups(server.db)) as {
+          _embedded: {
+            'osdi:people': {
+              email_addresses: { address: string }[];
+              'civic_kit:consents': { text: string; version: string }[];
+            }[];
+          };
+        };
+        const kept = osdi._embedded['osdi:people'].find((p) => p.email_addresses[0]!.address === email)!;
+        assert.equal(kept['civic_kit:consents'][0]!.text, words);
+        assert.equal(kept['civic_kit:consents'][0]!.version, '2026-12');
+      });
+    });
+
     describe('hygiene', () => {
       let server: TestServer;
       before(async () => {
