@@ -12,7 +12,7 @@ import type {
 import { PLACE_INPUTS } from '../packages/elements/src/find-the-others/find-the-others.js';
 import { findTheOthersStrings } from '../packages/elements/src/find-the-others/find-the-others.strings.js';
 import { registerStrings } from '../packages/elements/src/translations/languages.js';
-import { ScriptedAdapter } from '../test/helpers/adapters.js';
+import { ScriptedAdapter, servingSignupForms } from '../test/helpers/adapters.js';
 import type { SettledState } from './initiative-card.stories.js';
 import { inShadow, played, until, type Steps as StepsOf } from './story-steps.js';
 
@@ -235,9 +235,12 @@ export const Submitting: Story = {
   render: (args) => {
     const adapter = ScriptedAdapter.demo();
     adapter.hold('findOthers');
+    // A queue of its own: the sign-up still waiting when the story closes is queued, and must not be
+    // restored and sent by the next story's form.
+    const key = `civic-story-queue-${Math.random().toString(36).slice(2)}`;
     return html`${frame}
       <div class="civic-story-signup">
-        ${played(chain(fill(ada), submit(shows('form[aria-busy="true"]'))), signup(args, adapter))}
+        ${played(chain(fill(ada), submit(shows('form[aria-busy="true"]'))), signup(args, adapter, key))}
       </div>`;
   },
 };
@@ -249,6 +252,27 @@ export const Results: Story = {
       <div class="civic-story-signup">
         ${played(chain(fill(ada), submit(shows('[part="results"]'))), signup(args))}
       </div>`,
+};
+
+/**
+ * A data source that serves a sign-up form (as the reference server does): its consent words are the
+ * ones shown, and the results end with the receipt it recorded.
+ */
+export const WithReceipt: Story = {
+  render: (args) => {
+    const adapter = ScriptedAdapter.demo();
+    servingSignupForms(adapter, 0, [
+      {
+        purpose: 'connect',
+        text: 'Riverside Trust may use my name, email address, area and causes to put me in touch with people near me.',
+        version: '2026-12',
+      },
+    ]);
+    return html`${frame}
+      <div class="civic-story-signup">
+        ${played(chain(fill(ada), submit(shows('[part="receipt"]'))), signup(args, adapter))}
+      </div>`;
+  },
 };
 
 /** Nobody nearby yet, and no initiative to match. */

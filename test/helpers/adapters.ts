@@ -3,7 +3,11 @@ import {
   MemoryAdapter,
   type CivicAdapter,
   type CivicErrorCode,
+  type ConsentText,
+  type Matches,
   type MemoryAdapterOptions,
+  type SignupInput,
+  type WriteOptions,
 } from '@civic-kit/core';
 import { DEMO_WRITTEN, demoData } from '@civic-kit/core/demo';
 
@@ -95,4 +99,40 @@ export function careless(payload: unknown): CivicAdapter {
     listInitiatives: async () => ({ items: [payload] }) as never,
     getPoll: async () => payload as never,
   };
+}
+
+/**
+ * Make `adapter` serve sign-up forms as the reference server does (a new stamp each time, the shortest
+ * fill time, its consent words) and answer each sign-up with the receipt it recorded: its own words for
+ * the purposes it words, its own time. Returns the stamps issued, in order.
+ */
+export function servingSignupForms(
+  adapter: MemoryAdapter,
+  minFillSeconds: number,
+  consents: ConsentText[],
+  recordedAt = '2026-12-08T12:00:00.000Z',
+): string[] {
+  const issued: string[] = [];
+  const findOthers = adapter.findOthers.bind(adapter);
+  const words = new Map(consents.map((c) => [c.purpose, c]));
+  Object.assign(adapter, {
+    signupForm: () => {
+      issued.push(`stamp-${issued.length + 1}`);
+      return Promise.resolve({ stamp: issued.at(-1)!, minFillSeconds, consents });
+    },
+    findOthers: async (signup: SignupInput, o: WriteOptions): Promise<Matches> => ({
+      ...(await findOthers(signup, o)),
+      receipt: signup.consent.map((c) => {
+        const w = words.get(c.purpose);
+        return {
+          ...c,
+          text: w?.text ?? c.text,
+          version: w?.version ?? c.version,
+          timestamp: recordedAt,
+          organisations: [],
+        };
+      }),
+    }),
+  });
+  return issued;
 }

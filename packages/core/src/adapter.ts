@@ -12,6 +12,7 @@ import type {
   Page,
   PlaceMatch,
   Poll,
+  SignupForm,
   SignupInput,
 } from './model.js';
 
@@ -80,6 +81,8 @@ export interface CivicAdapter {
   vote?(pollId: string, ballot: Ballot, options: WriteOptions): Promise<Poll>;
   listInterests?(options?: CallOptions): Promise<Interest[]>;
   findOthers?(signup: SignupInput, options: WriteOptions): Promise<Matches>;
+  /** A fresh sign-up form (stamp, shortest fill time, consent words), fetched each time a form is shown. */
+  signupForm?(options?: CallOptions): Promise<SignupForm>;
   /** Places whose name matches a typed town or postcode, best first; none when nothing matches. */
   findPlaces?(text: string, options?: CallOptions): Promise<PlaceMatch[]>;
   /** Live changes; returns the unsubscribe function. */

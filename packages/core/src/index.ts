@@ -13,6 +13,7 @@ export * from './registry.js';
 export * from './geo.js';
 export * from './places.js';
 export { ballotProblem, pollStatusAt, resultsVisible } from './poll-rules.js';
+export { signupTrapped } from './signup-rules.js';
 export { locate, lookUpPlaces, LOCATE_TIMEOUT_MS, PLACE_LOOKUP_SECONDS } from './locate.js';
 export * from './safe-url.js';
 export * from './tags.js';

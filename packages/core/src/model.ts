@@ -174,9 +174,27 @@ export const SignupSchema = v.object({
   interests: v.pipe(v.array(id), v.maxLength(MAX_SIGNUP_INTERESTS)),
   message: v.optional(text(2000)),
   consent: v.array(ConsentSchema),
+  /** What the form adds against scripts: the data source's stamp (see `SignupForm`) and the honeypot's value. */
+  form: v.optional(v.object({ stamp: v.optional(text(500)), trap: v.optional(text(500)) })),
 });
 export type Signup = v.InferOutput<typeof SignupSchema>;
 export type SignupInput = v.InferInput<typeof SignupSchema>;
+
+/** A consent's words as the data source keeps them: the words a person agrees to. */
+export const ConsentTextSchema = v.pick(ConsentSchema, ['purpose', 'text', 'version']);
+export type ConsentText = v.InferOutput<typeof ConsentTextSchema>;
+
+/**
+ * What a data source gives a sign-up form when it is shown: a stamp it signed with the time it issued
+ * it (sent back with the sign-up, so it can tell a form filled faster than a person fills one), the
+ * shortest fill time, and the consent words it records in every receipt (none: the form's own).
+ */
+export const SignupFormSchema = v.object({
+  stamp: nonEmpty(500),
+  minFillSeconds: v.pipe(v.number(), v.minValue(0), v.maxValue(3600)),
+  consents: v.optional(v.pipe(v.array(ConsentTextSchema), v.maxLength(20)), []),
+});
+export type SignupForm = v.InferOutput<typeof SignupFormSchema>;
 
 /** One answer to a typed place name: what to call it and where it is (a town's or postcode's centre). */
 export const PlaceMatchSchema = v.object({
@@ -198,6 +216,8 @@ export const MatchesSchema = v.object({
   fewerThan: v.optional(count),
   /** The radius the backend matched within, when it differs from the one asked for (it keeps a minimum). */
   radiusKm: v.optional(v.pipe(v.number(), v.minValue(0))),
+  /** The consent receipt as the backend recorded it: its words, its version and its own time. */
+  receipt: v.optional(v.pipe(v.array(ConsentSchema), v.maxLength(20))),
 });
 export type Matches = v.InferOutput<typeof MatchesSchema>;
 

@@ -8,6 +8,7 @@ import {
   MatchesSchema,
   PlaceMatchSchema,
   PollSchema,
+  SignupFormSchema,
   SignupSchema,
   type Ballot,
   type Initiative,
@@ -17,6 +18,7 @@ import {
   type PlaceMatch,
   type Poll,
   type Signup,
+  type SignupForm,
 } from './model.js';
 
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
@@ -60,3 +62,4 @@ export const parsePlaceMatches = (d: unknown): PlaceMatch[] =>
 export const parseInterests = (d: unknown): Interest[] => parseResponse(v.array(InterestSchema), d, 'interest list');
 export const parseBallot = (d: unknown): Ballot => parseRequest(BallotSchema, d, 'ballot');
 export const parseSignup = (d: unknown): Signup => parseRequest(SignupSchema, d, 'sign-up');
+export const parseSignupForm = (d: unknown): SignupForm => parseResponse(SignupFormSchema, d, 'sign-up form');

@@ -9,6 +9,7 @@ import {
   INITIATIVE_STATUSES,
   isCivicError,
   parseLatLng,
+  parseSignup,
   type BBox,
   type CivicErrorCode,
   type InitiativeQuery,
@@ -21,6 +22,7 @@ import { cors } from 'hono/cors';
 import { streamSSE } from 'hono/streaming';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { getSettings } from './admin/data.js';
 import { guardHiddenItems, mountAdmin } from './admin/routes.js';
 import { identify, type Voter } from './auth.js';
 import type { ServerConfig } from './config.js';
@@ -30,6 +32,7 @@ import { confirmationMail, createMailer } from './mail.js';
 import { badRequest, HttpProblem, pointer, unauthorized, type FieldError } from './problems.js';
 import { RateLimiter } from './rate-limit.js';
 import { SharedRateLimiter } from './shared-rate-limit.js';
+import { checkForm, formKey, issueForm } from './signup-form.js';
 import * as store from './store.js';
 
 export const VERSION = '0.1.0';
@@ -271,6 +274,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
   const voterWrites = new RateLimiter(config.voterWrites);
   const streams = new Map<string, number>();
   const streamOpens = new RateLimiter(config.eventsPerAddress);
+  const signingKey = formKey(db);
 
   const matchesPerAddress = new SharedRateLimiter(db, 'matches-address', config.matchesPerAddress, () =>
     config.now().getTime(),
@@ -308,7 +312,7 @@ export function createApp({ db, config, events }: AppParts): Hono {
 
   app.onError((e, c) => problemResponse(c, toProblem(e)));
   app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', `Nothing at ${c.req.path}`)));
-  mountAdmin(app, { db, config, events, allowed });
+  mountAdmin(app, { db, config, events, allowed, address });
 
   app.use(
     '*',
@@ -419,6 +423,10 @@ export function createApp({ db, config, events }: AppParts): Hono {
       ]);
     return c.json(await store.findPlaces(db, q));
   });
+  app.get('/signups/form', async (c) => {
+    const { settings } = await getSettings(db);
+    return c.json(issueForm(await signingKey(), config.now(), config.signupMinFillSeconds, settings.consents));
+  });
   app.post('/signups', async (c) => {
     // Each sign-up is also a question about who is near: limited in the database, across processes.
     // A retry with the key of a stored sign-up asks nothing new (its stored answer is replayed).
@@ -433,9 +441,17 @@ export function createApp({ db, config, events }: AppParts): Hono {
     if (!wait && !stored && voter.kind !== 'none') wait = await matchesPerVoter.take(voter.id);
     if (wait) throw limited(wait, 'sign-ups from here');
     let mail: { to: string; token: string } | undefined;
+    const stampKey = await signingKey();
     const response = await write(c, async (tx, v, body, request) => {
+      // Fields first (a person corrects those), then the form's stamp and honeypot.
+      await checkForm(tx, stampKey, parseSignup(body).form, config.now(), {
+        minFillSeconds: config.signupMinFillSeconds,
+        required: config.signupStampRequired,
+      });
+      const { settings } = await getSettings(tx);
+      const rules = { ...config, consentTexts: settings.consents };
       const token = config.confirmSignups ? randomBytes(32).toString('base64url') : undefined;
-      const matches = await store.signup(tx, body, v, config.now(), config, request, token && store.tokenDigest(token));
+      const matches = await store.signup(tx, body, v, config.now(), rules, request, token && store.tokenDigest(token));
       if (token) mail = { to: String((body as { email: string }).email).trim(), token };
       return matches;
     });

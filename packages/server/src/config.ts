@@ -28,6 +28,8 @@ export interface ServerConfig {
   streamsPerAddress: number;
   /** `/events` connections opened per client address (reconnects included). */
   eventsPerAddress: RateLimit;
+  /** Admin API requests per client address (a wrong token counts too). */
+  adminRequests: RateLimit;
   /**
    * How many proxies you run in front of the server: the client address is taken that many hops from
    * the right of `X-Forwarded-For` (0: the connection's address; what the client wrote is never trusted).
@@ -48,6 +50,10 @@ export interface ServerConfig {
    * database. A new browser id costs nothing, so this is what bounds one address's weight.
    */
   anonymousVotesPerPoll: RateLimit;
+  /** A sign-up sent sooner than this after its form was issued (`GET /signups/form`) is refused. */
+  signupMinFillSeconds: number;
+  /** Refuse sign-ups without a form stamp (off: only a stamp that is sent is checked; the honeypot always). */
+  signupStampRequired: boolean;
   /** Double opt-in: a sign-up counts only once the link mailed to its address is opened. */
   confirmSignups: boolean;
   /** Hours an unconfirmed sign-up is kept before it is deleted. */
@@ -131,6 +137,7 @@ export function configFromEnv(
     addressReads: { limit: num(env.CIVIC_ADDRESS_READS_PER_MINUTE, 3000), windowSeconds: 60 },
     streamsPerAddress: num(env.CIVIC_STREAMS_PER_ADDRESS, 50),
     eventsPerAddress: { limit: num(env.CIVIC_EVENT_CONNECTIONS_PER_MINUTE, 120), windowSeconds: 60 },
+    adminRequests: { limit: num(env.CIVIC_ADMIN_REQUESTS_PER_MINUTE, 300), windowSeconds: 60 },
     trustProxy: env.CIVIC_TRUST_PROXY === 'true' ? 1 : Math.max(0, Math.floor(num(env.CIVIC_TRUST_PROXY, 0))),
     trustedProxies: list(env.CIVIC_TRUSTED_PROXIES),
     gridKm: num(env.CIVIC_GRID_KM, 1),
@@ -138,6 +145,8 @@ export function configFromEnv(
     smallestCount: num(env.CIVIC_SMALLEST_COUNT, 3),
     requiredConsents: env.CIVIC_REQUIRED_CONSENTS === undefined ? ['connect'] : list(env.CIVIC_REQUIRED_CONSENTS),
     anonymousVotesPerPoll: { limit: num(env.CIVIC_ANONYMOUS_VOTES_PER_POLL_PER_DAY, 10), windowSeconds: 86_400 },
+    signupMinFillSeconds: num(env.CIVIC_SIGNUP_MIN_FILL_SECONDS, 3),
+    signupStampRequired: env.CIVIC_SIGNUP_STAMP !== 'optional',
     confirmSignups: env.CIVIC_CONFIRM_SIGNUPS === '1' || env.CIVIC_CONFIRM_SIGNUPS === 'true',
     confirmHours: num(env.CIVIC_CONFIRM_HOURS, 48),
     smtpUrl: env.CIVIC_SMTP_URL || undefined,

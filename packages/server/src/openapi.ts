@@ -14,6 +14,7 @@ import {
   MatchesSchema,
   PlaceMatchSchema,
   PollSchema,
+  SignupFormSchema,
   SignupSchema,
 } from '@civic-kit/core';
 import { toJsonSchema } from '@valibot/to-json-schema';
@@ -234,12 +235,35 @@ export function buildOpenApi(): Record<string, unknown> {
           },
         },
       },
+      '/signups/form': {
+        get: {
+          tags: ['find-the-others'],
+          operationId: 'signupForm',
+          summary:
+            'A sign-up form for a person about to fill one in: a stamp, the shortest fill time, the consent words',
+          description:
+            'Fetch one each time the form is shown and send its `stamp` back as `form.stamp` with the sign-up, ' +
+            'with the honeypot field’s value as `form.trap`. The server refuses (400, pointer `/form/…`) a ' +
+            'sign-up whose honeypot has text in it, that comes sooner than `minFillSeconds` after its form ' +
+            'was issued (`CIVIC_SIGNUP_MIN_FILL_SECONDS`, 3), whose stamp is not its own, more than 7 days ' +
+            'old or already used, and — unless `CIVIC_SIGNUP_STAMP=optional` — one without a stamp. When ' +
+            '`consents` has any, they are the words the receipt records: show them, and send the purposes ticked.',
+          responses: {
+            200: { description: 'A fresh form', content: json(ref('SignupForm')) },
+            ...errors(429, 500),
+          },
+        },
+      },
       '/signups': {
         post: {
           tags: ['find-the-others'],
           operationId: 'findOthers',
           summary:
             'Sign up (stored with its consent receipts) and hear who and what is near — counts only, never anyone’s personal data',
+          description:
+            'The receipt (`receipt` in the answer) holds the words the server serves in `GET /signups/form` ' +
+            '(the site settings’ consents) for each purpose ticked, and the server’s own time; a site that ' +
+            'serves none records the words the client sent.',
           parameters: writeHeaders,
           requestBody: { required: true, content: json(ref('Signup')) },
           responses: writeResponses('Who and what is near.', ref('Matches')),
@@ -349,6 +373,7 @@ export function buildOpenApi(): Record<string, unknown> {
         Ballot: schema(BallotSchema),
         Interest: schema(InterestSchema),
         Signup: schema(SignupSchema),
+        SignupForm: schema(SignupFormSchema),
         Matches: schema(MatchesSchema),
         PlaceMatch: schema(PlaceMatchSchema),
         ChangeEvent: {

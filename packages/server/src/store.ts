@@ -23,6 +23,8 @@ import {
   type Initiative,
   type InitiativeQuery,
   type Interest,
+  type Consent,
+  type ConsentText,
   type Matches,
   type Page,
   type PlaceMatch,
@@ -497,9 +499,21 @@ export async function vote(
   return pollView(tx, row, voter, now);
 }
 
-/** The public view of a poll (no voter): what live events carry. */
-export const publicPoll = (db: Queryable, id: string, now: Date) => getPoll(db, id, { kind: 'none' }, now);
-export const publicInitiative = (db: Queryable, id: string) => getInitiative(db, id, { kind: 'none' });
+/** Throws not-found for an item a moderator hid: it says nothing to the public, live streams included. */
+async function notHidden(db: Queryable, table: 'polls' | 'initiatives', id: string): Promise<void> {
+  const row = await db.get<{ hidden: number }>(`SELECT hidden FROM ${table} WHERE id = ?`, [id]);
+  if (!row || Number(row.hidden)) throw notFound(`No item with id "${id}"`);
+}
+
+/** The public view of a poll (no voter, results only where everyone may see them): what live events carry. */
+export async function publicPoll(db: Queryable, id: string, now: Date): Promise<Poll> {
+  await notHidden(db, 'polls', id);
+  return getPoll(db, id, { kind: 'none' }, now);
+}
+export async function publicInitiative(db: Queryable, id: string): Promise<Initiative> {
+  await notHidden(db, 'initiatives', id);
+  return getInitiative(db, id, { kind: 'none' });
+}
 
 // ─── interests and sign-ups ───────────────────────────────────────────────────────────────────
 
@@ -538,6 +552,11 @@ export interface MatchRules {
   smallestCount: number;
   /** Consent purposes a sign-up must carry (matching rests on them). */
   requiredConsents?: readonly string[];
+  /**
+   * The consent words this server serves (the site settings'): for each of their purposes the receipt
+   * holds these words and version, whatever the client sent (other purposes: the client's words).
+   */
+  consentTexts?: readonly ConsentText[];
 }
 
 /** No coarsening, no minimum, exact counts: what the contract's reference (the memory adapter) does. */
@@ -573,6 +592,7 @@ export async function signup(
     throw badRequest(`The sign-up needs the "${missing.slice(0, 100)}" consent`, [
       { detail: 'Tick the box to agree to your details being used to put you in touch', pointer: '/consent' },
     ]);
+  const served = new Map((rules.consentTexts ?? []).map((c) => [c.purpose, c]));
   const asked = [...new Set(s.interests)];
   const labels = new Map((await listInterests(tx)).map((i) => [i.id, i.label]));
   const interests = asked.filter((i) => labels.has(i));
@@ -639,17 +659,20 @@ export async function signup(
       confirmTokenHash,
     ],
   );
-  const purposes = new Set<string>();
+  const receipt: Consent[] = [];
   for (const c of s.consent) {
-    if (purposes.has(c.purpose)) continue;
-    purposes.add(c.purpose);
+    if (receipt.some((r) => r.purpose === c.purpose)) continue;
+    // The words are the server's where it serves any (the client only says which were ticked), and
+    // when it was given is when the server received it: the client's clock is not evidence.
+    const words = served.get(c.purpose) ?? c;
+    receipt.push({ ...c, text: words.text, version: words.version, timestamp: at });
     await tx.run(
       `INSERT INTO consents (signup_id, purpose, consent_text, consent_version, given_at, locale, organisations, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      // When it was given is when the server received it: the client's clock is not evidence.
-      [id, c.purpose, c.text, c.version, at, c.locale, JSON.stringify(c.organisations), at],
+      [id, c.purpose, words.text, words.version, at, c.locale, JSON.stringify(c.organisations), at],
     );
   }
+  matches.receipt = receipt;
   // Matched by others from now on, or (double opt-in) once confirmed.
   if (!confirmTokenHash)
     await tx.run('INSERT INTO people (id, signup_id, lat, lng, interests) VALUES (?, ?, ?, ?, ?)', [

@@ -38,9 +38,13 @@ const TEST_LIMITS: Partial<ServerConfig> = {
   addressReads: { limit: 100_000, windowSeconds: 60 },
   streamsPerAddress: 1000,
   eventsPerAddress: { limit: 100_000, windowSeconds: 60 },
+  adminRequests: { limit: 100_000, windowSeconds: 60 },
   matchesPerAddress: { limit: 100_000, windowSeconds: 3600 },
   anonymousVotesPerPoll: { limit: 100_000, windowSeconds: 86_400 },
   matchesPerVoter: { limit: 100_000, windowSeconds: 3600 },
+  // Sign-ups from tests of everything else carry no form stamp, or are sent at once.
+  signupStampRequired: false,
+  signupMinFillSeconds: 0,
 };
 
 /** A throw-away database location: a SQLite file in a temp folder, or a new schema. */

@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { createAdminToken } from '../src/admin/tokens.js';
 import { configFromEnv, defaultConfig } from '../src/config.js';
 import { deletePerson, exportSignups, pruneUnconfirmedSignups, startServer, type SeedData } from '../src/index.js';
 import { startTestServer, TEST_SITE, testVoter, type TestServer } from '../src/testing.js';
@@ -46,7 +47,50 @@ const RANKED = {
     { id: 'c', label: 'C' },
   ],
 };
-const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL, RANKED] };
+const SEALED = {
+  id: 'sealed',
+  question: 'Results once you have voted',
+  kind: 'single',
+  status: 'open',
+  resultsVisibility: 'after-vote',
+  options: [
+    { id: 'yes', label: 'Yes' },
+    { id: 'no', label: 'No' },
+  ],
+};
+const FIXTURE: SeedData = { interests: INTERESTS, polls: [POLL, RANKED, SEALED] };
+
+/** Everything `/events` sends for `topics` within `ms`, as a client that reconnects (Last-Event-ID) reads it. */
+async function listen(url: string, topics: string, ms: number, during?: () => Promise<unknown>): Promise<string> {
+  const controller = new AbortController();
+  const res = await fetch(`${url}/events?topics=${topics}`, {
+    signal: controller.signal,
+    headers: { 'Last-Event-ID': '1' },
+  });
+  assert.equal(res.status, 200);
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  const reading = (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        text += value;
+      }
+    } catch {
+      /* aborted */
+    }
+  })();
+  await during?.();
+  await new Promise((r) => setTimeout(r, ms));
+  controller.abort();
+  await reading;
+  return text;
+}
+
+/** The `change` events in what a stream sent. */
+const changes = (text: string) =>
+  [...text.matchAll(/event: change\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
 
 /** What `fn` wrote to console.error and console.warn while it ran. */
 async function logged(fn: () => Promise<unknown>): Promise<string> {
@@ -476,6 +520,223 @@ for (const database of DATABASES) {
       });
     });
 
+    describe('the live stream', () => {
+      let server: TestServer;
+      let organiser = '';
+      before(async () => {
+        server = await startTestServer({ database: databaseOption(database.url), fixture: FIXTURE });
+        organiser = (await createAdminToken(server.db, { name: 'Olu', role: 'organiser' }, new Date())).token;
+      });
+      after(() => server.close());
+
+      it('tells a reconnecting stream nothing of a poll a moderator hid', async () => {
+        const hide = await send(`${server.url}/admin/api/polls/budget/hide`, {
+          headers: { Authorization: `Bearer ${organiser}` },
+          body: {},
+        });
+        assert.equal(hide.status, 200, JSON.stringify(hide.body));
+        assert.equal((await send(`${server.url}/polls/budget`)).status, 404, 'hidden from the REST API');
+        const text = await listen(server.url, 'poll:budget', 400);
+        assert.match(text, /event: ready/);
+        assert.deepEqual(changes(text), [], 'the stream sent the hidden poll');
+        assert.doesNotMatch(text, /Which project first|The park/);
+      });
+
+      it('never sends the results of a poll that shows them only to those who voted', async () => {
+        const text = await listen(server.url, 'poll:sealed', 400, async () => {
+          for (const who of ['sealer-1', 'sealer-2', 'sealer-3']) {
+            const r = await send(`${server.url}/polls/sealed/votes`, {
+              headers: write(key('sealed'), testVoter(who)),
+              body: { choices: ['yes'] },
+            });
+            assert.equal(r.status, 200, JSON.stringify(r.body));
+            assert.ok(r.body.results, 'the voter sees the results');
+          }
+        });
+        const sent = changes(text);
+        assert.ok(sent.length >= 1, `the stream said the poll changed (${text.slice(0, 300)})`);
+        for (const event of sent) {
+          const poll = event.poll as Record<string, unknown>;
+          assert.equal(poll.id, 'sealed');
+          assert.equal(poll.results, undefined, `results went out in the stream: ${JSON.stringify(poll.results)}`);
+        }
+        assert.doesNotMatch(text, /"counts"|"voters"/);
+      });
+    });
+
+    describe('the admin API', () => {
+      it('limits how often one address may try admin tokens, whatever X-Forwarded-For it writes', async () => {
+        const server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          config: { trustProxy: 1, adminRequests: { limit: 5, windowSeconds: 60 } },
+        });
+        try {
+          const statuses: number[] = [];
+          for (let i = 0; i < 20; i++) {
+            const guess = `civic_admin_${String(i).padStart(43, '0')}`;
+            const r = await send(`${server.url}/admin/api/me`, {
+              headers: { Authorization: `Bearer ${guess}`, 'X-Forwarded-For': `10.0.0.${i}, 203.0.113.9` },
+            });
+            statuses.push(r.status);
+            if (r.status === 429) assert.ok(Number(r.headers.get('retry-after')) >= 1, 'says when to come back');
+          }
+          assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401]);
+          // The bucket refills one request every 12 s: none of the other 15 gets through.
+          assert.deepEqual(statuses.slice(5), Array<number>(15).fill(429), statuses.join(','));
+          // Another address is not held back by this one.
+          const other = await send(`${server.url}/admin/api/me`, {
+            headers: { Authorization: 'Bearer civic_admin_nope', 'X-Forwarded-For': '198.51.100.4' },
+          });
+          assert.equal(other.status, 401);
+        } finally {
+          await server.close();
+        }
+      });
+    });
+
+    describe('the sign-up form', () => {
+      let server: TestServer;
+      let clock = Date.now();
+      before(async () => {
+        server = await startTestServer({
+          database: databaseOption(database.url),
+          fixture: FIXTURE,
+          // As in production: a stamp required, 3 s at least.
+          config: { signupStampRequired: true, signupMinFillSeconds: 3, now: () => new Date(clock) },
+        });
+      });
+      after(() => server.close());
+
+      const form = async () => {
+        const r = await send(`${server.url}/signups/form`);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        return r.body as { stamp: string; minFillSeconds: number; consents: { purpose: string; text: string }[] };
+      };
+      const signUp = (formPart: Record<string, unknown> | undefined) =>
+        send(`${server.url}/signups`, {
+          headers: write(key('form')),
+          body: signupBody({ lat: 53.4808, lng: -2.2426 }, 5, [], formPart ? { form: formPart } : {}),
+        });
+      const refusedAt = (r: Awaited<ReturnType<typeof send>>, pointer: string, pattern: RegExp) => {
+        assert.equal(r.status, 400, JSON.stringify(r.body));
+        assert.ok(
+          (r.body.errors as { pointer?: string }[]).some((e) => e.pointer === pointer),
+          JSON.stringify(r.body),
+        );
+        assert.match(String(r.body.detail ?? r.body.title), pattern);
+      };
+
+      it('refuses a script: no stamp, a filled honeypot, a form sent at once; takes what a person sends', async () => {
+        refusedAt(await signUp(undefined), '/form/stamp', /GET \/signups\/form/);
+        const { stamp, minFillSeconds } = await form();
+        assert.equal(minFillSeconds, 3);
+        refusedAt(await signUp({ stamp }), '/form/stamp', /faster than a person/);
+        clock += 2_000;
+        refusedAt(await signUp({ stamp }), '/form/stamp', /faster than a person/);
+        clock += 2_000;
+        refusedAt(await signUp({ stamp, trap: 'https://cheap-pills.example' }), '/form/trap', /never see/);
+        // What was refused used nothing up: the person's own sign-up goes through.
+        const idem = key('person');
+        const body = signupBody({ lat: 53.4808, lng: -2.2426 }, 5, [], { form: { stamp, trap: '' } });
+        const person = await send(`${server.url}/signups`, { headers: write(idem), body });
+        assert.equal(person.status, 200, JSON.stringify(person.body));
+        // Sent again (a retry with the same key): the stored answer, not "already used".
+        const retried = await send(`${server.url}/signups`, { headers: write(idem), body });
+        assert.equal(retried.status, 200, JSON.stringify(retried.body));
+        assert.equal(retried.headers.get('idempotent-replayed'), 'true');
+        // One stamp, one sign-up.
+        refusedAt(await signUp({ stamp }), '/form/stamp', /already used/);
+      });
+
+      it('refuses a stamp it did not issue, one moved back in time, and one more than a week old', async () => {
+        const { stamp } = await form();
+        const [issued, nonce, signature] = stamp.split('.') as [string, string, string];
+        const earlier = (parseInt(issued, 36) - 60_000).toString(36);
+        clock += 500;
+        refusedAt(await signUp({ stamp: `${earlier}.${nonce}.${signature}` }), '/form/stamp', /not one this server/);
+        refusedAt(
+          await signUp({ stamp: `${issued}.${nonce}.${'A'.repeat(43)}` }),
+          '/form/stamp',
+          /not one this server/,
+        );
+        clock += 8 * 86_400_000;
+        refusedAt(await signUp({ stamp }), '/form/stamp', /too old/);
+      });
+
+      it('takes a stamp issued by another server process on the same database', async () => {
+        const other = await startServer(
+          defaultConfig({
+            database: server.location.startsWith('postgres:') ? database.url! : server.location,
+            databaseSchema: server.location.startsWith('postgres:')
+              ? server.location.slice('postgres:'.length)
+              : undefined,
+            port: 0,
+            sites: [TEST_SITE],
+            now: () => new Date(clock),
+          }),
+        );
+        try {
+          const issued = await send(`${other.url}/signups/form`);
+          clock += 4_000;
+          const r = await signUp({ stamp: (issued.body as { stamp: string }).stamp });
+          assert.equal(r.status, 200, JSON.stringify(r.body));
+        } finally {
+          await other.close();
+        }
+      });
+
+      it("records the consent words the server serves in the receipt, not the client's, and says so", async () => {
+        const organiser = (await createAdminToken(server.db, { name: 'Olu', role: 'organiser' }, new Date())).token;
+        const admin = { Authorization: `Bearer ${organiser}` };
+        const current = await send(`${server.url}/admin/api/settings`, { headers: admin });
+        const words = 'Put me in touch with people near me who care about the same causes (Riverside Trust).';
+        const saved = await send(`${server.url}/admin/api/settings`, {
+          method: 'PUT',
+          headers: { ...admin, 'If-Match': current.headers.get('etag')! },
+          body: {
+            ...(current.body.settings as object),
+            consents: [{ purpose: 'connect', text: words, version: '2026-12' }],
+          },
+        });
+        assert.equal(saved.status, 200, JSON.stringify(saved.body));
+
+        const served = await form();
+        assert.deepEqual(served.consents, [{ purpose: 'connect', text: words, version: '2026-12' }]);
+        clock += 4_000;
+        // The client ticks "connect" and sends words of its own, with a time from 2001.
+        const email = `words-${key('w')}@example.org`;
+        const body = signupBody({ lat: 53.4808, lng: -2.2426 }, 5, [], { email, form: { stamp: served.stamp } });
+        Object.assign(body.consent[0]!, {
+          text: 'I agree to anything.',
+          version: '0',
+          timestamp: '2001-01-01T00:00:00Z',
+        });
+        const r = await send(`${server.url}/signups`, { headers: write(key('words')), body });
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        const receipt = (
+          r.body as { receipt?: { purpose: string; text: string; version: string; timestamp: string }[] }
+        ).receipt;
+        assert.equal(receipt?.length, 1, JSON.stringify(r.body));
+        assert.deepEqual(
+          { purpose: receipt[0]!.purpose, text: receipt[0]!.text, version: receipt[0]!.version },
+          { purpose: 'connect', text: words, version: '2026-12' },
+        );
+        assert.equal(Date.parse(receipt[0]!.timestamp), clock, "the receipt's time is the server's");
+        const osdi = (await exportSignups(server.db)) as {
+          _embedded: {
+            'osdi:people': {
+              email_addresses: { address: string }[];
+              'civic_kit:consents': { text: string; version: string }[];
+            }[];
+          };
+        };
+        const kept = osdi._embedded['osdi:people'].find((p) => p.email_addresses[0]!.address === email)!;
+        assert.equal(kept['civic_kit:consents'][0]!.text, words);
+        assert.equal(kept['civic_kit:consents'][0]!.version, '2026-12');
+      });
+    });
+
     describe('hygiene', () => {
       let server: TestServer;
       before(async () => {
@@ -675,7 +936,15 @@ for (const database of DATABASES) {
           const schema = server.location.replace(/^postgres:/, '');
           const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
             cwd: new URL('..', import.meta.url).pathname,
-            env: { ...process.env, ...env, DATABASE_URL: database.url, CIVIC_DATABASE_SCHEMA: schema, PORT: '0' },
+            env: {
+              ...process.env,
+              ...env,
+              // Limits are what this is about: sign-ups without a form stamp, as the first process takes them.
+              CIVIC_SIGNUP_STAMP: 'optional',
+              DATABASE_URL: database.url,
+              CIVIC_DATABASE_SCHEMA: schema,
+              PORT: '0',
+            },
             stdio: 'pipe',
           });
           try {

@@ -872,7 +872,11 @@ describe('pnpm start (scripts/start-demo.mjs)', () => {
       assert.equal(closed.body.status, 'closed');
       assert.deepEqual(closed.body.results, { counts: { saturday: 0, sunday: 1 }, voters: 1 });
 
-      // 6. A visitor signs up on the demo page; the organiser exports it (OSDI), then deletes it.
+      // 6. A visitor signs up on the demo page; the organiser exports it (OSDI), then deletes it. The
+      // form is fetched when it is shown and takes a person a few seconds to fill in.
+      const form = (await send(`${api}/signups/form`)).body as { stamp: string; minFillSeconds: number };
+      assert.equal(form.minFillSeconds, 3);
+      await new Promise((r) => setTimeout(r, form.minFillSeconds * 1000 + 100));
       const signup = await send(`${api}/signups`, {
         headers: write('quick-signup', undefined, browser),
         body: {
@@ -890,6 +894,7 @@ describe('pnpm start (scripts/start-demo.mjs)', () => {
               locale: 'en',
             },
           ],
+          form: { stamp: form.stamp, trap: '' },
         },
       });
       assert.equal(signup.status, 200, JSON.stringify(signup.body));

@@ -935,11 +935,21 @@ describe('DecidimAdapter: voting (0.31+ mutation)', () => {
     expect(again.code, 'Decidim counts one vote per person').to.equal('conflict');
   });
 
-  it('uses the call’s voter token, and says unauthorized for one the instance does not know', async () => {
+  it('votes with its own token before the call’s voter token, which may be another source’s', async () => {
     const server = await instance(process([proposal('1', { voteCount: 5 })]));
     const a = adapter(server.url, { token: 'tok-a' });
     expect(a.capabilities.has('support-initiative'), 'not before the instance was asked').to.equal(false);
     expect((await rejection(a.supportInitiative('1', { idempotencyKey: 'k0' }))).code).to.equal('unsupported');
+    await a.getInitiative('1');
+    // The page's visitor token for its own server (unknown here): the instance gets tok-a, and counts it.
+    const voted = await a.supportInitiative('1', { idempotencyKey: 'k', voter: 'civic-server-visitor-token' });
+    expect(voted.supporters?.count).to.equal(6);
+  });
+
+  it('uses the call’s voter token when the host gives none, and says unauthorized for an unknown one', async () => {
+    const server = await instance(process([proposal('1', { voteCount: 5 })]));
+    // The host's function has no token for this visitor.
+    const a = adapter(server.url, { token: () => undefined });
     await a.getInitiative('1');
     const voted = await a.supportInitiative('1', { idempotencyKey: 'k', voter: 'tok-b' });
     expect(voted.supporters?.count).to.equal(6);

@@ -656,8 +656,10 @@ export class DecidimAdapter implements CivicAdapter {
   // ─── writes ───────────────────────────────────────────────────────────────────────────────
 
   private async sendVote(id: string, o: WriteOptions, retry: boolean): Promise<Initiative> {
-    const token =
-      o.voter ?? (typeof this.options.token === 'function' ? await this.options.token() : this.options.token);
+    // This instance's own credentials first: a call's voter token may be meant for another data source
+    // (the page's own server), and must not reach this instance when it has credentials of its own.
+    const own = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+    const token = own || o.voter;
     if (!token) throw new CivicError('unauthorized', 'Voting on Decidim needs credentials from the site');
     let component = this.instance.componentOf.get(id);
     if (!component) {

@@ -321,6 +321,28 @@ describe('FederatedAdapter', () => {
     expect(given['declared']).to.deep.equal(['visitor']);
   });
 
+  it('serves the sign-up form of the source that takes sign-ups, its stamp going back to it', async () => {
+    const form = { stamp: 'stamp-of-ours', minFillSeconds: 3, consents: [] };
+    const asked: string[] = [];
+    const withForm = (name: string, serves: boolean) => {
+      const adapter = new MemoryAdapter({ data: { initiatives: [], polls: [], interests: [] } });
+      return Object.assign(adapter, {
+        signupForm: () => (asked.push(name), Promise.resolve({ ...form, stamp: `stamp-of-${name}` })),
+        ...(serves ? {} : { capabilities: new Set(['list-initiatives']) }),
+      });
+    };
+    const f = new FederatedAdapter({
+      sources: [
+        { name: 'Listing only', adapter: withForm('listing', false) },
+        { name: 'Ours', adapter: withForm('ours', true) },
+      ],
+    });
+    expect(await f.signupForm()).to.deep.equal(form);
+    expect(asked).to.deep.equal(['ours']);
+    const none = new FederatedAdapter({ sources: [{ name: 'Listing only', adapter: withForm('listing', false) }] });
+    expect((await rejection(none.signupForm())).code).to.equal('unsupported');
+  });
+
   it('says not-found only when every source did; otherwise the failure', async () => {
     const f = new FederatedAdapter({ sources: [...threeKinds(SAMPLE), DOWN] });
     expect((await f.getInitiative('a2')).title).to.equal('Fedi two');

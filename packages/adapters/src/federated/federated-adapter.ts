@@ -38,6 +38,7 @@ import {
   type PageWarning,
   type PlaceMatch,
   type Poll,
+  type SignupForm,
   type SignupInput,
   type Topic,
   type WriteOptions,
@@ -339,6 +340,13 @@ export class FederatedAdapter implements CivicAdapter {
     if (!src) throw new CivicError('unsupported', 'No source of this view takes sign-ups');
     const matches = await src.adapter.findOthers!(signup, this.credentials(src, o));
     return { ...matches, initiatives: matches.initiatives.map((i) => this.stamp(i, src)) };
+  }
+
+  /** The form of the source that takes sign-ups: its stamp comes back to it with the sign-up. */
+  async signupForm(o?: CallOptions): Promise<SignupForm> {
+    const src = this.signupSource();
+    if (!src?.adapter.signupForm) throw new CivicError('unsupported', 'The source that takes sign-ups serves no form');
+    return src.adapter.signupForm(this.credentials(src, o));
   }
 
   /** Places as the source that takes sign-ups knows them, so what is picked is what it matches on. */

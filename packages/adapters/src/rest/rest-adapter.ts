@@ -20,6 +20,7 @@ import {
   parseInitiativePage,
   parseInterests,
   parseMatches,
+  parseSignupForm,
   parsePlaceMatches,
   parsePoll,
   parseResponse,
@@ -36,6 +37,7 @@ import {
   type PlaceMatch,
   type Page,
   type Poll,
+  type SignupForm,
   type SignupInput,
   type Topic,
   type WriteOptions,
@@ -288,6 +290,11 @@ export class RestAdapter implements CivicAdapter {
   /** `GET /places?q=`; a server older than it answers 404, and the sign-up form then sends the text as typed. */
   async findPlaces(text: string, o?: CallOptions): Promise<PlaceMatch[]> {
     return parsePlaceMatches(await this.request('GET', `/places?${new URLSearchParams({ q: text })}`, { ...o }));
+  }
+
+  /** `GET /signups/form`: a stamp for the form being shown, its shortest fill time, the server's consent words. */
+  async signupForm(o?: CallOptions): Promise<SignupForm> {
+    return parseSignupForm(await this.request('GET', '/signups/form', { ...o }));
   }
 
   async findOthers(signup: SignupInput, o: WriteOptions): Promise<Matches> {

@@ -98,6 +98,10 @@ export interface FindTheOthersStrings {
   signupNoInitiatives: (radius: string) => string;
   signupNext: string;
   signupNextText: string;
+  /** Heading of the consent receipt shown once signed up. */
+  signupReceipt: string;
+  /** After each consent's words: its version and when the data source recorded it. */
+  signupReceiptGiven: (version: string, when: string) => string;
 }
 
 export const en: FindTheOthersStrings = {
@@ -194,6 +198,8 @@ export const en: FindTheOthersStrings = {
   signupNext: 'What happens next',
   signupNextText:
     'People and groups near you who share your interests can now find you, only in the ways you agreed to. If you agreed, a local group may invite you by email.',
+  signupReceipt: 'What you agreed to',
+  signupReceiptGiven: (version, when) => `(version ${version}, recorded ${when})`,
 };
 
 const es: FindTheOthersStrings = {
@@ -291,6 +297,8 @@ const es: FindTheOthersStrings = {
   signupNext: 'Qué pasa ahora',
   signupNextText:
     'Las personas y los grupos cercanos que comparten tus intereses ya pueden encontrarte, solo de las formas que has aceptado. Si lo has aceptado, un grupo local puede invitarte por correo electrónico.',
+  signupReceipt: 'Lo que has aceptado',
+  signupReceiptGiven: (version, when) => `(versión ${version}, registrado el ${when})`,
 };
 
 const de: FindTheOthersStrings = {
@@ -390,6 +398,8 @@ const de: FindTheOthersStrings = {
   signupNext: 'Wie es weitergeht',
   signupNextText:
     'Menschen und Gruppen in deiner Nähe, die deine Interessen teilen, können dich jetzt finden, nur auf die Weise, der du zugestimmt hast. Wenn du zugestimmt hast, kann eine Gruppe vor Ort dich per E-Mail einladen.',
+  signupReceipt: 'Dem hast du zugestimmt',
+  signupReceiptGiven: (version, when) => `(Version ${version}, gespeichert am ${when})`,
 };
 
 const fr: FindTheOthersStrings = {
@@ -488,6 +498,8 @@ const fr: FindTheOthersStrings = {
   signupNext: 'Et maintenant',
   signupNextText:
     'Les personnes et les groupes proches de chez vous qui partagent vos centres d’intérêt peuvent maintenant vous trouver, uniquement de la manière que vous avez acceptée. Si vous l’avez accepté, un groupe local pourra vous inviter par e-mail.',
+  signupReceipt: 'Ce que vous avez accepté',
+  signupReceiptGiven: (version, when) => `(version ${version}, enregistré le ${when})`,
 };
 
 const ar: FindTheOthersStrings = {
@@ -594,6 +606,8 @@ const ar: FindTheOthersStrings = {
   signupNext: 'ماذا بعد',
   signupNextText:
     'يمكن الآن للأشخاص والمجموعات القريبة منك الذين يشاركونك اهتماماتك أن يجدوك، فقط بالطرق التي وافقت عليها. إن وافقت، قد تدعوك مجموعة محلية عبر البريد الإلكتروني.',
+  signupReceipt: 'ما وافقت عليه',
+  signupReceiptGiven: (version, when) => `(الإصدار ${version}، سُجّل في ${when})`,
 };
 
 export const findTheOthersStrings = { en, es, de, fr, ar } satisfies Record<Language, FindTheOthersStrings>;

@@ -173,7 +173,8 @@ export const findTheOthersStyles = css`
   .nearby {
     font-size: var(--_font-size-l);
   }
-  .shared {
+  .shared,
+  .receipt {
     display: grid;
     gap: var(--_space-xs);
     padding-inline-start: var(--_space-l);

@@ -13,7 +13,7 @@ import {
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import { ScriptedAdapter } from '../../../../test/helpers/adapters.js';
+import { ScriptedAdapter, servingSignupForms } from '../../../../test/helpers/adapters.js';
 import { expectAccessible } from '../../../../test/helpers/axe.js';
 import { focusedNode } from '../../../../test/hardening/commands.js';
 import { describeWrites } from '../../../../test/helpers/write-suite.js';
@@ -671,6 +671,72 @@ describe('<civic-find-the-others>', () => {
       await submit(el);
       await results(el);
       expect(adapter.calls['findOthers']).to.have.length(1);
+    });
+  });
+
+  describe("the data source's form", () => {
+    const SERVED = {
+      purpose: 'connect',
+      text: 'Riverside Trust may put me in touch with people near me who care about the same causes.',
+      version: '2026-12',
+    };
+    const servingForms = (adapter: ScriptedAdapter, minFillSeconds: number) =>
+      servingSignupForms(adapter, minFillSeconds, [SERVED]);
+
+    it('shows its consent words, waits its fill time, sends its stamp and shows the receipt it recorded', async () => {
+      const adapter = ScriptedAdapter.demo();
+      const issued = servingForms(adapter, 0.6);
+      const el = await signupForm({ adapter });
+      await withInterests(el);
+      await settled(el, () => issued.length === 1 && text(shadow(el)).includes(SERVED.text), 'no served words');
+      expect(text(shadow(el))).not.to.contain('People nearby who care');
+      await fill(el, valid);
+      // Sooner than the form's own fill time (the attribute says 0): dropped, silently.
+      await submit(el);
+      expect(adapter.calls['findOthers']).to.equal(undefined);
+      await new Promise((r) => setTimeout(r, 650));
+      const sent = await submitted(el);
+      expect(sent.signup.form).to.deep.equal({ stamp: 'stamp-1' });
+      expect(sent.signup.consent.map((c) => [c.purpose, c.text, c.version])).to.deep.equal([
+        ['connect', SERVED.text, SERVED.version],
+      ]);
+      await results(el);
+      const receipt = q(el, '[part="receipt"]');
+      expect(text(receipt)).to.contain(SERVED.text);
+      expect(text(receipt)).to.contain('version 2026-12');
+      expect(text(receipt)).to.match(/December 2026/);
+      expect(text(q(el, '#receipt-title'))).to.equal('What you agreed to');
+      await expectAccessible(el);
+      // Its stamp is used up: the next sign-up gets a new form.
+      await settled(el, () => issued.length === 2, 'no new form after the sign-up');
+    });
+
+    it('fetches a new form when the data source refuses the stamp, and sending again works', async () => {
+      const adapter = ScriptedAdapter.demo();
+      const issued = servingForms(adapter, 0);
+      const findOthers = adapter.findOthers.bind(adapter);
+      let refused = false;
+      adapter.findOthers = (signup, o) => {
+        if (refused) return findOthers(signup, o);
+        refused = true;
+        return Promise.reject(
+          new CivicError('invalid-request', 'The form was sent too soon', {
+            fields: { 'form.stamp': 'Sent too soon: wait 3 s after the form is shown' },
+          }),
+        );
+      };
+      const el = await signupForm({ adapter });
+      await withInterests(el);
+      await settled(el, () => issued.length === 1, 'no form');
+      await fill(el, valid);
+      await submit(el);
+      await settled(el, () => text(q(el, '[part="error-summary"]')).includes('Sent too soon'), 'no message');
+      await expectAccessible(el);
+      await settled(el, () => issued.length === 2, 'no new form after the refusal');
+      const again = await submitted(el);
+      expect(again.signup.form).to.deep.equal({ stamp: 'stamp-2' });
+      expect(again.signup.name).to.equal(valid.name);
+      await results(el);
     });
   });
 

@@ -17,7 +17,9 @@ import {
   parseInterests,
   parseMatches,
   parseSignup,
+  parseSignupForm,
   safeUrl,
+  signupTrapped,
   toCivicError,
   type Consent,
   type Outbox,
@@ -25,6 +27,7 @@ import {
   type LocalizeController,
   type Matches,
   type PlaceMatch,
+  type SignupForm,
   type SignupInput,
 } from '@civic-kit/core';
 import { Task, TaskStatus } from '@lit/task';
@@ -156,6 +159,7 @@ function readConsent(item: unknown): ConsentPurpose | undefined {
  * @csspart results - The panel shown once signed up.
  * @csspart shared-interests - The list of counts per interest.
  * @csspart initiatives - The list of nearby initiative cards.
+ * @csspart receipt - What the person agreed to, as the data source recorded it (when it says).
  *
  * @cssprop --civic-signup-max-width - Widest the form grows (default `40em`).
  * @cssprop --civic-signup-error-color - Error summary and field error accents (default `--civic-color-danger`).
@@ -237,7 +241,11 @@ export class CivicFindTheOthers extends CivicDataElement {
   @property({ attribute: false })
   outbox: Outbox | undefined;
 
-  /** A sign-up sent sooner than this after the form appeared is silently dropped (a script, not a person). */
+  /**
+   * A sign-up sent sooner than this after the form appeared is silently dropped (a script, not a person).
+   * Where the data source serves a sign-up form (`signupForm`), its shortest fill time counts instead,
+   * from when its form arrived: the rule the data source itself enforces.
+   */
   @property({ type: Number, attribute: 'min-fill-seconds' })
   minFillSeconds = 3;
 
@@ -324,6 +332,23 @@ export class CivicFindTheOthers extends CivicDataElement {
     args: () => [this.interests === undefined ? this.adapter : undefined, this.localize.lang()] as const,
   });
 
+  /** Bumped when a form's stamp is used up (a sign-up stored, or the stamp refused): a new form is fetched. */
+  @state() private formRound = 0;
+  /** The data source's form for this showing (stamp, shortest fill time, consent words), and when it came. */
+  private readonly formTask = new Task(this, {
+    task: async ([adapter], { signal }): Promise<{ form: SignupForm; at: number } | undefined> => {
+      if (!adapter?.signupForm || !can(adapter, 'find-others')) return undefined;
+      try {
+        return { form: parseSignupForm(await adapter.signupForm({ signal })), at: performance.now() };
+      } catch (e) {
+        // No form (an older server, offline): the sign-up goes without a stamp, checked by our own rule.
+        if (toCivicError(e).code !== 'aborted') console.warn('<civic-find-the-others>: no sign-up form', e);
+        return undefined;
+      }
+    },
+    args: () => [this.adapter, this.formRound] as const,
+  });
+
   /** Aborted when the element leaves the page: ends the wait for a place lookup. */
   private leaving = new AbortController();
 
@@ -394,8 +419,25 @@ export class CivicFindTheOthers extends CivicDataElement {
     return names.length ? this.localize.list(names) : this.localize.term('signupOrganisersDefault');
   }
 
-  /** The consent questions, with the exact words shown now. */
+  /**
+   * The consent questions, with the exact words shown now: the data source's words for each purpose it
+   * words (what its receipt records), the element's for the others.
+   */
   private get purposes(): ConsentPurpose[] {
+    const own = this.ownPurposes;
+    const served = this.formTask.value?.form.consents ?? [];
+    if (!served.length) return own;
+    const words = new Map(served.map((c) => [c.purpose, c]));
+    const merged = own.map((p) => {
+      const w = words.get(p.purpose);
+      return w ? { ...p, text: w.text, version: w.version } : p;
+    });
+    for (const c of served) if (!own.some((p) => p.purpose === c.purpose)) merged.push({ ...c });
+    return merged;
+  }
+
+  /** The element's own consent questions: the `consents` given, or the defaults. */
+  private get ownPurposes(): ConsentPurpose[] {
     const given = (Array.isArray(this.consents) ? this.consents : []).filter(
       (c): c is ConsentPurpose =>
         typeof c?.purpose === 'string' &&
@@ -910,6 +952,23 @@ export class CivicFindTheOthers extends CivicDataElement {
       }
       ${this.heading(level + 1, 'next-title', t.term('signupNext'))}
       <p>${t.term('signupNextText')}</p>
+      ${
+        m.receipt?.length
+          ? html`${this.heading(level + 1, 'receipt-title', t.term('signupReceipt'))}
+              <ul part="receipt" class="receipt" aria-labelledby="receipt-title">
+                ${m.receipt.map(
+                  (c) =>
+                    html`<li>
+                      <q>${c.text}</q>${' '}${t.term(
+                        'signupReceiptGiven',
+                        c.version,
+                        t.date(c.timestamp, { dateStyle: 'long', timeStyle: 'short' }),
+                      )}
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
       <p>
         ${t.term('signupWithdraw', this.organisationNames)}
         ${privacy ? html`${' '}<a href=${privacy}>${t.term('signupPrivacy')}</a>` : nothing}
@@ -1036,7 +1095,10 @@ export class CivicFindTheOthers extends CivicDataElement {
 
   /** A honeypot filled in, or a form sent faster than a person can: a script. */
   private get trapped(): boolean {
-    return !!this.values.trap || performance.now() - this.shownAt < Math.max(0, this.minFillSeconds) * 1000;
+    const served = this.formTask.value;
+    const since = served ? served.at : this.shownAt;
+    const min = served ? served.form.minFillSeconds : this.minFillSeconds;
+    return signupTrapped({ trap: this.values.trap }, performance.now() - since, min) !== undefined;
   }
 
   /** The sign-up as it leaves the browser: trimmed, the place coarse unless chosen exact, with the receipts. */
@@ -1063,6 +1125,7 @@ export class CivicFindTheOthers extends CivicDataElement {
         organisations: [...(p.organisations ?? this.organisations ?? [])],
       }));
     const message = v.message.trim();
+    const stamp = this.formTask.value?.form.stamp;
     return {
       name: v.name.trim(),
       email: v.email.trim(),
@@ -1071,6 +1134,7 @@ export class CivicFindTheOthers extends CivicDataElement {
       interests: v.interests.filter((i) => offered.has(i)),
       ...(message ? { message } : {}),
       consent,
+      ...(stamp ? { form: { stamp } } : {}),
     };
   }
 
@@ -1150,6 +1214,7 @@ export class CivicFindTheOthers extends CivicDataElement {
     this.resultsFor = { radiusKm: signup.radiusKm, labels };
     this.key = undefined;
     this.found = matches;
+    this.formRound++; // its stamp is used: the next sign-up gets a new form
     this.errors = {};
     this.otherErrors = [];
     this.focusNext = 'results';
@@ -1158,6 +1223,8 @@ export class CivicFindTheOthers extends CivicDataElement {
   }
 
   private fail(error: CivicError): void {
+    // The form's stamp refused (too soon, too old, used): a new form, so sending again works.
+    if (Object.keys(error.fields ?? {}).some((path) => path.split('.')[0] === 'form')) this.formRound++;
     if (error.code === 'invalid-request' && error.fields && Object.keys(error.fields).length) {
       // Rejected, so nothing was stored: the corrected sign-up is a new write.
       this.key = undefined;

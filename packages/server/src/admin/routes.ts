@@ -10,6 +10,7 @@ import type { ServerConfig } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { LiveEvents } from '../events.js';
 import { badRequest, HttpProblem, notFound, unauthorized } from '../problems.js';
+import { RateLimiter } from '../rate-limit.js';
 import { listAudit } from './audit.js';
 import {
   createInitiative,
@@ -48,6 +49,8 @@ export interface AdminParts {
    * added to it, and taken out again when the settings drop them.
    */
   allowed?: Set<string>;
+  /** The client's address, as the public API reads it (proxy hops counted): what the rate limit counts. */
+  address?: (c: Context) => string;
 }
 
 /** Said through the database (NOTIFY on PostgreSQL) when the site settings change. */
@@ -92,9 +95,16 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
       maxAge: 600,
     }),
   );
+  const requests = new RateLimiter(config.adminRequests);
   app.use('/admin/api/*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'no-store');
+    // Before the token is looked at: guessing tokens is as limited as using one.
+    const wait = requests.take(parts.address?.(c as Context) ?? 'unknown');
+    if (wait)
+      throw new HttpProblem(429, 'rate-limited', `Too many admin requests; try again in ${wait} s`, {
+        retryAfter: wait,
+      });
     const origin = c.req.header('origin');
     if (c.req.method !== 'GET' && origin && origin !== new URL(c.req.url).origin && !allowed.has(origin))
       throw unauthorized(`Requests from ${origin} are not allowed`, 403);
