@@ -37,7 +37,7 @@ import {
 } from '@civic-kit/core';
 import { Skipped } from '../skipped.js';
 import { checked, ClientIndex, latLng, lonLatString, malformed } from '../file-index/file-index.js';
-import { aborted, fetchJson, hostOf, untilAborted } from '../http/http.js';
+import { aborted, fetchJson, hostOf, untilAborted } from '../http/index.js';
 import { clip, htmlToText, pickLanguage } from './as2-text.js';
 
 const AS2_CONTEXT = 'https://www.w3.org/ns/activitystreams';

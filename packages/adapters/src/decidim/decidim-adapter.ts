@@ -25,7 +25,7 @@ import {
   type Poll,
   type WriteOptions,
 } from '@civic-kit/core';
-import { Deadline, sleep, throwIfAborted, untilAborted } from '../http/http.js';
+import { Deadline, sleep, throwIfAborted, untilAborted } from '../http/index.js';
 import { Skipped } from '../skipped.js';
 import { RateLimiter, SwrCache } from './cache.js';
 import { Rejected, type Check } from './check.js';

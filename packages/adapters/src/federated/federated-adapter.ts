@@ -42,7 +42,7 @@ import {
   type Topic,
   type WriteOptions,
 } from '@civic-kit/core';
-import { Deadline, throwIfAborted, untilAborted } from '../http/http.js';
+import { Deadline, throwIfAborted, untilAborted } from '../http/index.js';
 
 export interface FederatedSource {
   /** Shown to visitors: on cards ("From …") and in the notice when the source fails. */

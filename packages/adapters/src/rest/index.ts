@@ -1,6 +1,6 @@
 /** `@civic-kit/adapters/rest`: the REST adapter and its factory for `<civic-provider adapter="rest">`. */
 import type { AdapterConfig } from '@civic-kit/core';
-import { endpointUrl } from '../http/http.js';
+import { endpointUrl } from '../http/index.js';
 import { RestAdapter, type RestAdapterOptions } from './rest-adapter.js';
 
 export {

@@ -36,7 +36,7 @@ import {
   type Topic,
   type WriteOptions,
 } from '@civic-kit/core';
-import { backoff, Deadline, sleep, throwIfAborted } from '../http/http.js';
+import { backoff, Deadline, sleep, throwIfAborted } from '../http/index.js';
 
 export const REST_CAPABILITIES: readonly Capability[] = [
   'list-initiatives',

@@ -19,7 +19,7 @@ import {
 } from '@civic-kit/core';
 import { Skipped, skipReason } from '../skipped.js';
 import { checked, ClientIndex, latLng, malformed } from '../file-index/file-index.js';
-import { aborted, fetchJson, hostOf, untilAborted } from '../http/http.js';
+import { aborted, fetchJson, hostOf, untilAborted } from '../http/index.js';
 
 export const STATIC_CAPABILITIES: readonly Capability[] = ['list-initiatives', 'get-initiative', 'get-poll'];
 

@@ -4,7 +4,7 @@
  */
 import { CivicError } from '@civic-kit/core';
 import { expect } from '@open-wc/testing';
-import { backoff, Deadline, endpointUrl, fetchJson, sleep, untilAborted } from './http.js';
+import { backoff, Deadline, endpointUrl, fetchJson, sleep, untilAborted } from './index.js';
 import { rejection } from '../../../../test/helpers/rejection.js';
 
 /** A fetch that never answers until its signal aborts (as a real fetch does). */
