@@ -1,8 +1,9 @@
-import type { CivicAdapter, InitiativeInput, StringOverrides } from '@civic-kit/core';
+import type { CivicAdapter, InitiativeInput, Outbox, StringOverrides } from '@civic-kit/core';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { careless, ScriptedAdapter } from '../test/helpers/adapters.js';
+import { inShadow, played, storyOutbox, until } from './story-steps.js';
 
 /** Args of `<civic-initiative-card>`: attribute names as in custom-elements.json, plus its object properties. */
 interface CardArgs {
@@ -106,8 +107,8 @@ const DEMO_IDS = [
   'energy-advice-by-video',
 ];
 
-/** The card with the story's args; `adapter` only where a story supplies its own. */
-const card = (args: CardArgs, adapter?: CivicAdapter, preview = false): TemplateResult =>
+/** The card with the story's args; `adapter` (and `outbox`) only where a story supplies its own. */
+const card = (args: CardArgs, adapter?: CivicAdapter, preview = false, outbox?: Outbox): TemplateResult =>
   html`<civic-initiative-card
     initiative-id=${args['initiative-id'] ?? nothing}
     heading-level=${args['heading-level']}
@@ -117,6 +118,7 @@ const card = (args: CardArgs, adapter?: CivicAdapter, preview = false): Template
     .initiative=${args.initiative}
     .strings=${args.strings}
     .adapter=${adapter ?? nothing}
+    .outbox=${outbox ?? nothing}
     @civic-support=${args.onCivicSupport}
     @civic-support-done=${args.onCivicSupportDone}
     @civic-error=${args.onCivicError}
@@ -321,6 +323,27 @@ export const WithSupport: Story = {
   args: { 'initiative-id': 'repair-cafe' },
   render: (args) =>
     html`${frame} <civic-provider adapter="memory"><div class="civic-story-card">${card(args)}</div></civic-provider>`,
+};
+
+/**
+ * Support sent while the data source cannot be reached: it fails twice, so the support waits in the
+ * queue (counted on screen, the status saying it will be sent again by itself), then goes through on
+ * a later retry, by itself, while the page stays open.
+ */
+export const SupportQueued: Story = {
+  args: { 'initiative-id': 'repair-cafe' },
+  render: (args) => {
+    const adapter = ScriptedAdapter.demo()
+      .failNext('supportInitiative', 'network')
+      .failNext('supportInitiative', 'network');
+    const steps = async (el: HTMLElement) => {
+      await until(() => inShadow(el, '[part="support-button"]'));
+      inShadow(el, '[part="support-button"]')!.click();
+      await until(() => /sent again by itself/.test(inShadow(el, '.live')?.textContent ?? ''));
+    };
+    return html`${frame}
+      <div class="civic-story-card">${played(steps, card(args, adapter, false, storyOutbox()))}</div>`;
+  },
 };
 
 /** The smallest width WCAG reflow asks for. */

@@ -1,4 +1,4 @@
-import { Outbox, type CivicAdapter, type PollInput, type StringOverrides } from '@civic-kit/core';
+import { type CivicAdapter, type Outbox, type PollInput, type StringOverrides } from '@civic-kit/core';
 import '@civic-kit/elements/define/civic-poll.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -7,7 +7,7 @@ import type { CivicPoll } from '../packages/elements/src/poll/poll.js';
 import { pollStrings } from '../packages/elements/src/poll/poll.strings.js';
 import { registerStrings } from '../packages/elements/src/translations/languages.js';
 import { careless, ScriptedAdapter } from '../test/helpers/adapters.js';
-import { inShadow, played, until, type Steps } from './story-steps.js';
+import { inShadow, played, storyOutbox, until, type Steps } from './story-steps.js';
 
 // Every language, for the right-to-left story (a page that imports one element registers English only).
 registerStrings(pollStrings);
@@ -30,16 +30,6 @@ interface PollArgs {
 /** The demo polls are open on this day, whatever day the stories are opened. */
 const NOW = new Date('2026-12-01T12:00:00Z');
 const demo = () => ScriptedAdapter.demo({ now: () => NOW });
-
-/** A queue kept in memory, so a story's queued vote does not stay in the browser after it is closed. */
-function storyOutbox(): Outbox {
-  const items = new Map<string, string>();
-  return new Outbox('civic-kit:story-outbox', {
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, v),
-    removeItem: (k) => void items.delete(k),
-  });
-}
 
 const firstProject: PollInput = {
   id: 'first-project',

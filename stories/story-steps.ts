@@ -1,3 +1,4 @@
+import { Outbox } from '@civic-kit/core';
 import { html, LitElement, type TemplateResult } from 'lit';
 
 /** What a story does to its element once it is there (tick, type, press…), resolving when done. */
@@ -49,3 +50,13 @@ export async function until(what: () => unknown, timeout = 4000): Promise<void> 
 /** The first match of `selector` in the element's shadow root. */
 export const inShadow = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
   el.shadowRoot?.querySelector<T>(selector) ?? null;
+
+/** A queue kept in memory, so a story's queued write does not stay in the browser after it is closed. */
+export function storyOutbox(): Outbox {
+  const items = new Map<string, string>();
+  return new Outbox('civic-kit:story-outbox', {
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+  });
+}

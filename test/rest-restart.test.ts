@@ -38,7 +38,7 @@ describe('a vote while the server is killed and restarted', function () {
 
   it('through <civic-poll>: the vote the killed server never answered waits and is sent once after the restart', async () => {
     const [voter] = await voterTokens('restart-element');
-    const server = await startProcess(FIXTURE, { delayWritesMs: 30_000 });
+    const server = await startProcess(FIXTURE, { holdWrites: true });
     const adapter = new RestAdapter({ endpoint: server.url, retries: 0, timeoutMs: 20_000 });
     const outbox = new Outbox('civic-kit:test-restart-element', memory);
     const provider = await fixture<HTMLElement>(
@@ -79,7 +79,7 @@ describe('a vote while the server is killed and restarted', function () {
 
   it('arrives exactly once when the server died after committing it but before answering', async () => {
     const [voter] = await voterTokens('restart-a');
-    const server = await startProcess(FIXTURE, { delayWritesMs: 30_000 });
+    const server = await startProcess(FIXTURE, { holdWrites: true });
     const adapter = new RestAdapter({ endpoint: server.url, retries: 0, timeoutMs: 20_000 });
     const outbox = new Outbox('civic-kit:test-restart-1', memory);
     outbox.put<Ballot>({ key: 'restart-vote-1', kind: 'vote', target: 'restart', payload: { choices: ['yes'] } });

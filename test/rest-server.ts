@@ -28,13 +28,16 @@ export const adminToken = (id: string, role: 'organiser' | 'moderator' = 'organi
   control<{ token: string }>(`servers/${id}/admin-token`, { role });
 export const closeServer = (id: string) => control<{ closed: boolean }>(`servers/${id}/close`, {});
 
-/** A server in a child process (so it can be killed), its SQLite file seeded with `fixture`. */
-export const startProcess = (fixture: object, options: { delayWritesMs?: number } = {}) =>
+/**
+ * A server in a child process (so it can be killed), its SQLite file seeded with `fixture`, behind a
+ * test proxy; `holdWrites` keeps every write's answer from the browser (see `kill-when-held`).
+ */
+export const startProcess = (fixture: object, options: { holdWrites?: boolean } = {}) =>
   control<TestServerHandle>('processes', { fixture, ...options });
 export const killProcessWhenHeld = (id: string) =>
   control<{ killed: boolean; held: boolean }>(`processes/${id}/kill-when-held`, {});
 export const killProcess = (id: string) => control<{ killed: boolean }>(`processes/${id}/kill`, {});
-export const restartProcess = (id: string, options: { delayWritesMs?: number } = {}) =>
+export const restartProcess = (id: string, options: { holdWrites?: boolean } = {}) =>
   control<TestServerHandle>(`processes/${id}/restart`, options);
 
 /** Voter tokens signed with the test site's secret. */

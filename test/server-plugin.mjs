@@ -8,17 +8,24 @@
  *                                                                                DATABASE_URL is set)
  *   POST /__civic-test/servers/:id/close
  *   POST /__civic-test/servers/:id/admin-token {role?}              → {token}   an admin token for that server
- *   POST /__civic-test/processes            {fixture, delayWritesMs?} → {id, url} a server in a child
- *                                                                                process, to be killed
+ *   POST /__civic-test/processes            {fixture, holdWrites?} → {id, url}  a server in a child
+ *                                                                                process, to be killed,
+ *                                                                                reached through a proxy
  *   POST /__civic-test/processes/:id/kill-when-held   SIGKILL once a write has committed but not answered
  *   POST /__civic-test/processes/:id/kill             SIGKILL now
- *   POST /__civic-test/processes/:id/restart {delayWritesMs?}  same port, same database file
+ *   POST /__civic-test/processes/:id/restart {holdWrites?}  same URL, same database file
+ *
+ * A process is reached through a proxy of the test's own (its URL stays the same across restarts).
+ * With `holdWrites`, the proxy keeps back the server's answer to every POST: the server has committed
+ * the write and answered, the browser has not heard; killing the process then drops the connection, as
+ * a server that dies between its commit and its answer does. The server itself has no test switch.
  *   GET  /__civic-test/voters?subjects=a,b  → {tokens}  voter tokens signed with the test site's secret
  *   GET  /__civic-test/malformed/…          a backend that sends malformed data (the conformance suite's)
  *
  * Every server allows the test page's origin through CORS; all of them stop in `serverStop`.
  */
 import { spawn } from 'node:child_process';
+import { createServer, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +58,43 @@ export function civicServerPlugin() {
     return { testing, core };
   };
 
-  const spawnServer = (entry, delayWritesMs) =>
+  /**
+   * The proxy in front of a process: forwards everything to the process's current port; holds back
+   * the answers to writes while `entry.holdWrites` is set; drops a browser's connection whenever the
+   * process's goes (so a killed server looks killed).
+   */
+  const startProxy = (entry) =>
+    new Promise((resolve) => {
+      const proxy = createServer((req, res) => {
+        entry.open.add(res);
+        res.once('close', () => entry.open.delete(res));
+        const upstream = request(
+          {
+            host: '127.0.0.1',
+            port: entry.port,
+            method: req.method,
+            path: req.url,
+            headers: req.headers,
+            agent: false,
+          },
+          (answer) => {
+            if (entry.holdWrites && req.method === 'POST') {
+              entry.held = true;
+              answer.resume();
+              return;
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+            answer.once('close', () => answer.complete || res.destroy());
+          },
+        );
+        upstream.once('error', () => res.destroy());
+        req.pipe(upstream);
+      });
+      proxy.listen(0, '127.0.0.1', () => resolve(proxy));
+    });
+
+  const spawnServer = (entry) =>
     new Promise((resolve, reject) => {
       const { testing: t } = { testing };
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
@@ -60,11 +103,10 @@ export function civicServerPlugin() {
           ...process.env,
           DATABASE_URL: '',
           CIVIC_SQLITE_PATH: entry.file,
-          PORT: String(entry.port),
+          PORT: '0',
           HOST: '127.0.0.1',
           CIVIC_SITES: JSON.stringify([{ ...t.TEST_SITE, origins: [] }]),
           CIVIC_ALLOWED_ORIGINS: origin,
-          CIVIC_TEST_DELAY_WRITE_RESPONSES_MS: String(delayWritesMs ?? 0),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -76,7 +118,8 @@ export function civicServerPlugin() {
         const m = /Civic Kit server on (http:\/\/\S+)/.exec(entry.output);
         if (m) {
           clearTimeout(timer);
-          resolve(m[1]);
+          entry.port = Number(new URL(m[1]).port);
+          resolve(`http://127.0.0.1:${entry.proxy.address().port}`);
         }
       };
       child.stdout.on('data', onData);
@@ -92,8 +135,12 @@ export function civicServerPlugin() {
     new Promise((resolve) => {
       const child = entry.child;
       entry.child = undefined;
-      if (!child || child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
+      const dropped = () => {
+        for (const res of entry.open) res.destroy();
+        resolve();
+      };
+      if (!child || child.exitCode !== null) return dropped();
+      child.once('exit', dropped);
       child.kill('SIGKILL');
     });
 
@@ -135,9 +182,10 @@ export function civicServerPlugin() {
       const db = await c.openConfiguredDatabase({ database: file });
       await c.seed(db, body.fixture ?? {});
       await db.close();
-      const entry = { child: undefined, port: 0, file, dir, output: '' };
-      const url = await spawnServer(entry, body.delayWritesMs);
-      entry.port = Number(new URL(url).port);
+      const entry = { child: undefined, port: 0, file, dir, output: '', holdWrites: !!body.holdWrites, held: false };
+      entry.open = new Set();
+      entry.proxy = await startProxy(entry);
+      const url = await spawnServer(entry);
       const id = `p${++next}`;
       processes.set(id, entry);
       return { id, url };
@@ -145,9 +193,8 @@ export function civicServerPlugin() {
     async 'POST processes/kill-when-held'(ctx, id) {
       const entry = processes.get(id);
       const deadline = Date.now() + 15_000;
-      while (entry?.child && !/test-hook: committed/.test(entry.output) && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 20));
-      const held = /test-hook: committed/.test(entry?.output ?? '');
+      while (entry?.child && !entry.held && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const held = !!entry?.held;
       if (entry) await kill(entry);
       return { killed: true, held };
     },
@@ -161,7 +208,9 @@ export function civicServerPlugin() {
       const entry = processes.get(id);
       if (!entry) throw new Error(`No process ${id}`);
       await kill(entry);
-      const url = await spawnServer(entry, body.delayWritesMs);
+      entry.holdWrites = !!body.holdWrites;
+      entry.held = false;
+      const url = await spawnServer(entry);
       return { id, url };
     },
     async 'GET voters'(ctx) {
@@ -182,6 +231,7 @@ export function civicServerPlugin() {
       servers.clear();
       for (const entry of processes.values()) {
         await kill(entry);
+        await new Promise((resolve) => entry.proxy.close(resolve));
         rmSync(entry.dir, { recursive: true, force: true });
       }
       processes.clear();

@@ -2,19 +2,9 @@
  * The one interface every backend speaks to Civic Kit through. See docs/adr/0001-adapter-contract.md.
  */
 import type { CivicError } from './errors.js';
-import type {
-  Ballot,
-  Initiative,
-  InitiativeSort,
-  InitiativeStatus,
-  Interest,
-  Matches,
-  Page,
-  PlaceMatch,
-  Poll,
-  SignupForm,
-  SignupInput,
-} from './model.js';
+import type { Initiative, InitiativeSort, InitiativeStatus, Page } from './model.js';
+import type { Ballot, Poll } from './poll-model.js';
+import type { Interest, Matches, PlaceMatch, SignupForm, SignupInput } from './signup-model.js';
 
 export const CAPABILITIES = [
   'list-initiatives',

@@ -1,4 +1,6 @@
 export * from './model.js';
+export * from './poll-model.js';
+export * from './signup-model.js';
 export * from './errors.js';
 export * from './adapter.js';
 export * from './validate.js';

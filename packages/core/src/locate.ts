@@ -4,9 +4,8 @@
  */
 import type { CallOptions, CivicAdapter } from './adapter.js';
 import { CivicError } from './errors.js';
-import type { PlaceMatch } from './model.js';
+import { type PlaceMatch, parsePlaceMatches } from './signup-model.js';
 import { withDeadline } from './deadline.js';
-import { parsePlaceMatches } from './validate.js';
 
 /** How long the browser may take to find the person's position, and how old a known one may be. */
 export const LOCATE_TIMEOUT_MS = 20_000;

@@ -1,9 +1,12 @@
 /**
  * The normalised model. Every value an adapter returns is checked against these schemas, and the
- * TypeScript types are inferred from them: one source of truth.
+ * TypeScript types are inferred from them: one source of truth. Initiatives, places and pages here;
+ * polls in `poll-model.ts`, sign-ups and their matches in `signup-model.ts` (apart, so an element
+ * that only shows initiatives, as the card and the map do, carries no other schema).
  */
 import * as v from 'valibot';
 import { CIVIC_ERROR_CODES, type CivicErrorCode } from './errors.js';
+import { count, id, isoDate, nonEmpty, text, urlString } from './schema-parts.js';
 
 // Allowed values are `as const` arrays: types, story controls and tests derive from them.
 export const INITIATIVE_STATUSES = ['proposed', 'active', 'completed', 'closed'] as const;
@@ -18,18 +21,6 @@ export type PollKind = (typeof POLL_KINDS)[number];
 export type PollStatus = (typeof POLL_STATUSES)[number];
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
 export type InitiativeSort = (typeof INITIATIVE_SORTS)[number];
-
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const nonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
-/** ISO 8601 date-time (or date); kept as a string so the model stays JSON. */
-const isoDate = v.pipe(
-  v.string(),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'Expected an ISO 8601 date'),
-);
-/** A URL as the backend gave it; elements still pass it through `safeUrl` before use. */
-const urlString = v.pipe(v.string(), v.maxLength(2048));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const id = nonEmpty(200);
 
 export const LatitudeSchema = v.pipe(v.number(), v.finite(), v.minValue(-90), v.maxValue(90));
 export const LongitudeSchema = v.pipe(v.number(), v.finite(), v.minValue(-180), v.maxValue(180));
@@ -88,138 +79,6 @@ export const InitiativeSchema = v.object({
 export type Initiative = v.InferOutput<typeof InitiativeSchema>;
 /** What an adapter or host may hand in: defaults not yet applied. */
 export type InitiativeInput = v.InferInput<typeof InitiativeSchema>;
-
-export const PollOptionSchema = v.object({ id, label: nonEmpty(500) });
-export type PollOption = v.InferOutput<typeof PollOptionSchema>;
-
-export const BallotSchema = v.object({
-  /** Chosen option ids; for ranked polls in order of preference. */
-  choices: v.pipe(v.array(id), v.minLength(1), v.maxLength(100)),
-});
-export type Ballot = v.InferOutput<typeof BallotSchema>;
-
-export const PollResultsSchema = v.object({
-  /** First-preference count per option id. */
-  counts: v.record(v.string(), count),
-  voters: count,
-  /** Ranked polls: every ballot, so instant-runoff can be computed and shown. */
-  ballots: v.optional(v.array(v.array(v.string()))),
-});
-export type PollResults = v.InferOutput<typeof PollResultsSchema>;
-
-export const PollSchema = v.pipe(
-  v.object({
-    id,
-    question: nonEmpty(1000),
-    description: v.optional(text(10_000)),
-    kind: v.picklist(POLL_KINDS),
-    maxChoices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-    options: v.pipe(v.array(PollOptionSchema), v.minLength(2), v.maxLength(100)),
-    /** Absent when the backend hides results at this moment. */
-    results: v.optional(PollResultsSchema),
-    opensAt: v.optional(isoDate),
-    closesAt: v.optional(isoDate),
-    status: v.picklist(POLL_STATUSES),
-    resultsVisibility: v.optional(v.picklist(RESULTS_VISIBILITY), 'always'),
-    allowChange: v.optional(v.boolean(), false),
-    myBallot: v.optional(BallotSchema),
-    /** BCP 47 tag of the question's and options' own language. */
-    language: v.optional(text(35)),
-    /** The question and options were machine-translated (shown with a visible mark). */
-    machineTranslated: v.optional(v.boolean(), false),
-  }),
-  v.check((p) => new Set(p.options.map((o) => o.id)).size === p.options.length, 'Poll option ids must be unique'),
-  v.check((p) => {
-    const ids = new Set(p.options.map((o) => o.id));
-    const known = (choices: readonly string[]) => choices.every((c) => ids.has(c));
-    return (
-      Object.keys(p.results?.counts ?? {}).every((c) => ids.has(c)) &&
-      (p.results?.ballots ?? []).every(known) &&
-      known(p.myBallot?.choices ?? [])
-    );
-  }, 'Results and ballots may only name options of the poll'),
-);
-export type Poll = v.InferOutput<typeof PollSchema>;
-export type PollInput = v.InferInput<typeof PollSchema>;
-
-export const InterestSchema = v.object({ id, label: nonEmpty(200) });
-export type Interest = v.InferOutput<typeof InterestSchema>;
-
-export const ConsentSchema = v.object({
-  /** Purpose id, e.g. `contact`, `share-with-organisers`. */
-  purpose: nonEmpty(100),
-  /** The exact words the person agreed to. */
-  text: nonEmpty(5000),
-  version: nonEmpty(100),
-  timestamp: isoDate,
-  locale: text(35),
-  organisations: v.optional(v.array(nonEmpty(300)), []),
-});
-export type Consent = v.InferOutput<typeof ConsentSchema>;
-
-/** The most interests one sign-up may name. */
-export const MAX_SIGNUP_INTERESTS = 50;
-
-export const SignupSchema = v.object({
-  name: nonEmpty(200),
-  email: v.pipe(v.string(), v.trim(), v.email(), v.maxLength(320)),
-  /** Free-text postcode or town, or a point (coarsened before it leaves the browser unless exact). */
-  place: v.object({
-    text: v.optional(text(200)),
-    lat: v.optional(LatitudeSchema),
-    lng: v.optional(LongitudeSchema),
-    precision: v.optional(v.picklist(PLACE_PRECISIONS), 'area'),
-  }),
-  radiusKm: v.pipe(v.number(), v.minValue(0.1), v.maxValue(500)),
-  interests: v.pipe(v.array(id), v.maxLength(MAX_SIGNUP_INTERESTS)),
-  message: v.optional(text(2000)),
-  consent: v.array(ConsentSchema),
-  /** What the form adds against scripts: the data source's stamp (see `SignupForm`) and the honeypot's value. */
-  form: v.optional(v.object({ stamp: v.optional(text(500)), trap: v.optional(text(500)) })),
-});
-export type Signup = v.InferOutput<typeof SignupSchema>;
-export type SignupInput = v.InferInput<typeof SignupSchema>;
-
-/** A consent's words as the data source keeps them: the words a person agrees to. */
-export const ConsentTextSchema = v.pick(ConsentSchema, ['purpose', 'text', 'version']);
-export type ConsentText = v.InferOutput<typeof ConsentTextSchema>;
-
-/**
- * What a data source gives a sign-up form when it is shown: a stamp it signed with the time it issued
- * it (sent back with the sign-up, so it can tell a form filled faster than a person fills one), the
- * shortest fill time, and the consent words it records in every receipt (none: the form's own).
- */
-export const SignupFormSchema = v.object({
-  stamp: nonEmpty(500),
-  minFillSeconds: v.pipe(v.number(), v.minValue(0), v.maxValue(3600)),
-  consents: v.optional(v.pipe(v.array(ConsentTextSchema), v.maxLength(20)), []),
-});
-export type SignupForm = v.InferOutput<typeof SignupFormSchema>;
-
-/** One answer to a typed place name: what to call it and where it is (a town's or postcode's centre). */
-export const PlaceMatchSchema = v.object({
-  label: nonEmpty(200),
-  lat: LatitudeSchema,
-  lng: LongitudeSchema,
-});
-export type PlaceMatch = v.InferOutput<typeof PlaceMatchSchema>;
-
-export const MatchesSchema = v.object({
-  /** People within the radius (excluding the person who signed up). Never who they are. */
-  nearbyCount: count,
-  sharedInterests: v.array(v.object({ interest: id, label: v.optional(text(200)), count })),
-  initiatives: v.array(InitiativeSchema),
-  /**
-   * Small counts are withheld: every count below this number is sent as 0 and means "fewer than
-   * this many" (none included), so one person can never be singled out. Absent: counts are exact.
-   */
-  fewerThan: v.optional(count),
-  /** The radius the backend matched within, when it differs from the one asked for (it keeps a minimum). */
-  radiusKm: v.optional(v.pipe(v.number(), v.minValue(0))),
-  /** The consent receipt as the backend recorded it: its words, its version and its own time. */
-  receipt: v.optional(v.pipe(v.array(ConsentSchema), v.maxLength(20))),
-});
-export type Matches = v.InferOutput<typeof MatchesSchema>;
 
 /**
  * A page that is incomplete: a source could not be read (a federated view over several sites, a

@@ -2,7 +2,7 @@
  * A poll's rules, the same wherever a poll is served or shown: the memory adapter, the reference
  * server and `<civic-poll>`.
  */
-import type { Poll } from './model.js';
+import type { Poll } from './poll-model.js';
 
 /** A poll's status at `now`, from its dates: closed once `closesAt` has passed, scheduled before `opensAt`. */
 export function pollStatusAt(p: Pick<Poll, 'status' | 'opensAt' | 'closesAt'>, now: Date): Poll['status'] {

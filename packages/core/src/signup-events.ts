@@ -3,7 +3,7 @@
  * the one before the write is cancelable so a host can handle the sign-up itself.
  */
 import { CivicWriteDoneEvent, type WriteDoneInit } from './events.js';
-import type { Matches, SignupInput } from './model.js';
+import type { Matches, SignupInput } from './signup-model.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
 

@@ -1,25 +1,6 @@
 import * as v from 'valibot';
 import { CivicError } from './errors.js';
-import {
-  BallotSchema,
-  InitiativePageSchema,
-  InitiativeSchema,
-  InterestSchema,
-  MatchesSchema,
-  PlaceMatchSchema,
-  PollSchema,
-  SignupFormSchema,
-  SignupSchema,
-  type Ballot,
-  type Initiative,
-  type Interest,
-  type Matches,
-  type Page,
-  type PlaceMatch,
-  type Poll,
-  type Signup,
-  type SignupForm,
-} from './model.js';
+import { InitiativePageSchema, InitiativeSchema, type Initiative, type Page } from './model.js';
 
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
@@ -55,11 +36,3 @@ export function parseRequest<S extends v.GenericSchema>(schema: S, data: unknown
 export const parseInitiative = (d: unknown): Initiative => parseResponse(InitiativeSchema, d, 'initiative');
 export const parseInitiativePage = (d: unknown): Page<Initiative> =>
   parseResponse(InitiativePageSchema, d, 'page of initiatives');
-export const parsePoll = (d: unknown): Poll => parseResponse(PollSchema, d, 'poll');
-export const parseMatches = (d: unknown): Matches => parseResponse(MatchesSchema, d, 'matches');
-export const parsePlaceMatches = (d: unknown): PlaceMatch[] =>
-  parseResponse(v.pipe(v.array(PlaceMatchSchema), v.maxLength(50)), d, 'list of places');
-export const parseInterests = (d: unknown): Interest[] => parseResponse(v.array(InterestSchema), d, 'interest list');
-export const parseBallot = (d: unknown): Ballot => parseRequest(BallotSchema, d, 'ballot');
-export const parseSignup = (d: unknown): Signup => parseRequest(SignupSchema, d, 'sign-up');
-export const parseSignupForm = (d: unknown): SignupForm => parseResponse(SignupFormSchema, d, 'sign-up form');

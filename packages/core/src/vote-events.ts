@@ -3,7 +3,7 @@
  * earlier), never on a programmatic property change.
  */
 import { CivicWriteDoneEvent, type WriteDoneInit } from './events.js';
-import type { Ballot, Poll } from './model.js';
+import type { Ballot, Poll } from './poll-model.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
 /** A ballot as events carry it: a frozen copy, so a listener cannot change what is sent. */

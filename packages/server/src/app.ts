@@ -379,10 +379,6 @@ export function createApp({ db, config, events }: AppParts): Hono {
       async (tx) => ({ status: 200, body: await op(tx, voter, body, { principal, key }) }),
     );
     if (!result.replayed && topic) void events.changed(topic);
-    if (config.testDelayWriteResponsesMs > 0) {
-      console.log(`test-hook: committed ${key}; holding the response`);
-      await new Promise((r) => setTimeout(r, config.testDelayWriteResponsesMs));
-    }
     c.header('Idempotent-Replayed', String(result.replayed));
     return c.json(result.body as object, result.status as 200);
   };

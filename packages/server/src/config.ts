@@ -72,8 +72,6 @@ export interface ServerConfig {
   matchesPerVoter: RateLimit;
   /** How long idempotency keys (and their responses) are kept. */
   idempotencyTtlHours: number;
-  /** Test hook: hold every write's response this long after it was committed. Never set it in production. */
-  testDelayWriteResponsesMs: number;
   /** The clock (tests). */
   now: () => Date;
 }
@@ -156,7 +154,6 @@ export function configFromEnv(
     matchesPerAddress: { limit: num(env.CIVIC_MATCHES_PER_ADDRESS_PER_HOUR, 30), windowSeconds: 3600 },
     matchesPerVoter: { limit: num(env.CIVIC_MATCHES_PER_VOTER_PER_HOUR, 5), windowSeconds: 3600 },
     idempotencyTtlHours: num(env.CIVIC_IDEMPOTENCY_TTL_HOURS, 48),
-    testDelayWriteResponsesMs: num(env.CIVIC_TEST_DELAY_WRITE_RESPONSES_MS, 0),
     now: () => new Date(),
     ...overrides,
   };

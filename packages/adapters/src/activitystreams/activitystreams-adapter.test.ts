@@ -3,23 +3,15 @@
  * Mastodon-style polls (single and multiple choice), Mobilizon-style events ("lon;lat" and swapped
  * locations), language maps, malformed payloads, votes handed to the host, and the conformance suite.
  */
-import type { CivicError, InitiativeInput, PollInput } from '@civic-kit/core';
+import type { InitiativeInput, PollInput } from '@civic-kit/core';
 import { runAdapterConformance, type ConformanceFixture } from '@civic-kit/core/testing';
 import { expect } from '@open-wc/testing';
 import { ActivityStreamsAdapter, createActivityStreamsAdapter, type VoteActivity } from './index.js';
+import { rejection } from '../../../../test/helpers/rejection.js';
 
 const FIXTURES = new URL('/test/fixtures/activitystreams/', location.origin).href;
 const outbox = (extra: Partial<ConstructorParameters<typeof ActivityStreamsAdapter>[0]> = {}) =>
   new ActivityStreamsAdapter({ url: `${FIXTURES}outbox.json`, ...extra });
-
-const rejection = async (p: Promise<unknown>): Promise<CivicError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as CivicError;
-  }
-  throw new Error('expected a rejection');
-};
 
 /** A fetch serving JSON documents by URL (404 otherwise). */
 export function serving(docs: Record<string, unknown>): typeof fetch {

@@ -36,16 +36,8 @@ import {
   type WriteOptions,
 } from '@civic-kit/core';
 import { Skipped } from '../skipped.js';
-import {
-  checked,
-  ClientIndex,
-  fetchJson,
-  hostOf,
-  latLng,
-  lonLatString,
-  malformed,
-  untilAborted,
-} from '../static/shared.js';
+import { checked, ClientIndex, latLng, lonLatString, malformed } from '../file-index/file-index.js';
+import { aborted, fetchJson, hostOf, untilAborted } from '../http/index.js';
 import { clip, htmlToText, pickLanguage } from './as2-text.js';
 
 const AS2_CONTEXT = 'https://www.w3.org/ns/activitystreams';
@@ -333,7 +325,7 @@ export class ActivityStreamsAdapter implements CivicAdapter {
       try {
         await send(activity, { voter: o.voter, idempotencyKey: `${o.idempotencyKey}:${n}`, signal: o.signal });
       } catch (e) {
-        if (o.signal?.aborted) throw new CivicError('aborted', 'The request was cancelled', { cause: e });
+        if (o.signal?.aborted) throw aborted(e);
         if (e instanceof CivicError) throw e;
         throw new CivicError('network', 'The vote could not be sent', { cause: e });
       }
@@ -377,7 +369,7 @@ export class ActivityStreamsAdapter implements CivicAdapter {
   private readonly authors = new Map<string, string>();
 
   private index(o: CallOptions | undefined): Promise<ClientIndex> {
-    if (o?.signal?.aborted) return Promise.reject(new CivicError('aborted', 'The request was cancelled'));
+    if (o?.signal?.aborted) return Promise.reject(aborted(o.signal.reason));
     const now = Date.now();
     const maxAge = this.options.maxAgeMs ?? 60_000;
     if (!this.collected || now - this.collected.at > maxAge) {

@@ -1,6 +1,6 @@
 /** `@civic-kit/adapters/activitystreams`: an ActivityStreams outbox or collection, for `adapter="activitystreams"`. */
 import type { AdapterConfig } from '@civic-kit/core';
-import { endpointUrl } from '../static/shared.js';
+import { endpointUrl } from '../http/index.js';
 import { ActivityStreamsAdapter, type ActivityStreamsAdapterOptions } from './activitystreams-adapter.js';
 
 export {

@@ -9,6 +9,7 @@ import { CivicError, getAdapterFactory, registerAdapter } from '@civic-kit/core'
 import { CONFORMANCE_FIXTURE, runAdapterConformance, type ConformanceFixture } from '@civic-kit/core/testing';
 import { expect } from '@open-wc/testing';
 import { createDecidimAdapter, DecidimAdapter, htmlToText, type DecidimAdapterOptions } from './index.js';
+import { rejection } from '../../../../test/helpers/rejection.js';
 
 // ─── the test server ──────────────────────────────────────────────────────────────────────────
 
@@ -49,15 +50,6 @@ after(async () => {
 });
 
 const ops = (log: { operation: string }[]) => log.map((r) => r.operation).filter((o) => o !== 'CivicKitDecidimSchema');
-
-const rejection = async (p: Promise<unknown>): Promise<CivicError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as CivicError;
-  }
-  throw new Error('expected a rejection');
-};
 
 const process = (proposals: object[], meetings: object[] = [], more: object[] = []): Seed => ({
   tokens: { 'tok-a': 'user-a', 'tok-b': 'user-b' },

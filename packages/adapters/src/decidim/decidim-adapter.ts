@@ -28,6 +28,7 @@ import {
   type Poll,
   type WriteOptions,
 } from '@civic-kit/core';
+import { Deadline, sleep, throwIfAborted, untilAborted } from '../http/index.js';
 import { Skipped } from '../skipped.js';
 import { RateLimiter, SwrCache } from './cache.js';
 import { Rejected, type Check } from './check.js';
@@ -150,19 +151,6 @@ interface Instance {
 }
 const INSTANCES = new Map<string, Instance>();
 
-const aborted = (cause?: unknown) => new CivicError('aborted', 'The request was cancelled', { cause });
-
-/** Wait for `p`, but give up (`aborted`) as soon as `signal` aborts; `p` itself goes on. */
-function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(aborted(signal.reason));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 /** `processes/slug`, `slug`, `12`, `assemblies/3`, `conferences/4` → which space to ask for. */
 export function parseSpace(value: string): Space {
   const s = value.trim().replace(/^\/+|\/+$/g, '');
@@ -252,7 +240,7 @@ export class DecidimAdapter implements CivicAdapter {
   // ─── the contract ─────────────────────────────────────────────────────────────────────────
 
   async listInitiatives(query: InitiativeQuery, o?: CallOptions): Promise<Page<Initiative>> {
-    if (o?.signal?.aborted) throw aborted(o.signal.reason);
+    throwIfAborted(o?.signal);
     checkQuery(query);
     const offset = query.cursor === undefined ? 0 : Number(query.cursor);
     if (!Number.isInteger(offset) || offset < 0 || (query.cursor !== undefined && String(offset) !== query.cursor))
@@ -317,7 +305,7 @@ export class DecidimAdapter implements CivicAdapter {
   }
 
   async getInitiative(id: string, o?: CallOptions): Promise<Initiative> {
-    if (o?.signal?.aborted) throw aborted(o.signal.reason);
+    throwIfAborted(o?.signal);
     const locales = this.locales(o);
     // An item a list fetched a moment ago needs no request of its own.
     for (const [key, value] of this.instance.cache.values()) {
@@ -345,7 +333,7 @@ export class DecidimAdapter implements CivicAdapter {
           ? 'This Decidim instance does not take votes through its API, or no credentials were given'
           : `Decidim ${this.resource} cannot be supported through the API`,
       );
-    if (o.signal?.aborted) throw aborted(o.signal.reason);
+    throwIfAborted(o.signal);
     const key = `${id}|${o.idempotencyKey}`;
     let write = this.writes.get(key);
     if (!write) {
@@ -712,21 +700,6 @@ export class DecidimAdapter implements CivicAdapter {
 
   // ─── HTTP ─────────────────────────────────────────────────────────────────────────────────
 
-  private sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(aborted(signal.reason));
-      const onAbort = () => {
-        clearTimeout(t);
-        reject(aborted(signal?.reason));
-      };
-      const t = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
   /** One GraphQL request; resolves to its `data`. */
   private async post(
     query: string,
@@ -741,18 +714,11 @@ export class DecidimAdapter implements CivicAdapter {
         throw new CivicError('rate-limited', 'Too many requests to the Decidim instance this minute', {
           retryAfter: Math.ceil(wait / 1000),
         });
-      await this.sleep(wait, signal);
+      await sleep(wait, signal);
       return this.post(query, variables, o);
     }
     const timeoutMs = this.options.timeoutMs ?? 10_000;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const deadline = new Deadline(timeoutMs, signal);
     let res: Response;
     let body: unknown;
     try {
@@ -764,7 +730,7 @@ export class DecidimAdapter implements CivicAdapter {
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify({ query, variables }),
-        signal: controller.signal,
+        signal: deadline.signal,
         credentials: 'omit',
       });
       if (res.status === 429) {
@@ -781,7 +747,7 @@ export class DecidimAdapter implements CivicAdapter {
       try {
         body = await res.json();
       } catch (e) {
-        if (controller.signal.aborted) throw e;
+        if (deadline.signal.aborted) throw e;
         throw new CivicError(
           'invalid-response',
           `The Decidim API at ${this.api} did not answer with JSON (${res.status})`,
@@ -791,18 +757,9 @@ export class DecidimAdapter implements CivicAdapter {
         );
       }
     } catch (e) {
-      if (signal?.aborted) throw aborted(signal.reason);
-      if (e instanceof CivicError) throw e;
-      throw new CivicError(
-        'network',
-        timedOut
-          ? `The Decidim instance did not answer within ${timeoutMs} ms`
-          : 'The Decidim instance could not be reached',
-        { cause: e },
-      );
+      throw deadline.failure(e, 'The Decidim instance');
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      deadline.done();
     }
     return this.unwrap(body, res.status, !!token);
   }

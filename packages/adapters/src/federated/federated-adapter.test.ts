@@ -10,7 +10,6 @@ import '@civic-kit/elements/define/civic-initiative-list.js';
 import '@civic-kit/elements/define/civic-provider.js';
 import {
   MemoryAdapter,
-  type CivicError,
   type CivicAdapter,
   type Initiative,
   type InitiativeInput,
@@ -26,6 +25,7 @@ import { HOSTILE_TEXT } from '../../../../test/hardening/xss-corpus.js';
 import { ActivityStreamsAdapter } from '../activitystreams/index.js';
 import { StaticAdapter } from '../static/index.js';
 import { createFederatedAdapter, FederatedAdapter } from './index.js';
+import { rejection } from '../../../../test/helpers/rejection.js';
 
 const json = (body: unknown) =>
   Promise.resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }));
@@ -33,14 +33,6 @@ const fileFetch =
   (body: unknown): typeof fetch =>
   () =>
     json(body);
-const rejection = async (p: Promise<unknown>): Promise<CivicError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as CivicError;
-  }
-  throw new Error('expected a rejection');
-};
 
 const geojson = (items: InitiativeInput[]) => ({
   type: 'FeatureCollection',

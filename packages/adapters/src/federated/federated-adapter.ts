@@ -43,6 +43,7 @@ import {
   type Topic,
   type WriteOptions,
 } from '@civic-kit/core';
+import { Deadline, throwIfAborted, untilAborted } from '../http/index.js';
 
 export interface FederatedSource {
   /** Shown to visitors: on cards ("From …") and in the notice when the source fails. */
@@ -178,7 +179,7 @@ export class FederatedAdapter implements CivicAdapter {
   // ─── lists ────────────────────────────────────────────────────────────────────────────────
 
   async listInitiatives(query: InitiativeQuery, o?: CallOptions): Promise<Page<Initiative>> {
-    if (o?.signal?.aborted) throw new CivicError('aborted', 'The request was cancelled');
+    throwIfAborted(o?.signal);
     const limit = Math.max(1, Math.floor(query.limit ?? 20));
     const cursor: Cursor = query.cursor ? decode(query.cursor) : { v: 1, p: {}, h: [] };
     const sort: InitiativeSort = query.sort ?? (query.near ? 'distance' : 'relevance');
@@ -410,26 +411,16 @@ export class FederatedAdapter implements CivicAdapter {
 
   /** One call to one source, within its timeout and the caller's signal. */
   private async call<T>(src: Src, o: CallOptions | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    const outer = o?.signal;
-    const onAbort = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', onAbort, { once: true });
-    const ms = src.timeoutMs ?? this.timeoutMs;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new CivicError('network', `${src.name} did not answer within ${ms} ms`));
-        controller.abort();
-      }, ms);
-    });
+    const deadline = new Deadline(src.timeoutMs ?? this.timeoutMs, o?.signal);
     try {
-      return await Promise.race([fn(controller.signal), timeout]);
+      // A source that does not honour the signal is not waited for either.
+      return await untilAborted(fn(deadline.signal), deadline.signal);
     } catch (e) {
-      if (outer?.aborted) throw new CivicError('aborted', 'The request was cancelled', { cause: e });
+      // The source's own failure stays as it is (the caller makes it a CivicError).
+      if (deadline.signal.aborted) throw deadline.failure(e, src.name);
       throw e;
     } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
+      deadline.done();
     }
   }
 

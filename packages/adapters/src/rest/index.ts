@@ -1,5 +1,6 @@
 /** `@civic-kit/adapters/rest`: the REST adapter and its factory for `<civic-provider adapter="rest">`. */
-import { CivicError, type AdapterConfig } from '@civic-kit/core';
+import type { AdapterConfig } from '@civic-kit/core';
+import { endpointUrl } from '../http/index.js';
 import { RestAdapter, type RestAdapterOptions } from './rest-adapter.js';
 
 export {
@@ -15,16 +16,7 @@ export {
  * (`timeout-ms` and `retries` attributes are optional).
  */
 export function createRestAdapter(config: AdapterConfig, extra: Partial<RestAdapterOptions> = {}): RestAdapter {
-  const endpoint = config.endpoint?.trim();
-  if (!endpoint) throw new CivicError('misconfigured', 'adapter="rest" needs an endpoint="https://…" attribute');
-  let url: URL;
-  try {
-    url = new URL(endpoint, globalThis.location?.href);
-  } catch (e) {
-    throw new CivicError('misconfigured', `The endpoint "${endpoint}" is not a URL`, { cause: e });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new CivicError('misconfigured', `The endpoint "${endpoint}" must be an http(s) URL`);
+  const endpoint = endpointUrl(config.endpoint, 'rest');
   const a = config.attributes;
   const number = (name: string) => {
     const n = Number(a[name]);
@@ -33,7 +25,7 @@ export function createRestAdapter(config: AdapterConfig, extra: Partial<RestAdap
   const timeoutMs = number('timeout-ms');
   const retries = number('retries');
   return new RestAdapter({
-    endpoint: url.href,
+    endpoint,
     voter: a['voter-token'] || undefined,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(retries !== undefined ? { retries } : {}),

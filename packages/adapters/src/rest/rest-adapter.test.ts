@@ -7,6 +7,7 @@ import { CIVIC_ERROR_CODES, CivicError, getAdapterFactory, type ChangeEvent } fr
 import { expect } from '@open-wc/testing';
 import { createRestAdapter, parseRetryAfter, RestAdapter } from './index.js';
 import './register.js';
+import { rejection } from '../../../../test/helpers/rejection.js';
 
 type Reply = Response | Error | (() => Response | Promise<Response>);
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -61,14 +62,6 @@ const adapter = (s: { fetch: typeof fetch }, extra: Partial<ConstructorParameter
     EventSource: undefined,
     ...extra,
   });
-const rejection = async (p: Promise<unknown>): Promise<CivicError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as CivicError;
-  }
-  throw new Error('expected a rejection');
-};
 
 describe('RestAdapter', () => {
   it('maps every problem type to its CivicError code, one to one', async () => {

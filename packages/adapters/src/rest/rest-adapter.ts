@@ -42,6 +42,7 @@ import {
   type Topic,
   type WriteOptions,
 } from '@civic-kit/core';
+import { backoff, Deadline, sleep, throwIfAborted } from '../http/index.js';
 import { Skipped } from '../skipped.js';
 
 export const REST_CAPABILITIES: readonly Capability[] = [
@@ -99,8 +100,6 @@ interface RequestOptions {
 
 const PROBLEM_PREFIX = 'urn:civic-kit:problem:';
 const BROWSER_KEY = 'civic-kit:browser-id:';
-
-const aborted = (cause?: unknown) => new CivicError('aborted', 'The request was cancelled', { cause });
 
 /** A code for a response that carries no recognisable problem type. */
 function codeForStatus(status: number): CivicErrorCode {
@@ -327,24 +326,8 @@ export class RestAdapter implements CivicAdapter {
   // ─── HTTP ─────────────────────────────────────────────────────────────────────────────────
 
   private backoff(attempt: number): number {
-    const base = this.options.retryBaseMs ?? 300;
-    const max = this.options.retryMaxMs ?? 8000;
-    return Math.floor((this.options.random ?? Math.random)() * Math.min(max, base * 2 ** attempt));
-  }
-
-  private sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(aborted(signal.reason));
-      const onAbort = () => {
-        clearTimeout(t);
-        reject(aborted(signal?.reason));
-      };
-      const t = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    const o = this.options;
+    return backoff(attempt, { baseMs: o.retryBaseMs, maxMs: o.retryMaxMs, random: o.random });
   }
 
   private headers(method: string, o: RequestOptions): Headers {
@@ -373,15 +356,8 @@ export class RestAdapter implements CivicAdapter {
     const retryable = method === 'GET' || o.idempotencyKey !== undefined;
     const body = o.body === undefined ? undefined : JSON.stringify(o.body);
     for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw aborted(signal.reason);
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
-      const onAbort = () => controller.abort();
-      signal?.addEventListener('abort', onAbort, { once: true });
+      throwIfAborted(signal);
+      const deadline = new Deadline(timeoutMs, signal);
       let failure: CivicError;
       try {
         const headers = this.headers(method, o);
@@ -389,7 +365,7 @@ export class RestAdapter implements CivicAdapter {
           method,
           headers,
           body,
-          signal: controller.signal,
+          signal: deadline.signal,
           credentials: 'omit',
           cache: 'no-store',
           // The voter token is for this endpoint alone: a request carrying it follows no redirect, so no
@@ -402,7 +378,7 @@ export class RestAdapter implements CivicAdapter {
           try {
             return await res.json();
           } catch (e) {
-            if (controller.signal.aborted) throw e;
+            if (deadline.signal.aborted) throw e;
             throw new CivicError('invalid-response', `The server answered ${path} with malformed JSON`, { cause: e });
           }
         }
@@ -417,22 +393,16 @@ export class RestAdapter implements CivicAdapter {
           (wait !== undefined && wait > (this.options.maxRetryAfterSeconds ?? 30))
         )
           throw failure;
-        await this.sleep(Math.max((wait ?? 0) * 1000, this.backoff(attempt)), signal);
+        await sleep(Math.max((wait ?? 0) * 1000, this.backoff(attempt)), signal);
         continue;
       } catch (e) {
-        if (signal?.aborted) throw aborted(signal.reason);
-        if (e instanceof CivicError) throw e;
-        failure = new CivicError(
-          'network',
-          timedOut ? `The server did not answer within ${timeoutMs} ms` : 'The server could not be reached',
-          { cause: e },
-        );
-        if (!retryable || attempt >= retries) throw failure;
+        failure = deadline.failure(e, 'The server');
+        // A failure the server answered with (or a cancel) is final; a connection that failed may be retried.
+        if (e instanceof CivicError || failure.code === 'aborted' || !retryable || attempt >= retries) throw failure;
       } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        deadline.done();
       }
-      await this.sleep(this.backoff(attempt), signal);
+      await sleep(this.backoff(attempt), signal);
     }
   }
 

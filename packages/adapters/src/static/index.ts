@@ -1,6 +1,6 @@
 /** `@civic-kit/adapters/static`: a JSON or GeoJSON file at a URL, for `<civic-provider adapter="static">`. */
 import type { AdapterConfig } from '@civic-kit/core';
-import { endpointUrl } from './shared.js';
+import { endpointUrl } from '../http/index.js';
 import { parseFieldMap, StaticAdapter, type StaticAdapterOptions } from './static-adapter.js';
 
 export {

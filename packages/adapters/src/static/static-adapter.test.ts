@@ -2,20 +2,13 @@
  * The static adapter: a JSON file of initiatives or a GeoJSON FeatureCollection (`[lng, lat]`), read
  * once, filtered and paged in the browser; malformed files name the field; the conformance suite.
  */
-import type { CivicError, InitiativeInput } from '@civic-kit/core';
+import type { InitiativeInput } from '@civic-kit/core';
 import { runAdapterConformance, type ConformanceFixture } from '@civic-kit/core/testing';
 import { expect } from '@open-wc/testing';
 import { createStaticAdapter, StaticAdapter } from './index.js';
+import { rejection } from '../../../../test/helpers/rejection.js';
 
 const URL_ = 'https://files.example/initiatives.json';
-const rejection = async (p: Promise<unknown>): Promise<CivicError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as CivicError;
-  }
-  throw new Error('expected a rejection');
-};
 
 /** A fetch answering every URL with `body`, counting calls. */
 function file(body: unknown) {

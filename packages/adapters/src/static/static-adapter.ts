@@ -18,7 +18,8 @@ import {
   type Poll,
 } from '@civic-kit/core';
 import { Skipped, skipReason } from '../skipped.js';
-import { checked, ClientIndex, fetchJson, hostOf, latLng, malformed, untilAborted } from './shared.js';
+import { checked, ClientIndex, latLng, malformed } from '../file-index/file-index.js';
+import { aborted, fetchJson, hostOf, untilAborted } from '../http/index.js';
 
 export const STATIC_CAPABILITIES: readonly Capability[] = ['list-initiatives', 'get-initiative', 'get-poll'];
 
@@ -390,7 +391,7 @@ export class StaticAdapter implements CivicAdapter {
 
   /** The file, fetched once and shared by every call; a failed fetch is tried again by the next call. */
   private load(o: CallOptions | undefined): Promise<ClientIndex> {
-    if (o?.signal?.aborted) return Promise.reject(new CivicError('aborted', 'The request was cancelled'));
+    if (o?.signal?.aborted) return Promise.reject(aborted(o.signal.reason));
     if (!this.index) {
       const what = this.url;
       const loading = fetchJson(this.url, { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs }).then(

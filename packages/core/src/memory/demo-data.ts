@@ -7,7 +7,9 @@
  * Town and neighbourhood coordinates are real so that distance filters behave sensibly. There are
  * no images: a page showing the demo must make no request to a host its owner did not configure.
  */
-import type { InitiativeInput, Interest, PollInput } from '../model.js';
+import type { InitiativeInput } from '../model.js';
+import type { PollInput } from '../poll-model.js';
+import type { Interest } from '../signup-model.js';
 
 export const DEMO_INTERESTS: Interest[] = [
   { id: 'food-growing', label: 'Food growing' },

@@ -17,21 +17,18 @@ import type {
 import { CivicError } from '../errors.js';
 import { distanceKm, inBBox } from '../geo.js';
 import { foldText, placeOf, placesMatching } from '../places.js';
+import { InitiativeSchema, type Initiative, type Page } from '../model.js';
+import { PollSchema, type Ballot, type Poll, parseBallot } from '../poll-model.js';
 import {
-  InitiativeSchema,
   InterestSchema,
-  PollSchema,
-  type Ballot,
-  type Initiative,
   type Interest,
   type Matches,
-  type Page,
   type PlaceMatch,
-  type Poll,
   type Signup,
   type SignupInput,
-} from '../model.js';
-import { parseBallot, parseResponse, parseSignup } from '../validate.js';
+  parseSignup,
+} from '../signup-model.js';
+import { parseResponse } from '../validate.js';
 
 /** Someone who signed up earlier: a coarse point and interests, nothing that identifies them. */
 export interface MemoryPerson {

@@ -10,17 +10,9 @@ import * as v from 'valibot';
 import type { Capability, CivicAdapter, InitiativeQuery } from '../adapter.js';
 import { isCivicError, type CivicErrorCode } from '../errors.js';
 import { distanceKm, inBBox } from '../geo.js';
-import {
-  InitiativeSchema,
-  MatchesSchema,
-  type Initiative,
-  PlaceMatchSchema,
-  PollSchema,
-  type InitiativeInput,
-  type Interest,
-  type PollInput,
-  type SignupInput,
-} from '../model.js';
+import { InitiativeSchema, type Initiative, type InitiativeInput } from '../model.js';
+import { PollSchema, type PollInput } from '../poll-model.js';
+import { MatchesSchema, PlaceMatchSchema, type Interest, type SignupInput } from '../signup-model.js';
 import { CONFORMANCE_FIXTURE, MALFORMED_FIXTURE, type ConformanceFixture } from './fixture.js';
 
 type Fn = () => unknown;

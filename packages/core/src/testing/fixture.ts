@@ -1,4 +1,6 @@
-import type { InitiativeInput, Interest, PollInput } from '../model.js';
+import type { InitiativeInput } from '../model.js';
+import type { PollInput } from '../poll-model.js';
+import type { Interest } from '../signup-model.js';
 
 /** The data every adapter under test serves. Distances are from Bristol centre (51.454, -2.587). */
 export interface ConformanceFixture {

@@ -530,6 +530,11 @@ describe('<civic-initiative-list>', () => {
     expect(text(el)).to.contain('الحالة');
     expect(getComputedStyle($(el, '[part="base"]')!).direction).to.equal('rtl');
     await expectAccessible(el);
+    // A change of language says the count again in the new one (not the old words, not nothing).
+    el.setAttribute('lang', 'en');
+    el.setAttribute('dir', 'ltr');
+    await waitUntil(() => count(el) === '2 initiatives', `the count stayed "${count(el)}"`, { timeout: 3000 });
+    expect($(el, '[part="count"]')?.getAttribute('role')).to.equal('status');
   });
 
   it('fits a 320 px viewport (304 px inside the page’s margins)', async () => {

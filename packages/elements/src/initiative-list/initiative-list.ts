@@ -3,6 +3,8 @@ import {
   CivicDataElement,
   coarsen,
   INITIATIVE_SORTS,
+  locate,
+  lookUpPlaces,
   INITIATIVE_STATUSES,
   MemoryAdapter,
   checkListAttribute,
@@ -11,7 +13,6 @@ import {
   parseInitiative,
   readId,
   parseLatLng,
-  parsePlaceMatches,
   tagLabel,
   toCivicError,
   writeDataBlock,
@@ -29,8 +30,10 @@ import { html, isServer, nothing, type CSSResultGroup, type PropertyValues, type
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { initiativeCardStyles } from '../initiative-card/initiative-card.styles.js';
+import { AnnouncerController } from '../shared/announcer.js';
 import { errorText } from '../shared/error-message.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { SOURCE_WAIT_MS } from '../shared/source-wait.js';
 import type { CivicTranslation } from '../translations/translation.js';
 import { parsePageInSlices, VIRTUALIZE_ABOVE, virtualizer } from './initiative-list.data.js';
 import { cardTemplate, type HeadingLevel } from '../initiative-card/initiative-card.template.js';
@@ -51,7 +54,6 @@ export const LIST_SORTS = [
 export { VIRTUALIZE_ABOVE } from './initiative-list.data.js';
 const MAX_PAGE_SIZE = 1000;
 const SEARCH_DEBOUNCE_MS = 400;
-const SOURCE_WAIT_MS = 3000;
 
 /** `tags` and `status`: lists of ids (a JSON array, or ids separated by commas); none when absent. */
 const idList = listConverter(readId);
@@ -186,7 +188,6 @@ export class CivicInitiativeList extends CivicDataElement {
   @state() private moreError: CivicError | undefined;
   /** Sources a federated adapter could not read for the pages shown. */
   @state() private warnings: PageWarning[] = [];
-  @state() private announcement = '';
   @state() private interests: TagOption[] | undefined;
   @state() private seenTags: readonly string[] = [];
   /** The words the initiatives loaded so far give their tags (the first one seen for each). */
@@ -209,13 +210,19 @@ export class CivicInitiativeList extends CivicDataElement {
   private interestsFor: CivicAdapter | undefined;
   /** Index of the first item of the page just loaded by "Show more", to move focus to. */
   private focusIndex: number | undefined;
-  private announceToggle = false;
-  /** The language the count was last written in. */
-  private announcedIn: string | undefined;
+  /** The count, read out politely; a change of `lang` writes it again in the new language. */
+  private readonly announcer = new AnnouncerController(
+    this,
+    () => this.localize.lang(),
+    () => (this.phase === 'ready' ? this.summaryText() : ''),
+  );
+  /** Aborted when the element leaves the page: ends the wait for a place lookup. */
+  private leaving = new AbortController();
   private dataFor: { items: readonly Initiative[]; name: string | undefined } | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.leaving = new AbortController();
     this.sourceTimer = setTimeout(() => (this.waitedForSource = true), SOURCE_WAIT_MS);
   }
 
@@ -224,6 +231,7 @@ export class CivicInitiativeList extends CivicDataElement {
     clearTimeout(this.sourceTimer);
     clearTimeout(this.searchTimer);
     this.controller?.abort();
+    this.leaving.abort();
   }
 
   /** Load the first page again with the current filters. */
@@ -257,14 +265,6 @@ export class CivicInitiativeList extends CivicDataElement {
     this.items = valid.slice(0, Math.max(1, Math.floor(this.pageSize) || 20));
     this.total = valid.length;
     this.phase = 'ready';
-  }
-
-  protected override update(changed: PropertyValues<this>): void {
-    // After the controllers' `hostUpdate`, so `lang()` is the element's language now: a change of
-    // `lang` writes the count again in the new language.
-    if (this.phase === 'ready' && this.announcedIn && this.announcedIn !== this.localize.lang())
-      this.announce([this.countText(), this.noticeText()].filter(Boolean).join(' '));
-    super.update(changed);
   }
 
   protected override updated(): void {
@@ -363,7 +363,7 @@ export class CivicInitiativeList extends CivicDataElement {
       this.loadingMore = false;
       this.noteTags(fresh);
       if (more && fresh.length) this.focusIndex = before.length;
-      this.announce([this.countText(), this.noticeText()].filter(Boolean).join(' '));
+      this.announce(this.summaryText());
     } catch (e) {
       const error = toCivicError(e);
       if (run !== this.loadRun || error.code === 'aborted') return;
@@ -437,11 +437,13 @@ export class CivicInitiativeList extends CivicDataElement {
       .join(' ');
   }
 
-  /** Polite announcement; the same words twice in a row are still read out (a no-break space toggles). */
+  /** The count and what could not be shown, as the count line says them. */
+  private summaryText(): string {
+    return [this.countText(), this.noticeText()].filter(Boolean).join(' ');
+  }
+
   private announce(text: string): void {
-    this.announcedIn = this.localize.lang();
-    this.announceToggle = !this.announceToggle;
-    this.announcement = text && this.announceToggle ? `${text}\u00a0` : text;
+    this.announcer.announce(text);
   }
 
   // --- user actions ------------------------------------------------------------------------------
@@ -551,7 +553,7 @@ export class CivicInitiativeList extends CivicDataElement {
     this.placeLookup = { text, state: 'busy' };
     let matches: PlaceMatch[];
     try {
-      matches = parsePlaceMatches(await adapter.findPlaces(text, { locale: this.localize.lang() }));
+      matches = await lookUpPlaces(adapter, text, { locale: this.localize.lang(), leave: this.leaving.signal });
     } catch (e) {
       this.placeLookup = { text, state: 'failed', error: toCivicError(e) };
       return;
@@ -573,25 +575,19 @@ export class CivicInitiativeList extends CivicDataElement {
     this.changed();
   }
 
-  private useMyLocation(): void {
-    const geo = globalThis.navigator?.geolocation;
-    if (!geo) {
+  private async useMyLocation(): Promise<void> {
+    this.location = 'busy';
+    const found = await locate();
+    if (typeof found === 'string') {
       this.location = 'failed';
       return;
     }
-    this.location = 'busy';
-    geo.getCurrentPosition(
-      (position) => {
-        // About a kilometre is enough to sort and filter by; the exact point stays in the browser.
-        const p = coarsen({ lat: position.coords.latitude, lng: position.coords.longitude }, 1);
-        this.location = 'mine';
-        this.near = `${p.lat},${p.lng}`;
-        this.radiusKm ??= 10;
-        this.changed();
-      },
-      () => (this.location = 'failed'),
-      { maximumAge: 600_000, timeout: 15_000 },
-    );
+    // About a kilometre is enough to sort and filter by; the exact point stays in the browser.
+    const p = coarsen(found, 1);
+    this.location = 'mine';
+    this.near = `${p.lat},${p.lng}`;
+    this.radiusKm ??= 10;
+    this.changed();
   }
 
   // --- rendering ---------------------------------------------------------------------------------
@@ -600,7 +596,7 @@ export class CivicInitiativeList extends CivicDataElement {
     return html`<div part="base" class="base" dir=${this.localize.dir()}>
       ${this.noFilters ? nothing : this.renderFilters()}
       <div class="list-summary">
-        <p part="count" class="count" role="status">${this.announcement}</p>
+        <p part="count" class="count" role="status">${this.announcer.text}</p>
         ${
           this.filtered && !(this.phase === 'ready' && !this.items.length)
             ? html`<button
@@ -729,7 +725,7 @@ export class CivicInitiativeList extends CivicDataElement {
           class="button button--secondary"
           type="button"
           aria-disabled=${this.location === 'busy' ? 'true' : 'false'}
-          @click=${() => this.location !== 'busy' && this.useMyLocation()}
+          @click=${() => this.location !== 'busy' && void this.useMyLocation()}
         >
           ${this.location === 'busy' ? t.term('listLocating') : t.term('listUseMyLocation')}
         </button>

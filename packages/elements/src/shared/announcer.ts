@@ -3,8 +3,9 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
 /**
  * A polite live region for an element's announcements (a reordered ranking, a result count, a live
  * update). The same words twice in a row are still read out (a no-break space tells them apart), an
- * announcement in another language than the element's now is not left on the page, and `announceAtMost`
- * speaks at most once per gap, the latest words winning.
+ * announcement in another language than the element's now is not left on the page (or, with
+ * `inNewLanguage`, is said again in the new one), and `announceAtMost` speaks at most once per gap, the
+ * latest words winning.
  */
 export class AnnouncerController implements ReactiveController {
   /** What the region says now. */
@@ -18,6 +19,8 @@ export class AnnouncerController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     /** The element's language now. */
     private readonly langNow: () => string,
+    /** What to say instead when the language changes under an announcement (none: fall silent). */
+    private readonly inNewLanguage?: () => string,
   ) {
     host.addController(this);
   }
@@ -43,7 +46,10 @@ export class AnnouncerController implements ReactiveController {
 
   hostUpdate(): void {
     // After the localize controller's own `hostUpdate`: `langNow()` is the element's language now.
-    if (this.text && this.lang !== this.langNow()) this.text = '';
+    if (!this.text || this.lang === this.langNow()) return;
+    const again = this.inNewLanguage?.() ?? '';
+    if (again) this.announce(again);
+    else this.text = '';
   }
 
   hostDisconnected(): void {
