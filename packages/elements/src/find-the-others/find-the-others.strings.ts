@@ -196,7 +196,7 @@ export const en: FindTheOthersStrings = {
     'People and groups near you who share your interests can now find you, only in the ways you agreed to. If you agreed, a local group may invite you by email.',
 };
 
-const es: FindTheOthersStrings = {
+export const es: FindTheOthersStrings = {
   signupOptional: '(opcional)',
   signupName: 'Nombre completo',
   signupEmail: 'Correo electrónico',
@@ -293,7 +293,7 @@ const es: FindTheOthersStrings = {
     'Las personas y los grupos cercanos que comparten tus intereses ya pueden encontrarte, solo de las formas que has aceptado. Si lo has aceptado, un grupo local puede invitarte por correo electrónico.',
 };
 
-const de: FindTheOthersStrings = {
+export const de: FindTheOthersStrings = {
   signupOptional: '(optional)',
   signupName: 'Vollständiger Name',
   signupEmail: 'E-Mail-Adresse',
@@ -392,7 +392,7 @@ const de: FindTheOthersStrings = {
     'Menschen und Gruppen in deiner Nähe, die deine Interessen teilen, können dich jetzt finden, nur auf die Weise, der du zugestimmt hast. Wenn du zugestimmt hast, kann eine Gruppe vor Ort dich per E-Mail einladen.',
 };
 
-const fr: FindTheOthersStrings = {
+export const fr: FindTheOthersStrings = {
   signupOptional: '(facultatif)',
   signupName: 'Nom complet',
   signupEmail: 'Adresse e-mail',
@@ -490,7 +490,7 @@ const fr: FindTheOthersStrings = {
     'Les personnes et les groupes proches de chez vous qui partagent vos centres d’intérêt peuvent maintenant vous trouver, uniquement de la manière que vous avez acceptée. Si vous l’avez accepté, un groupe local pourra vous inviter par e-mail.',
 };
 
-const ar: FindTheOthersStrings = {
+export const ar: FindTheOthersStrings = {
   signupOptional: '(اختياري)',
   signupName: 'الاسم الكامل',
   signupEmail: 'البريد الإلكتروني',
