@@ -27,6 +27,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { BENCH_GOALS, benchGoalText, meetsBenchGoal } from './goals.mjs';
 import { renderReadme } from './report.mjs';
+import { bootstrap, median } from './stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -158,20 +159,6 @@ function serve(build) {
     createReadStream(file).pipe(res);
   });
   return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-/** A seeded bootstrap: 95 % interval of `stat` over resamples of `samples` (each an array). */
-function bootstrap(samples, stat, rounds = 2000) {
-  let seed = 7;
-  const random = () => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
-  const pick = (xs) => xs.map(() => xs[Math.floor(random() * xs.length)]);
-  const values = Array.from({ length: rounds }, () => stat(...samples.map(pick))).sort((a, b) => a - b);
-  return [values[Math.floor(rounds * 0.025)], values[Math.floor(rounds * 0.975)]];
 }
 
 /** One sample; a sample that fails (a page error, a timeout) is tried again, twice at most. */
