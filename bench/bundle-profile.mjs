@@ -10,58 +10,15 @@
  * --json also writes bench/results/bundle-profile.json.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
+import { group, LANGS } from './sources.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const cdn = join(root, 'packages/elements/cdn');
 const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 18;
 const KB = 1024;
-
-const LANGS = ['en', 'es', 'de', 'fr', 'ar'];
-/** The group a source file (and, for a strings module, the line a byte came from) belongs to. */
-function group(file, line) {
-  const nm = file.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/);
-  if (nm) {
-    const pkg = nm[1];
-    return ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'].includes(pkg)
-      ? 'lit (lit-html, lit-element)'
-      : pkg;
-  }
-  const rel = relative(root, file);
-  const strings = rel.match(/([\w-]+)\.strings\.ts$/);
-  if (strings) return `strings: ${strings[1]} (${languageAt(file, line)})`;
-  const translation = rel.match(/translations\/(\w+)\.ts$/);
-  if (translation && LANGS.includes(translation[1])) return `strings: common and card (${translation[1]})`;
-  const core = rel.match(/^packages\/core\/src\/(?:controllers\/)?([\w.-]+?)(?:\.ts)?$/);
-  if (core) return `core: ${core[1]}`;
-  const el = rel.match(/^packages\/elements\/src\/([\w-]+)\//);
-  if (el) return `elements: ${el[1]}`;
-  const adapters = rel.match(/^packages\/adapters\/src\/([\w-]+)/);
-  if (adapters) return `adapters: ${adapters[1]}`;
-  return rel;
-}
-
-/** In a strings module (one table per language, `const de: … = {`), the language a line belongs to. */
-const tableStarts = new Map();
-function languageAt(file, line) {
-  if (!tableStarts.has(file)) {
-    const starts = [];
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .forEach((text, i) => {
-        const m = text.match(/^(?:export )?const (en|es|de|fr|ar)\b/);
-        if (m) starts.push([i, m[1]]);
-      });
-    tableStarts.set(file, starts);
-  }
-  const found = tableStarts
-    .get(file)
-    .filter(([i]) => i <= line)
-    .pop();
-  return found ? found[1] : 'types and helpers';
-}
 
 /** Every byte of one built file, attributed to a source file and line by the file's source map. */
 function attribute(file) {

@@ -124,7 +124,7 @@ const CDN = '/packages/elements/cdn/';
  * A copy of the built bundles, taken once, so a build started meanwhile in the same checkout (which
  * empties packages/elements/cdn first) cannot change or break a run halfway.
  */
-async function snapshotBuild() {
+export async function snapshotBuild() {
   const from = join(root, CDN);
   for (let attempt = 0; ; attempt++) {
     const to = mkdtempSync(join(tmpdir(), 'civic-bench-'));
@@ -144,7 +144,7 @@ async function snapshotBuild() {
   }
 }
 
-function serve(build) {
+export function serve(build) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const [base, file] = path.startsWith(CDN) ? [build, join(build, path.slice(CDN.length))] : [root, join(root, path)];
@@ -160,6 +160,23 @@ function serve(build) {
   });
   return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
 }
+
+/** Headless Chromium as every benchmark runs it. */
+export const launch = () =>
+  puppeteer.launch({
+    executablePath: CHROME,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
 
 /** One sample; a sample that fails (a page error, a timeout) is tried again, twice at most. */
 async function sample(browser, url, tries = 3) {
@@ -227,20 +244,7 @@ async function main() {
   console.log('');
   const server = await serve(build);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await puppeteer.launch({
-    executablePath: CHROME,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launch();
   const version = await browser.version();
   const loadBefore = loadavg();
   const started = Date.now();
@@ -313,4 +317,4 @@ async function main() {
   return sizesOk;
 }
 
-process.exitCode = (await main()) ? 0 : 1;
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = (await main()) ? 0 : 1;

@@ -123,6 +123,9 @@ function observeDocument(): void {
   });
 }
 
+// `lang` values as written, each with its canonical BCP 47 tag (asked of Intl once per page).
+const canonical = new Map<string, string>();
+
 // Building an Intl formatter costs far more than using one: share them per language and options.
 const formatters = new Map<string, unknown>();
 function formatter<T, O>(Ctor: new (lang: string, options?: O) => T, lang: string, options?: O): T {
@@ -138,6 +141,7 @@ export class LocalizeController<
   private readonly host: Host;
   private cachedLang: string | undefined;
   private cachedDir: string | undefined;
+  private fresh = false;
 
   constructor(host: Host) {
     this.host = host;
@@ -154,19 +158,26 @@ export class LocalizeController<
   }
 
   hostUpdate(): void {
-    this.cachedLang = undefined;
-    this.cachedDir = undefined;
+    // Worked out afresh for each update, once: by `languageLoading()` when it ran just before.
+    if (!this.fresh) {
+      this.cachedLang = undefined;
+      this.cachedDir = undefined;
+    }
+    this.fresh = false;
   }
 
   /** The element's language: its nearest `lang`, else the browser's, as a canonical BCP 47 tag. */
   lang(): string {
     if (this.cachedLang) return this.cachedLang;
     const raw = (nearest(this.host, 'lang') ?? globalThis.navigator?.language ?? 'en').replace(/_/g, '-');
-    let lang = 'en';
-    try {
-      lang = Intl.getCanonicalLocales(raw)[0] ?? 'en';
-    } catch {
-      /* an invalid tag falls back to English */
+    let lang = canonical.get(raw);
+    if (!lang) {
+      try {
+        lang = Intl.getCanonicalLocales(raw)[0] ?? 'en';
+      } catch {
+        lang = 'en'; // an invalid tag falls back to English
+      }
+      canonical.set(raw, lang);
     }
     void loadLanguage(lang);
     return (this.cachedLang = lang);
@@ -176,6 +187,8 @@ export class LocalizeController<
   languageLoading(): Promise<void> | undefined {
     if (!loaders.size && !loading.size) return undefined;
     this.cachedLang = undefined;
+    this.cachedDir = undefined;
+    this.fresh = true;
     return loadLanguage(this.lang());
   }
 
