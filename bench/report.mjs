@@ -61,20 +61,32 @@ export function benchTable(run) {
 export function serverTable(server) {
   if (!server) return 'Not measured yet: run `pnpm bench:server`.';
   const rows = [
-    '| load | requests/s, median (95% CI) | bare Hono, median | ratio (95% CI) | p50 | p99 (95% CI) | counted exactly | goal |',
-    '|---|---|---|---|---|---|---|---|',
+    '| load | requests a round | requests/s, median (95% CI) | bare Hono, median | ratio (95% CI) | p50 | p99 (95% CI) | counted exactly | goal |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const r of server.results) {
+  for (const r of server.results.filter((x) => x.lastMs === undefined)) {
     const goal = SERVER_GOALS[r.id.split('.')[0]];
     const goalText = goal ? `${r.goal}: ${verdict(meetsServerGoal(goal, r.ratio, r.p99))}` : '—';
     const exact = r.countedExactly === undefined ? '—' : r.countedExactly ? 'yes' : '**no**';
     rows.push(
-      `| ${r.name} | ${r.rps} (${r.rpsCi95[0]}–${r.rpsCi95[1]}) | ${r.baselineRps} | ${r.ratio}× (${r.ci95[0]}–${r.ci95[1]}) | ${r.p50} ms | ${r.p99} ms (${r.p99Ci95[0]}–${r.p99Ci95[1]}) | ${exact} | ${goalText} |`,
+      `| ${r.name} | ${r.requests} | ${r.rps} (${r.rpsCi95[0]}–${r.rpsCi95[1]}) | ${r.baselineRps} | ${r.ratio}× (${r.ci95[0]}–${r.ci95[1]}) | ${r.p50} ms | ${r.p99} ms (${r.p99Ci95[0]}–${r.p99Ci95[1]}) | ${exact} | ${goalText} |`,
     );
+  }
+  const live = server.results.filter((x) => x.lastMs !== undefined);
+  if (live.length) {
+    rows.push(
+      '',
+      '| live events | votes | vote → first stream, median | vote → last stream, median (95% CI) | every stream every event |',
+      '|---|---|---|---|---|',
+    );
+    for (const r of live)
+      rows.push(
+        `| ${r.name} | ${r.rounds} | ${r.firstMs} ms | ${r.lastMs} ms (${r.lastMsCi95[0]}–${r.lastMsCi95[1]}) | ${r.everyStreamEveryEvent ? 'yes' : '**no**'} |`,
+      );
   }
   const m = server.machine;
   const first = server.results[0];
-  const machine = `Recorded ${server.date.slice(0, 16).replace('T', ' ')} UTC; ${first ? `${first.rounds} rounds of ${first.requests} requests from ${first.connections} connections each; ` : ''}${m.cores} cores (${m.cpu}), Node ${m.node}; ${m.minutes} minutes; load average ${m.loadAverageBefore[0]} before, ${m.loadAverageAfter[0]} after.`;
+  const machine = `Recorded ${server.date.slice(0, 16).replace('T', ' ')} UTC; ${first ? `${first.rounds} rounds per row, each of the row's requests from ${first.connections} connections; ` : ''}${m.cores} cores (${m.cpu}), Node ${m.node}; ${m.minutes} minutes; load average ${m.loadAverageBefore[0]} before, ${m.loadAverageAfter[0]} after.`;
   return `${machine}\n\n${rows.join('\n')}`;
 }
 

@@ -18,6 +18,7 @@
  * (`pnpm bench:server` does both).
  *
  *   node bench/server.mjs [--rounds 3] [--requests 4000] [--connections 32] [--sizes 1000,10000,100000]
+ *                         [--postgres-sizes …, default as --sizes]
  *
  * Each round sends `--requests` votes; list reads are as many with 1,000 initiatives and fewer as the
  * list grows (a tenth as many per ten times the rows, at least 200), so a round stays bounded.
@@ -42,9 +43,10 @@ const ROUNDS = Number(arg('rounds', 3));
 const REQUESTS = Number(arg('requests', 4000));
 const CONNECTIONS = Number(arg('connections', 32));
 const SIZES = arg('sizes', '1000,10000,100000').split(',').map(Number);
+const PG_SIZES = arg('postgres-sizes', SIZES.join(',')).split(',').map(Number);
 const DATABASES = [
-  ['SQLite', 'sqlite'],
-  ...(process.env.DATABASE_URL?.startsWith('postgres') ? [['PostgreSQL', process.env.DATABASE_URL]] : []),
+  ['SQLite', 'sqlite', SIZES],
+  ...(process.env.DATABASE_URL?.startsWith('postgres') ? [['PostgreSQL', process.env.DATABASE_URL, PG_SIZES]] : []),
 ];
 const { signVoterToken } = await import(`${root}/packages/server/dist/auth.js`);
 const { TEST_SITE } = await import(`${root}/packages/server/dist/testing.js`);
@@ -208,8 +210,8 @@ function summarise(id, name, subject, baseline, extra) {
 const results = [];
 const before = loadavg();
 const started = Date.now();
-for (const [dbName, database] of DATABASES) {
-  for (const size of SIZES) {
+for (const [dbName, database, sizes] of DATABASES) {
+  for (const size of sizes) {
     const seeding = Date.now();
     // One more poll than rounds: the last one is for live events.
     const civic = await start('civic', database, String(size), String(ROUNDS + 1));
@@ -222,7 +224,7 @@ for (const [dbName, database] of DATABASES) {
     let live;
     try {
       // Once per database, on a quiet server: live events do not depend on the number of rows.
-      if (size === SIZES[0]) live = await liveEvents(civic.url, `bench-${ROUNDS}`);
+      if (size === sizes[0]) live = await liveEvents(civic.url, `bench-${ROUNDS}`);
       for (let i = 0; i < ROUNDS; i++) {
         // Alternating subject and baseline, so a change of load on the machine hits both.
         const vote = await load(civic.url, votes(`bench-${i}`, i));
