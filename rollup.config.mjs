@@ -1,6 +1,6 @@
 /**
  * Browser bundles of @civic-kit/elements (the npm packages themselves are built by `tsc -b`):
- * - `cdn/civic-kit.js`: every element and language in one ESM file, self-contained (no other host, no
+ * - `cdn/civic-kit.js`: every element (English inside) in one ESM file, self-contained (no other host, no
  *   bare imports); what only some pages need — the map engine, the demo data — stays in lazily
  *   loaded chunks beside it (`cdn/chunks/`), fetched only when a map or `adapter="memory"` appears;
  * - `cdn/elements/*.js`: one entry per element sharing chunks, for pages that want only some;
@@ -45,7 +45,29 @@ const workers = () => ({
   },
 });
 
+/**
+ * One language per chunk. `translations/lazy/<lang>.ts` imports one language's table from each
+ * element's `<element>.strings.ts`, a module the entries also import (for English): bundled as is,
+ * every language would stay in the entry's chunk with it. Imported from a lazy language module, a
+ * strings module is instead a copy of its own (`poll.strings.lang-de.ts`), from which tree-shaking
+ * keeps that one language, in that language's chunk.
+ */
+const oneLanguagePerChunk = () => ({
+  name: 'civic-one-language-per-chunk',
+  async resolveId(source, importer) {
+    const lang = importer?.match(/\/translations\/lazy\/(\w+)\.ts$/)?.[1];
+    if (!lang || !source.endsWith('.strings.js')) return null;
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    return resolved && resolved.id.replace(/\.ts$/, `.lang-${lang}.ts`);
+  },
+  load(id) {
+    const original = id.match(/^(.*\.strings)\.lang-\w+\.ts$/)?.[1];
+    return original ? readFileSync(`${original}.ts`, 'utf8') : null;
+  },
+});
+
 const plugins = () => [
+  oneLanguagePerChunk(),
   // Workspace packages from source; Lit's production build (no `development` condition).
   nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js'] }),
   workers(),

@@ -59,3 +59,38 @@ export function meetsBenchGoal(goal, median, ratio) {
   if (goal.frames !== undefined) checks.push(median <= goal.frames);
   return checks.length ? checks.every(Boolean) : null;
 }
+
+/**
+ * Reference-server goals (`bench/server.mjs`), by kind of row: throughput at least a ratio of a bare Hono
+ * handler's in the same run (`atLeast`), the p99 latency at most (`p99`, ms), and for live events the
+ * time from a vote to the last stream's event at most (`last`, ms; none set yet: measured, not judged).
+ */
+export const SERVER_GOALS = {
+  votes: { atLeast: 0.35, p99: 60 },
+  reads: { atLeast: 0.6 },
+  events: {},
+};
+
+/** A server goal in words: "≥ 0.35×, p99 ≤ 60 ms". */
+export function serverGoalText(goal) {
+  if (!goal) return null;
+  return (
+    [
+      goal.atLeast !== undefined && `≥ ${goal.atLeast}×`,
+      goal.p99 !== undefined && `p99 ≤ ${goal.p99} ms`,
+      goal.last !== undefined && `last event ≤ ${goal.last} ms`,
+    ]
+      .filter(Boolean)
+      .join(', ') || null
+  );
+}
+
+/** Whether a server row meets its goal: null when it has none. */
+export function meetsServerGoal(goal, ratio, p99, last) {
+  if (!goal || !Object.keys(goal).length) return null;
+  return (
+    (goal.atLeast === undefined || ratio >= goal.atLeast) &&
+    (goal.p99 === undefined || p99 <= goal.p99) &&
+    (goal.last === undefined || last <= goal.last)
+  );
+}

@@ -27,6 +27,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { BENCH_GOALS, benchGoalText, meetsBenchGoal } from './goals.mjs';
 import { renderReadme } from './report.mjs';
+import { bootstrap, median } from './stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -123,7 +124,7 @@ const CDN = '/packages/elements/cdn/';
  * A copy of the built bundles, taken once, so a build started meanwhile in the same checkout (which
  * empties packages/elements/cdn first) cannot change or break a run halfway.
  */
-async function snapshotBuild() {
+export async function snapshotBuild() {
   const from = join(root, CDN);
   for (let attempt = 0; ; attempt++) {
     const to = mkdtempSync(join(tmpdir(), 'civic-bench-'));
@@ -143,7 +144,7 @@ async function snapshotBuild() {
   }
 }
 
-function serve(build) {
+export function serve(build) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const [base, file] = path.startsWith(CDN) ? [build, join(build, path.slice(CDN.length))] : [root, join(root, path)];
@@ -160,19 +161,22 @@ function serve(build) {
   return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-/** A seeded bootstrap: 95 % interval of `stat` over resamples of `samples` (each an array). */
-function bootstrap(samples, stat, rounds = 2000) {
-  let seed = 7;
-  const random = () => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
-  const pick = (xs) => xs.map(() => xs[Math.floor(random() * xs.length)]);
-  const values = Array.from({ length: rounds }, () => stat(...samples.map(pick))).sort((a, b) => a - b);
-  return [values[Math.floor(rounds * 0.025)], values[Math.floor(rounds * 0.975)]];
-}
+/** Headless Chromium as every benchmark runs it. */
+export const launch = () =>
+  puppeteer.launch({
+    executablePath: CHROME,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
 
 /** One sample; a sample that fails (a page error, a timeout) is tried again, twice at most. */
 async function sample(browser, url, tries = 3) {
@@ -240,20 +244,7 @@ async function main() {
   console.log('');
   const server = await serve(build);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await puppeteer.launch({
-    executablePath: CHROME,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await launch();
   const version = await browser.version();
   const loadBefore = loadavg();
   const started = Date.now();
@@ -326,4 +317,4 @@ async function main() {
   return sizesOk;
 }
 
-process.exitCode = (await main()) ? 0 : 1;
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = (await main()) ? 0 : 1;

@@ -3,6 +3,7 @@
  * maintainer would. Needs `pnpm build` first (the test command runs it).
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { loadFrame } from './hardening/frame.js';
 import { expectAccessible, injectAxe } from './helpers/axe.js';
 
 async function load(src: string): Promise<Document> {
@@ -17,6 +18,30 @@ async function load(src: string): Promise<Document> {
 }
 
 const cardText = (doc: Document) => doc.querySelector('civic-initiative-card')?.shadowRoot?.textContent ?? '';
+
+/**
+ * A page whose script tag carries `integrity`, as the README tells site maintainers to write it; with
+ * `chunks`, an import map pins the chunks the bundle imports later too (its `integrity` member).
+ */
+async function pageWithIntegrity(
+  integrity: string,
+  lang = 'en',
+  chunks: Record<string, string> = {},
+): Promise<Document> {
+  const frame = document.createElement('iframe');
+  frame.title = 'Embedded page with SRI';
+  // Byte for byte (the test runner rewrites imports in what it serves elsewhere).
+  const base = new URL('/__raw/packages/elements/cdn/', location.href).href;
+  const pinned = Object.fromEntries(Object.entries(chunks).map(([file, hash]) => [base + file, hash]));
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><title>SRI</title>
+    <script type="importmap">${JSON.stringify({ imports: {}, integrity: pinned })}</script></head><body>
+    <civic-provider adapter="memory"><civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card></civic-provider>
+    <script type="module" src="${base}civic-kit.js" integrity="${integrity}" crossorigin="anonymous"></script></body></html>`;
+  document.body.append(frame);
+  // A module script runs (or is refused) before the frame's load event.
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame.contentDocument!;
+}
 
 describe('the CDN bundle in a plain HTML page', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
@@ -47,21 +72,6 @@ describe('the CDN bundle in a plain HTML page', () => {
   });
 
   describe('with Subresource Integrity', () => {
-    /** A page whose script tag carries `integrity`, as the README tells site maintainers to write it. */
-    async function pageWithIntegrity(integrity: string): Promise<Document> {
-      const frame = document.createElement('iframe');
-      frame.title = 'Embedded page with SRI';
-      // Byte for byte (the test runner rewrites imports in what it serves elsewhere).
-      const src = new URL('/__raw/packages/elements/cdn/civic-kit.js', location.href).href;
-      frame.srcdoc = `<!doctype html><html lang="en"><head><title>SRI</title></head><body>
-        <civic-provider adapter="memory"><civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card></civic-provider>
-        <script type="module" src="${src}" integrity="${integrity}" crossorigin="anonymous"></script></body></html>`;
-      document.body.append(frame);
-      // A module script runs (or is refused) before the frame's load event.
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      return frame.contentDocument!;
-    }
-
     it('publishes the sha384 of the bundle, and a page giving it loads the bundle', async () => {
       const hashes = (await (await fetch('/packages/elements/cdn/integrity.json')).json()) as Record<string, string>;
       const bytes = await (await fetch('/__raw/packages/elements/cdn/civic-kit.js')).arrayBuffer();
@@ -76,6 +86,56 @@ describe('the CDN bundle in a plain HTML page', () => {
       const doc = await pageWithIntegrity(`sha384-${btoa('not the hash of this file, 48 bytes long......')}`);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(doc.defaultView!.customElements.get('civic-initiative-card')).to.equal(undefined);
+    });
+  });
+
+  describe('in a language other than English', () => {
+    /** The language chunks a frame fetched (`chunks/de-….js`), by language. */
+    const languageChunks = (doc: Document) =>
+      doc
+        .defaultView!.performance.getEntriesByType('resource')
+        .map((e) => /\/chunks\/(es|de|fr|ar)-[\w-]{8}\.js$/.exec(e.name)?.[1])
+        .filter(Boolean);
+
+    it('fetches that one language under a strict CSP and renders the card in it', async () => {
+      const frame = await loadFrame('/test/fixtures/csp/german.html');
+      const doc = frame.contentDocument!;
+      await waitUntil(() => cardText(doc).includes('Repair Café'), 'no card rendered', { timeout: 5000 });
+      expect(cardText(doc)).to.contain('Organisiert von');
+      expect(cardText(doc)).not.to.contain('Organised by');
+      expect(languageChunks(doc)).to.deep.equal(['de']);
+      const record = (frame.contentWindow as unknown as { __civicHardening: { violations: unknown[] } })
+        .__civicHardening;
+      expect(record.violations).to.deep.equal([]);
+    });
+
+    it('lists every language chunk in integrity.json, and a page pinning them renders in German', async () => {
+      const hashes = (await (await fetch('/packages/elements/cdn/integrity.json')).json()) as Record<string, string>;
+      const german = Object.keys(hashes).filter((f) => /^chunks\/de-[\w-]{8}\.js$/.test(f));
+      expect(german).to.have.length(1);
+      for (const lang of ['es', 'fr', 'ar'])
+        expect(Object.keys(hashes).some((f) => f.startsWith(`chunks/${lang}-`))).to.equal(true);
+      const doc = await pageWithIntegrity(hashes['civic-kit.js']!, 'de', hashes);
+      await waitUntil(() => cardText(doc).includes('Organisiert von'), 'no German card', { timeout: 5000 });
+    });
+
+    it('keeps English, and says so, when the language chunk does not match its hash', async () => {
+      const hashes = (await (await fetch('/packages/elements/cdn/integrity.json')).json()) as Record<string, string>;
+      const german = Object.keys(hashes).find((f) => /^chunks\/de-/.test(f))!;
+      const doc = await pageWithIntegrity(hashes['civic-kit.js']!, 'de', {
+        ...hashes,
+        [german]: `sha384-${btoa('not the hash of this file, 48 bytes long......')}`,
+      });
+      const errors: string[] = [];
+      const console_ = doc.defaultView!.console;
+      const original = console_.error.bind(console_);
+      console_.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+      await waitUntil(() => cardText(doc).includes('Repair Café'), 'no card rendered', { timeout: 5000 });
+      expect(cardText(doc)).to.contain('Organised by');
+      await waitUntil(() => errors.some((e) => e.includes('"de" strings could not be loaded')), 'no message', {
+        timeout: 5000,
+      });
+      console_.error = original;
     });
   });
 

@@ -49,6 +49,12 @@ export class CivicElement extends LitElement {
   strings: StringOverrides | undefined;
 
   protected readonly localize = new LocalizeController(this);
+
+  // An element in a language whose strings are still loading renders once they are here, in it.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.languageLoading();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 }
 
 /** A Civic Kit element that talks to a backend: the adapter and voter from the nearest provider. */

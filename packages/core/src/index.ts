@@ -24,6 +24,10 @@ export { ensureContextRoot } from './context-root.js';
 export {
   LocalizeController,
   registerTranslation,
+  registeredLanguages,
+  registerTranslationLoader,
+  translationLoaded,
+  translationsReady,
   type StringOverrides,
   type Translation,
 } from './controllers/localize.js';

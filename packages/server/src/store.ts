@@ -337,13 +337,29 @@ export async function listInitiatives(db: Queryable, query: InitiativeQuery, vot
     const band = query.radiusKm / 111 + 0.01;
     where.push('lat IS NOT NULL AND lat >= ? AND lat <= ?');
     params.push(near.lat - band, near.lat + band);
+    // And a longitude band, as wide as the circle is at its poleward edge, where it crosses neither a
+    // pole nor the antimeridian.
+    const cos = Math.cos((Math.min(90, Math.abs(near.lat) + band) * Math.PI) / 180);
+    const lngBand = cos > 0.01 ? query.radiusKm / (111 * cos) + 0.01 : Infinity;
+    if (near.lng - lngBand >= -180 && near.lng + lngBand <= 180) {
+      where.push('lng >= ? AND lng <= ?');
+      params.push(near.lng - lngBand, near.lng + lngBand);
+    }
   }
   const sql = `SELECT id, sort_order, lat, lng, starts_at, ends_at, counts_supporters, seed_supporters
     FROM initiatives ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sort_order`;
   let found = await db.all<Omit<InitiativeRow, 'doc' | 'status' | 'anonymous_support'>>(sql, params);
 
-  const dist = (r: { lat: number | null; lng: number | null }) =>
-    near && r.lat !== null && r.lng !== null ? distanceKm(near, { lat: r.lat, lng: r.lng }) : Infinity;
+  // Each row's distance once (a sort compares each row many times).
+  const distances = new Map<string, number>();
+  const dist = (r: { id: string; lat: number | null; lng: number | null }) => {
+    let d = distances.get(r.id);
+    if (d === undefined) {
+      d = near && r.lat !== null && r.lng !== null ? distanceKm(near, { lat: r.lat, lng: r.lng }) : Infinity;
+      distances.set(r.id, d);
+    }
+    return d;
+  };
   if (near && query.radiusKm !== undefined) found = found.filter((r) => dist(r) <= query.radiusKm!);
   const time = (d: string | null, missing: number) => (d ? Date.parse(d) : missing);
   const sort = query.sort ?? (near ? 'distance' : 'relevance');

@@ -41,6 +41,58 @@ export function registerTranslation(...translations: Translation[]): void {
   update();
 }
 
+// Languages whose strings come in a chunk of their own, fetched the first time an element needs them.
+const loaders = new Map<string, () => Promise<unknown>>();
+const loading = new Map<string, Promise<void>>();
+const loaded = new Set<string>();
+
+/**
+ * Strings for a language that load when an element first asks for it (`() => import('./de.js')`):
+ * the loader registers its tables itself. Ignored for a language already loaded.
+ */
+export function registerTranslationLoader(code: string, load: () => Promise<unknown>): void {
+  const key = code.toLowerCase();
+  if (!loaded.has(key)) loaders.set(key, load);
+}
+
+/** A language's strings are all registered (a lazily loaded module says so, also when imported eagerly). */
+export function translationLoaded(code: string): void {
+  const key = code.toLowerCase();
+  loaded.add(key);
+  loaders.delete(key);
+}
+
+/** Start loading the strings of a language (`de-AT`: its own, else `de`'s); the pending load, if any. */
+function loadLanguage(lang: string): Promise<void> | undefined {
+  if (!loaders.size && !loading.size) return undefined;
+  for (const code of [lang.toLowerCase(), lang.split('-')[0]!.toLowerCase()]) {
+    const pending = loading.get(code);
+    if (pending) return pending;
+    const load = loaders.get(code);
+    if (!load) continue;
+    loaders.delete(code);
+    const done = load().then(
+      () => translationLoaded(code),
+      (error: unknown) =>
+        console.error(`Civic Kit: the "${code}" strings could not be loaded; English is shown.`, error),
+    );
+    loading.set(
+      code,
+      done.finally(() => {
+        loading.delete(code);
+        update();
+      }),
+    );
+    return loading.get(code);
+  }
+  return undefined;
+}
+
+/** Resolves once every language that elements asked for so far is loaded (or failed to load). */
+export const translationsReady = async (): Promise<void> => {
+  await Promise.all(loading.values());
+};
+
 /** Which language tables exist, for tests and diagnostics. */
 export const registeredLanguages = (): string[] => [...tables.keys()];
 
@@ -71,6 +123,9 @@ function observeDocument(): void {
   });
 }
 
+// `lang` values as written, each with its canonical BCP 47 tag (asked of Intl once per page).
+const canonical = new Map<string, string>();
+
 // Building an Intl formatter costs far more than using one: share them per language and options.
 const formatters = new Map<string, unknown>();
 function formatter<T, O>(Ctor: new (lang: string, options?: O) => T, lang: string, options?: O): T {
@@ -86,6 +141,7 @@ export class LocalizeController<
   private readonly host: Host;
   private cachedLang: string | undefined;
   private cachedDir: string | undefined;
+  private fresh = false;
 
   constructor(host: Host) {
     this.host = host;
@@ -102,21 +158,38 @@ export class LocalizeController<
   }
 
   hostUpdate(): void {
-    this.cachedLang = undefined;
-    this.cachedDir = undefined;
+    // Worked out afresh for each update, once: by `languageLoading()` when it ran just before.
+    if (!this.fresh) {
+      this.cachedLang = undefined;
+      this.cachedDir = undefined;
+    }
+    this.fresh = false;
   }
 
   /** The element's language: its nearest `lang`, else the browser's, as a canonical BCP 47 tag. */
   lang(): string {
     if (this.cachedLang) return this.cachedLang;
     const raw = (nearest(this.host, 'lang') ?? globalThis.navigator?.language ?? 'en').replace(/_/g, '-');
-    let lang = 'en';
-    try {
-      lang = Intl.getCanonicalLocales(raw)[0] ?? 'en';
-    } catch {
-      /* an invalid tag falls back to English */
+    let lang = canonical.get(raw);
+    if (!lang) {
+      try {
+        lang = Intl.getCanonicalLocales(raw)[0] ?? 'en';
+      } catch {
+        lang = 'en'; // an invalid tag falls back to English
+      }
+      canonical.set(raw, lang);
     }
+    void loadLanguage(lang);
     return (this.cachedLang = lang);
+  }
+
+  /** While the element's language is still loading, the load; an element waits for it to render. */
+  languageLoading(): Promise<void> | undefined {
+    if (!loaders.size && !loading.size) return undefined;
+    this.cachedLang = undefined;
+    this.cachedDir = undefined;
+    this.fresh = true;
+    return loadLanguage(this.lang());
   }
 
   /** `ltr` or `rtl`: the nearest `dir`, else the direction of the element's language. */

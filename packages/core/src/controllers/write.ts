@@ -202,6 +202,8 @@ export class WriteController<P, R> implements ReactiveController {
     } catch {
       return undefined;
     }
+    // Most elements have nothing queued: look at the others (every connected one) only when this one has.
+    if (!entries.length) return undefined;
     const taken = new Set([...connected].filter((c) => c !== this && c.phase === 'queued').map((c) => c.write?.key));
     const entry = entries.filter((e) => !taken.has(e.key)).pop();
     if (!entry) return undefined;

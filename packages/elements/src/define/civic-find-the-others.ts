@@ -4,6 +4,8 @@ import { en as findTheOthersEn } from '../find-the-others/find-the-others.string
 import { registerStrings } from '../translations/languages.js';
 // The results panel shows nearby initiatives as cards.
 import './civic-initiative-card.js';
+// Other languages than English load when a `lang` asks for them.
+import '../translations/lazy.js';
 
 registerStrings({ en: findTheOthersEn });
 defineElement('civic-find-the-others', CivicFindTheOthers);

@@ -1,6 +1,8 @@
 import { defineElement, registerTranslation } from '@civic-kit/core';
 import { CivicInitiativeCard } from '../initiative-card/initiative-card.js';
 import { en } from '../translations/en.js';
+// Other languages than English load when a `lang` asks for them.
+import '../translations/lazy.js';
 
 registerTranslation(en);
 defineElement('civic-initiative-card', CivicInitiativeCard);

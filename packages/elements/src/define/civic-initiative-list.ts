@@ -3,6 +3,8 @@ import { CivicInitiativeList } from '../initiative-list/initiative-list.js';
 import { en as listEn } from '../initiative-list/initiative-list.strings.js';
 import { en } from '../translations/en.js';
 import { registerStrings } from '../translations/languages.js';
+// Other languages than English load when a `lang` asks for them.
+import '../translations/lazy.js';
 
 registerTranslation(en);
 registerStrings({ en: listEn });

@@ -1,5 +1,7 @@
 import { defineElement } from '@civic-kit/core';
 import { CivicMapPin } from '../map-pin/map-pin.js';
+// Other languages than English load when a `lang` asks for them.
+import '../translations/lazy.js';
 
 defineElement('civic-map-pin', CivicMapPin);
 

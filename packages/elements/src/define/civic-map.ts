@@ -6,6 +6,8 @@ import { registerStrings } from '../translations/languages.js';
 // The map's pins, and the card its popups and list view show.
 import './civic-map-pin.js';
 import './civic-initiative-card.js';
+// Other languages than English load when a `lang` asks for them.
+import '../translations/lazy.js';
 
 registerTranslation(en);
 registerStrings({ en: mapEn });

@@ -1,6 +1,8 @@
 import { defineElement, registerAdapter, registerTranslation } from '@civic-kit/core';
 import { CivicProvider } from '../provider/provider.js';
 import { en } from '../translations/en.js';
+// Other languages than English load when a `lang` asks for them.
+import '../translations/lazy.js';
 
 registerTranslation(en);
 // The demo data set is loaded only when a page asks for it.

@@ -202,7 +202,7 @@ export const en: FindTheOthersStrings = {
   signupReceiptGiven: (version, when) => `(version ${version}, recorded ${when})`,
 };
 
-const es: FindTheOthersStrings = {
+export const es: FindTheOthersStrings = {
   signupOptional: '(opcional)',
   signupName: 'Nombre completo',
   signupEmail: 'Correo electrónico',
@@ -301,7 +301,7 @@ const es: FindTheOthersStrings = {
   signupReceiptGiven: (version, when) => `(versión ${version}, registrado el ${when})`,
 };
 
-const de: FindTheOthersStrings = {
+export const de: FindTheOthersStrings = {
   signupOptional: '(optional)',
   signupName: 'Vollständiger Name',
   signupEmail: 'E-Mail-Adresse',
@@ -402,7 +402,7 @@ const de: FindTheOthersStrings = {
   signupReceiptGiven: (version, when) => `(Version ${version}, gespeichert am ${when})`,
 };
 
-const fr: FindTheOthersStrings = {
+export const fr: FindTheOthersStrings = {
   signupOptional: '(facultatif)',
   signupName: 'Nom complet',
   signupEmail: 'Adresse e-mail',
@@ -502,7 +502,7 @@ const fr: FindTheOthersStrings = {
   signupReceiptGiven: (version, when) => `(version ${version}, enregistré le ${when})`,
 };
 
-const ar: FindTheOthersStrings = {
+export const ar: FindTheOthersStrings = {
   signupOptional: '(اختياري)',
   signupName: 'الاسم الكامل',
   signupEmail: 'البريد الإلكتروني',

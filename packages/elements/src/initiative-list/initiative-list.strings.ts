@@ -92,7 +92,7 @@ export const en: InitiativeListStrings = {
     n === 1 ? `1 initiative from ${s} could not be shown.` : `${f} initiatives from ${s} could not be shown.`,
 };
 
-const es: InitiativeListStrings = {
+export const es: InitiativeListStrings = {
   listLabel: 'Iniciativas',
   listFiltersLabel: 'Filtrar iniciativas',
   listFiltersFor: (l) => `Filtrar ${l}`,
@@ -134,7 +134,7 @@ const es: InitiativeListStrings = {
     n === 1 ? `No se pudo mostrar 1 iniciativa de ${s}.` : `No se pudieron mostrar ${f} iniciativas de ${s}.`,
 };
 
-const de: InitiativeListStrings = {
+export const de: InitiativeListStrings = {
   listLabel: 'Initiativen',
   listFiltersLabel: 'Initiativen filtern',
   listFiltersFor: (l) => `${l} filtern`,
@@ -179,7 +179,7 @@ const de: InitiativeListStrings = {
       : `${f} Initiativen von ${s} konnten nicht angezeigt werden.`,
 };
 
-const fr: InitiativeListStrings = {
+export const fr: InitiativeListStrings = {
   listLabel: 'Initiatives',
   listFiltersLabel: 'Filtrer les initiatives',
   listFiltersFor: (l) => `Filtrer ${l}`,
@@ -223,7 +223,7 @@ const fr: InitiativeListStrings = {
       : `${f} initiatives de ${s} n’ont pas pu être affichées.`,
 };
 
-const ar: InitiativeListStrings = {
+export const ar: InitiativeListStrings = {
   listLabel: 'المبادرات',
   listFiltersLabel: 'تصفية المبادرات',
   listFiltersFor: (l) => `تصفية ${l}`,

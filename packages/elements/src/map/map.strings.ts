@@ -78,7 +78,7 @@ export const en: MapStrings = {
     `The detailed map’s images come from ${p}, which then sees your IP address. Until you choose, a simple map drawn in your browser is shown.`,
 };
 
-const es: MapStrings = {
+export const es: MapStrings = {
   mapLabel: 'Mapa de iniciativas',
   mapHelp:
     'Las flechas mueven el mapa; más y menos cambian el zoom. Tab lleva a los marcadores; Intro abre uno. Las mismas iniciativas están en la vista de lista.',
@@ -109,7 +109,7 @@ const es: MapStrings = {
     `Las imágenes del mapa detallado vienen de ${p}, que verá tu dirección IP. Hasta que lo elijas, se muestra un mapa sencillo dibujado en tu navegador.`,
 };
 
-const de: MapStrings = {
+export const de: MapStrings = {
   mapLabel: 'Karte der Initiativen',
   mapHelp:
     'Pfeiltasten verschieben die Karte, Plus und Minus zoomen. Mit Tab erreichst du die Markierungen, Eingabe öffnet eine. Dieselben Initiativen stehen auch in der Listenansicht.',
@@ -140,7 +140,7 @@ const de: MapStrings = {
     `Die Bilder der detaillierten Karte kommen von ${p}; dieser Dienst sieht dann deine IP-Adresse. Bis du dich entscheidest, zeigt dein Browser eine einfache Karte.`,
 };
 
-const fr: MapStrings = {
+export const fr: MapStrings = {
   mapLabel: 'Carte des initiatives',
   mapHelp:
     'Les flèches déplacent la carte, plus et moins zooment. Tab mène aux repères ; Entrée en ouvre un. Les mêmes initiatives sont dans la vue en liste.',
@@ -170,7 +170,7 @@ const fr: MapStrings = {
     `Les images de la carte détaillée viennent de ${p}, qui voit alors votre adresse IP. En attendant votre choix, une carte simple dessinée par votre navigateur est affichée.`,
 };
 
-const ar: MapStrings = {
+export const ar: MapStrings = {
   mapLabel: 'خريطة المبادرات',
   mapHelp:
     'تحرّك مفاتيح الأسهم الخريطة، ويكبّر الزائد والناقص أو يصغّران. يصل مفتاح Tab إلى العلامات، ويفتح Enter إحداها. المبادرات نفسها موجودة في عرض القائمة.',

@@ -198,7 +198,7 @@ export const en: PollStrings = {
   pollRoundPercentNote: 'Percentages are of the ballots still in the count in each round.',
 };
 
-const es: PollStrings = {
+export const es: PollStrings = {
   pollNotFound: 'No se ha encontrado esta votación. Puede que se haya eliminado.',
   pollOpenUntil: (d) => `Abierta hasta el ${d}`,
   pollClosedOn: (d) => `Esta votación se cerró el ${d}.`,
@@ -306,7 +306,7 @@ const es: PollStrings = {
   pollRoundPercentNote: 'Los porcentajes son sobre las papeletas que siguen en el recuento en cada ronda.',
 };
 
-const de: PollStrings = {
+export const de: PollStrings = {
   pollNotFound: 'Diese Abstimmung wurde nicht gefunden. Vielleicht wurde sie entfernt.',
   pollOpenUntil: (d) => `Offen bis ${d}`,
   pollClosedOn: (d) => `Diese Abstimmung wurde am ${d} geschlossen.`,
@@ -414,7 +414,7 @@ const de: PollStrings = {
 };
 
 const frPlural = new Intl.PluralRules('fr');
-const fr: PollStrings = {
+export const fr: PollStrings = {
   pollNotFound: 'Ce sondage est introuvable. Il a peut-être été supprimé.',
   pollOpenUntil: (d) => `Ouvert jusqu’au ${d}`,
   pollClosedOn: (d) => `Ce sondage a été clos le ${d}.`,
@@ -531,7 +531,7 @@ const fr: PollStrings = {
 const arPlural = new Intl.PluralRules('ar');
 /** Arabic has six plural forms: zero, one, two, few (3–10), many (11–99) and other (100, 101…). */
 const arForms = (n: number, forms: Record<Intl.LDMLPluralRule, string>): string => forms[arPlural.select(n)];
-const ar: PollStrings = {
+export const ar: PollStrings = {
   pollNotFound: 'لم يُعثر على هذا الاستطلاع. ربما حُذف.',
   pollOpenUntil: (d) => `مفتوح حتى ${d}`,
   pollClosedOn: (d) => `أُغلق هذا الاستطلاع في ${d}.`,

@@ -1,4 +1,4 @@
-import { registerTranslation } from '@civic-kit/core';
+import { registerTranslation, translationLoaded, type Translation } from '@civic-kit/core';
 
 /** The languages every element ships in; a string table per element must cover each of them. */
 export const LANGUAGES = {
@@ -22,4 +22,13 @@ export function registerStrings(
   for (const [code, table] of Object.entries(strings) as [Language, object][]) {
     if (!only || only.includes(code)) registerTranslation({ $code: code, ...LANGUAGES[code], ...table });
   }
+}
+
+/**
+ * Register every string of one language at once: the shared table (with its `$code`) and each
+ * element's table for that language, then mark the language loaded (no lazy chunk fetches it again).
+ */
+export function registerLanguage(common: Translation, ...elements: object[]): void {
+  registerTranslation(Object.assign({}, common, ...elements) as Translation);
+  translationLoaded(common.$code);
 }
