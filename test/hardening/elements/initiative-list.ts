@@ -96,7 +96,9 @@ export const initiativeList: ElementHarness = {
     model: initiativeCard.hostile!.model,
     viaProperty: (data, ctx) => list(ctx, { initiatives: [data] }, { 'no-filters': '' }),
     viaAdapter: (data, ctx, adapter) => list(ctx, { adapter: adapter ?? careless(data) }, { 'no-filters': '' }),
-    settled: (b) => notBusy(b) && (has('[part="item"] [part="title"]')(b) || has('[role="alert"]')(b)),
+    // Shown, refused, or left out and counted (a source's page keeps its other items: here, none).
+    settled: (b) =>
+      notBusy(b) && (has('[part="item"] [part="title"]')(b) || has('[role="alert"]')(b) || has('[part="notice"]')(b)),
     shown: listed,
   },
 };
