@@ -33,6 +33,8 @@ import {
   updatePoll,
   type ItemType,
 } from './data.js';
+import { mountFederationAdmin } from '../federation/admin.js';
+import type { CommunityFederation } from '../federation/federation.js';
 import { serveAdminPage } from './static.js';
 import { actorFromToken, type Actor, type AdminRole } from './tokens.js';
 
@@ -48,6 +50,8 @@ export interface AdminParts {
    * added to it, and taken out again when the settings drop them.
    */
   allowed?: Set<string>;
+  /** The community on the fediverse: its follows and blocks get admin routes. */
+  federation?: CommunityFederation | undefined;
 }
 
 /** Said through the database (NOTIFY on PostgreSQL) when the site settings change. */
@@ -292,6 +296,7 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
       items: await listAudit(db, { limit: n, before: c.req.query('before'), targetId: c.req.query('target') }),
     });
   });
+  if (parts.federation) mountFederationAdmin(app, parts.federation, { db, need, now });
   app.all('/admin/api/*', (c) => {
     throw notFound(`Nothing at ${c.req.method} ${c.req.path}`);
   });
