@@ -6,7 +6,7 @@
  * Runs on SQLite, and on PostgreSQL when DATABASE_URL names one (each server in its own schema).
  */
 import { generateCryptoKeyPair, exportSpki, signRequest } from '@fedify/fedify';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -50,7 +50,20 @@ interface Community {
   actor: string;
   token: string;
   child: ChildProcess;
+  /** The environment it runs with (the command line uses the same). */
+  env: Record<string, string>;
 }
+
+/** `civic-server <args>` against a community's database, as its organisers would run it. */
+const cli = (c: Community, args: string[]) =>
+  new Promise<{ code: number | null; output: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', CLI, ...args],
+      { env: { ...process.env, ...c.env } },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, output: stdout + stderr }),
+    );
+  });
 
 async function startCommunity(
   handle: string,
@@ -99,7 +112,7 @@ async function startCommunity(
   child.stdout.on('data', (chunk: Buffer) => process.env.CIVIC_TEST_VERBOSE && process.stdout.write(chunk));
   child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`[${handle}] ${chunk.toString()}`));
   // Followed by its actor's address: WebFinger (`@square@host`) is looked up over https only.
-  return { name, url, actor: `${url}/ap/communities/${handle}`, token, child };
+  return { name, url, actor: `${url}/ap/communities/${handle}`, token, child, env };
 }
 
 const stop = (child: ChildProcess) =>
@@ -331,8 +344,10 @@ for (const database of DATABASES) {
     });
 
     it('block removes what was followed there and refuses its deliveries', async () => {
-      const followed = await send(`${a.url}/admin/api/follows`, { headers: admin(a), body: { target: b.actor } });
-      assert.equal(followed.status, 201);
+      // Followed again from the command line this time.
+      const followed = await cli(a, ['follow', b.actor]);
+      assert.equal(followed.code, 0, followed.output);
+      assert.match(followed.output, /Following Civic Square B/);
       await eventually('B’s initiative back on A', async () => {
         const list = await send(`${a.url}/initiatives?source=followed`);
         return (list.body.items as unknown[]).length === 1 ? true : undefined;
