@@ -272,6 +272,28 @@ for (const database of DATABASES) {
       });
     });
 
+    it('a delete on B reaches A', async () => {
+      const created = await send(`${b.url}/admin/api/initiatives`, {
+        headers: admin(b),
+        body: { id: 'litter-pick', title: 'Litter pick by the river', status: 'active' },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const titles = async () =>
+        ((await send(`${a.url}/initiatives?source=followed`)).body.items as { title: string }[]).map((i) => i.title);
+      await eventually('the litter pick on A', async () =>
+        (await titles()).includes('Litter pick by the river') ? true : undefined,
+      );
+      const deleted = await fetch(`${b.url}/admin/api/initiatives/litter-pick`, {
+        method: 'DELETE',
+        headers: { ...admin(b), 'If-Match': created.headers.get('etag')! },
+      });
+      assert.equal(deleted.status, 204);
+      await eventually('the litter pick gone from A', async () =>
+        (await titles()).includes('Litter pick by the river') ? undefined : true,
+      );
+      assert.deepEqual(await titles(), ['Repair café, now in the town hall']);
+    });
+
     it('a poll on A counts a signed Mastodon vote once, even delivered three times', async () => {
       const poll = await send(`${a.url}/admin/api/polls`, {
         headers: admin(a),
@@ -320,12 +342,15 @@ for (const database of DATABASES) {
       assert.deepEqual(final, { counts: { green: 0, blue: 1 }, voters: 1 });
     });
 
-    it('refuses an unsigned or wrongly signed activity with 401, and stores nothing', async () => {
+    it('refuses an unsigned or wrongly signed activity with 401, and one too large with 413; stores nothing', async () => {
       const question = `${a.url}/ap/polls/bench-colour`;
       const inbox = `${a.url}/ap/communities/town/inbox`;
       const forged = mastodon.vote(question, 'Green', `${a.url}/ap/communities/town`, `${mastodon.actor}#votes/999`);
       assert.equal((await mastodon.deliver(inbox, forged, 'unsigned')).status, 401);
       assert.equal((await mastodon.deliver(inbox, forged, 'wrong key')).status, 401);
+      // Larger than the inbox takes (256 KiB by default), signed or not: refused before it is read.
+      const huge = { ...forged, content: 'x'.repeat(300 * 1024) };
+      assert.equal((await mastodon.deliver(inbox, huge)).status, 413);
       await new Promise((r) => setTimeout(r, 1000));
       assert.deepEqual((await send(`${a.url}/polls/bench-colour`)).body.results, {
         counts: { green: 0, blue: 1 },
