@@ -180,6 +180,67 @@ async function mastodonAccount() {
   return { actor, vote, deliver, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
+const MOBILIZON = new URL('../../../test/fixtures/real/mobilizon/', import.meta.url);
+
+/**
+ * A Mobilizon group on loopback: Mobilizon's own group and event documents (test/fixtures/real/mobilizon/,
+ * see SOURCES.md there), their hosts moved here and the group's key replaced by this test's.
+ */
+async function mobilizonGroup() {
+  const keys = await generateCryptoKeyPair('RSASSA-PKCS1-v1_5');
+  const pem = await exportSpki(keys.publicKey);
+  let base = '';
+  const moved = (file: string) =>
+    JSON.parse(
+      readFileSync(new URL(file, MOBILIZON), 'utf8')
+        .replaceAll('https://mobilizon.fr', base)
+        .replaceAll('https://rendezvous.nomagic.uk', base),
+    ) as Record<string, unknown>;
+  const server: Server = createServer((req, res) => {
+    const group = moved('group.json');
+    (group.publicKey as Record<string, unknown>).publicKeyPem = pem;
+    const docs: Record<string, unknown> = {
+      '/@contribateliers': group,
+      '/@contribateliers/outbox': {
+        '@context': 'https://www.w3.org/ns/activitystreams',
+        id: `${base}/@contribateliers/outbox`,
+        type: 'OrderedCollection',
+        totalItems: 0,
+        orderedItems: [],
+      },
+      '/events/b81c0531-a57c-497d-93ba-af0f8b255498': moved('event.json'),
+    };
+    const doc = req.method === 'GET' ? docs[req.url ?? ''] : undefined;
+    if (doc) {
+      res.writeHead(200, { 'Content-Type': 'application/activity+json' });
+      res.end(JSON.stringify(doc));
+      return;
+    }
+    res.writeHead(req.method === 'POST' ? 202 : 404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const actor = `${base}/@contribateliers`;
+  /** The event, as the group announces it to its followers: a signed `Create`. */
+  const deliverEvent = async (inbox: string) => {
+    const event = moved('event.json');
+    const request = new Request(inbox, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/activity+json' },
+      body: JSON.stringify({
+        '@context': event['@context'],
+        id: `${event.id as string}/activity`,
+        type: 'Create',
+        actor,
+        to: ['https://www.w3.org/ns/activitystreams#Public'],
+        object: event,
+      }),
+    });
+    return fetch(await signRequest(request, keys.privateKey, new URL(`${actor}#main-key`)));
+  };
+  return { actor, deliverEvent, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
 for (const database of DATABASES) {
   describe(`federation between two servers (${database.name})`, () => {
     let dir: string;
@@ -356,6 +417,43 @@ for (const database of DATABASES) {
         counts: { green: 0, blue: 1 },
         voters: 1,
       });
+    });
+
+    it('A follows a Mobilizon group; its event delivered as a signed Create joins A’s list', async () => {
+      const group = await mobilizonGroup();
+      try {
+        const followed = await send(`${a.url}/admin/api/follows`, { headers: admin(a), body: { target: group.actor } });
+        assert.equal(followed.status, 201, JSON.stringify(followed.body));
+        assert.equal(followed.body.name, 'Contribateliers');
+        const delivered = await group.deliverEvent(`${a.url}/ap/inbox`);
+        assert.equal(delivered.status, 202);
+        const event = await eventually('the Mobilizon event on A', async () => {
+          const list = await send(`${a.url}/initiatives?source=${encodeURIComponent(group.actor)}`);
+          return (list.body.items as Record<string, unknown>[])[0];
+        });
+        assert.equal(event.title, 'Caledonian scottish dance class');
+        assert.deepEqual(event.place, {
+          lat: 50.66881615,
+          lng: -3.537739788359949,
+          address: 'The Kenn Centre, Devon Expressway, EX6 7TW, Teignbridge, England, United Kingdom',
+          precision: 'exact',
+        });
+        assert.deepEqual(event.tags, ['Dance', 'Caledonian', 'Lesson']);
+        assert.equal((event.source as { name: string }).name, 'Contribateliers');
+        // Unfollowing it takes its event away again; B's stay.
+        const gone = await fetch(`${a.url}/admin/api/follows?target=${encodeURIComponent(group.actor)}`, {
+          method: 'DELETE',
+          headers: admin(a),
+        });
+        assert.equal(gone.status, 204);
+        const left = await send(`${a.url}/initiatives?source=followed`);
+        assert.deepEqual(
+          (left.body.items as { title: string }[]).map((i) => i.title),
+          ['Repair café, now in the town hall'],
+        );
+      } finally {
+        await group.close();
+      }
     });
 
     it('unfollow removes B’s items from A', async () => {
