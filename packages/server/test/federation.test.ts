@@ -19,6 +19,7 @@ import { after, before, describe, it } from 'node:test';
 import { createAdminToken } from '../src/admin/tokens.js';
 import { openDatabase } from '../src/db/db.js';
 import { migrate } from '../src/db/migrate.js';
+import { startTestServer } from '../src/testing.js';
 import { DATABASES, send } from './helpers.js';
 
 const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
@@ -485,3 +486,39 @@ for (const database of DATABASES) {
     });
   });
 }
+
+describe('the inbox’s own limits', () => {
+  it('limits deliveries per remote server, and refuses a blocked domain before reading anything', async () => {
+    const server = await startTestServer({ config: { inboxPerServer: { limit: 2, windowSeconds: 60 } } });
+    try {
+      const deliver = (keyHost: string) =>
+        fetch(`${server.url}/ap/inbox`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/activity+json',
+            Signature: `keyId="https://${keyHost}/users/a#main-key",headers="(request-target) host date",signature="AAAA"`,
+          },
+          body: JSON.stringify({
+            '@context': 'https://www.w3.org/ns/activitystreams',
+            type: 'Like',
+            actor: `https://${keyHost}/users/a`,
+            object: 'https://x.example/1',
+          }),
+        });
+      // Two from one server are looked at (and refused: the signature is not valid), the third waits.
+      assert.equal((await deliver('busy.example')).status, 401);
+      assert.equal((await deliver('busy.example')).status, 401);
+      const third = await deliver('busy.example');
+      assert.equal(third.status, 429);
+      assert.ok(Number(third.headers.get('retry-after')) > 0);
+      // Another server has its own allowance.
+      assert.equal((await deliver('quiet.example')).status, 401);
+
+      await server.federation.block('spam.example');
+      assert.equal((await deliver('spam.example')).status, 403);
+      assert.equal((await deliver('relay.spam.example')).status, 403, 'subdomains too');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -389,6 +389,11 @@ export class CommunityFederation {
     return next;
   }
 
+  /**
+   * Each change is claimed in `federation_published` by a conditional write before it is sent, so
+   * that of several processes told of the same change (PostgreSQL's NOTIFY reaches them all) exactly
+   * one sends it; a send that fails gives the claim back.
+   */
   private async publishNow(kind: ObjectKind, id: string): Promise<void> {
     const ctx = this.context();
     const origin = ctx.origin;
@@ -400,43 +405,70 @@ export class CommunityFederation {
       [objectId],
     );
     const now = this.config.now().toISOString();
+    const send = (activity: Activity) =>
+      ctx.sendActivity({ identifier: this.community }, 'followers', activity, { preferSharedInbox: true });
     if (!json) {
       if (!before) return;
-      await ctx.sendActivity(
-        { identifier: this.community },
-        'followers',
-        new Delete({
-          id: new URL(`${objectId}#delete-${Date.now()}`),
-          actor,
-          to: new URL(AS_PUBLIC),
-          object: new Tombstone({ id: new URL(objectId) }),
-        }),
-        { preferSharedInbox: true },
-      );
-      await this.db.run('DELETE FROM federation_published WHERE object_id = ?', [objectId]);
+      const claimed = await this.db.run('DELETE FROM federation_published WHERE object_id = ? AND digest = ?', [
+        objectId,
+        before.digest,
+      ]);
+      if (!claimed.changes) return;
+      try {
+        await send(
+          new Delete({
+            id: new URL(`${objectId}#delete-${Date.now()}`),
+            actor,
+            to: new URL(AS_PUBLIC),
+            object: new Tombstone({ id: new URL(objectId) }),
+          }),
+        );
+      } catch (e) {
+        await this.db.run(
+          'INSERT INTO federation_published (object_id, digest, updated_at) VALUES (?, ?, ?) ON CONFLICT (object_id) DO NOTHING',
+          [objectId, before.digest, now],
+        );
+        throw e;
+      }
       return;
     }
     const digest = createHash('sha256').update(JSON.stringify(json)).digest('base64url');
     if (before?.digest === digest) return;
+    const claimed = before
+      ? await this.db.run(
+          'UPDATE federation_published SET digest = ?, updated_at = ? WHERE object_id = ? AND digest = ?',
+          [digest, now, objectId, before.digest],
+        )
+      : await this.db.run(
+          'INSERT INTO federation_published (object_id, digest, updated_at) VALUES (?, ?, ?) ON CONFLICT (object_id) DO NOTHING',
+          [objectId, digest, now],
+        );
+    if (!claimed.changes) return; // another process sends this change
     const { '@context': context, ...object } = json;
-    const activity = await Activity.fromJsonLd(
-      {
-        '@context': context,
-        id: `${objectId}#${before ? 'update' : 'create'}-${digest.slice(0, 16)}`,
-        type: before ? 'Update' : 'Create',
-        actor: actor.href,
-        to: [AS_PUBLIC],
-        cc: [ctx.getFollowersUri(this.community).href],
-        object,
-      },
-      { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader },
-    );
-    await ctx.sendActivity({ identifier: this.community }, 'followers', activity, { preferSharedInbox: true });
-    await this.db.run(
-      `INSERT INTO federation_published (object_id, digest, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (object_id) DO UPDATE SET digest = excluded.digest, updated_at = excluded.updated_at`,
-      [objectId, digest, now],
-    );
+    try {
+      const activity = await Activity.fromJsonLd(
+        {
+          '@context': context,
+          id: `${objectId}#${before ? 'update' : 'create'}-${digest.slice(0, 16)}`,
+          type: before ? 'Update' : 'Create',
+          actor: actor.href,
+          to: [AS_PUBLIC],
+          cc: [ctx.getFollowersUri(this.community).href],
+          object,
+        },
+        { documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader },
+      );
+      await send(activity);
+    } catch (e) {
+      if (before)
+        await this.db.run('UPDATE federation_published SET digest = ? WHERE object_id = ? AND digest = ?', [
+          before.digest,
+          objectId,
+          digest,
+        ]);
+      else await this.db.run('DELETE FROM federation_published WHERE object_id = ? AND digest = ?', [objectId, digest]);
+      throw e;
+    }
   }
 
   // ─── following ──────────────────────────────────────────────────────────────────────────────
