@@ -356,6 +356,28 @@ for (const database of DATABASES) {
       assert.deepEqual(await titles(), ['Repair café, now in the town hall']);
     });
 
+    it('an initiative hidden on B leaves A, and comes back when shown again', async () => {
+      const titles = async () =>
+        ((await send(`${a.url}/initiatives?source=followed`)).body.items as { title: string }[]).map((i) => i.title);
+      const current = await send(`${b.url}/admin/api/initiatives/repair-cafe`, { headers: admin(b) });
+      const hidden = await send(`${b.url}/admin/api/initiatives/repair-cafe/hide`, {
+        headers: { ...admin(b), 'If-Match': current.headers.get('etag')! },
+        raw: '',
+      });
+      assert.equal(hidden.status, 200, JSON.stringify(hidden.body));
+      await eventually('the hidden initiative gone from A', async () =>
+        (await titles()).length === 0 ? true : undefined,
+      );
+      const shown = await send(`${b.url}/admin/api/initiatives/repair-cafe/unhide`, {
+        headers: { ...admin(b), 'If-Match': hidden.headers.get('etag')! },
+        raw: '',
+      });
+      assert.equal(shown.status, 200, JSON.stringify(shown.body));
+      await eventually('the initiative back on A', async () =>
+        (await titles()).includes('Repair café, now in the town hall') ? true : undefined,
+      );
+    });
+
     it('a poll on A counts a signed Mastodon vote once, even delivered three times', async () => {
       const poll = await send(`${a.url}/admin/api/polls`, {
         headers: admin(a),

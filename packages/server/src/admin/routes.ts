@@ -149,6 +149,8 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
   /** Tell live pages; a hidden item says nothing more to them. */
   const changed = (type: ItemType, id: string, hidden = false) => {
     if (!hidden) void events.changed(`${type}:${id}`);
+    // Followers on the fediverse hear of a hidden item too: it is deleted there.
+    else void parts.federation?.publish(type, id).catch(() => undefined);
   };
   const now = () => config.now();
 
