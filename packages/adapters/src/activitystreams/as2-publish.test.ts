@@ -5,7 +5,8 @@
  */
 import type { Initiative, Poll } from '@civic-kit/core';
 import { expect } from '@open-wc/testing';
-import { ActivityStreamsAdapter, initiativeToAs2, pollToQuestion } from './index.js';
+import { initiativeToAs2, pollToQuestion } from './as2-publish.js';
+import { ActivityStreamsAdapter } from './index.js';
 
 const ORIGIN = 'https://civic.example';
 const ACTOR = `${ORIGIN}/ap/communities/town`;

@@ -1,5 +1,6 @@
 /**
- * The other direction of the ActivityStreams adapter's rules: Civic Kit's initiatives and polls as
+ * `@civic-kit/adapters/activitystreams/publish` (a subpath of its own, so that pages loading the
+ * adapter do not carry it). The other direction of the ActivityStreams adapter's rules: Civic Kit's initiatives and polls as
  * AS2 objects, as the reference server publishes them to the fediverse. Reading what this writes with
  * the adapter gives the same initiative or poll back (the tests hold both directions to that), so the
  * REST contract and the AS2 output describe the same object.

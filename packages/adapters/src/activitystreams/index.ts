@@ -10,18 +10,6 @@ export {
   type VoteActivity,
 } from './activitystreams-adapter.js';
 export { htmlToText } from './as2-text.js';
-export {
-  AS2_CONTEXT,
-  AS2_PUBLIC,
-  CIVIC_CONTEXT,
-  CIVIC_CONTEXT_PATH,
-  CIVIC_NAMESPACE,
-  initiativeToAs2,
-  isEvent,
-  pollToQuestion,
-  textToHtml,
-  type PublishOptions,
-} from './as2-publish.js';
 
 /**
  * Build an ActivityStreams adapter from

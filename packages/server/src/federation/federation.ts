@@ -10,13 +10,13 @@
  * - Following: `follow` looks the account up, sends `Follow` and reads its outbox server-side with the
  *   ActivityStreams adapter's rules; deliveries from it and a periodic re-read keep it fresh.
  */
+import { ActivityStreamsAdapter } from '@civic-kit/adapters/activitystreams';
 import {
-  ActivityStreamsAdapter,
   CIVIC_CONTEXT,
   CIVIC_CONTEXT_PATH,
   initiativeToAs2,
   pollToQuestion,
-} from '@civic-kit/adapters/activitystreams';
+} from '@civic-kit/adapters/activitystreams/publish';
 import type { Initiative } from '@civic-kit/core';
 import {
   Accept,

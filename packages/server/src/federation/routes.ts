@@ -4,7 +4,7 @@
  * behind the inbox's own limits: a blocked domain is refused before anything is read, each remote
  * server has its own rate limit, and a delivery larger than `inboxBodyLimit` is refused.
  */
-import { CIVIC_CONTEXT, CIVIC_CONTEXT_PATH } from '@civic-kit/adapters/activitystreams';
+import { CIVIC_CONTEXT, CIVIC_CONTEXT_PATH } from '@civic-kit/adapters/activitystreams/publish';
 import type { Context, Hono } from 'hono';
 import { SECURITY_HEADERS } from '../app.js';
 import type { ServerConfig } from '../config.js';
