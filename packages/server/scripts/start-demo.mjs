@@ -10,7 +10,11 @@
  *    with its data source switched to this server: `adapter="rest" endpoint="http://127.0.0.1:8787"`,
  *    and a small bundle that registers the REST adapter loaded before the CDN bundle.
  *
- * PORT / API_PORT / HOST and DATABASE_URL (PostgreSQL instead of SQLite) are honoured.
+ * 3. A second community, "Easton neighbourhood parliament", on http://127.0.0.1:8788 (its own SQLite
+ *    file, or its own schema on PostgreSQL). The two follow each other over ActivityPub, so the page's
+ *    list and map show both communities' initiatives, each card saying where it comes from.
+ *
+ * PORT / API_PORT / NEIGHBOURS_API_PORT / HOST and DATABASE_URL (PostgreSQL instead of SQLite) are honoured.
  */
 import { startDevServer } from '@web/dev-server';
 import { build } from 'esbuild';
@@ -33,7 +37,17 @@ const pagePort = Number(process.env.PORT ?? 8000);
 const apiPort = Number(process.env.API_PORT ?? 8787);
 const pageOrigins = [`http://${host}:${pagePort}`, `http://localhost:${pagePort}`, `http://127.0.0.1:${pagePort}`];
 
-const env = { ...process.env, CIVIC_SQLITE_PATH: process.env.CIVIC_SQLITE_PATH ?? `${root}.data/demo.sqlite` };
+const neighboursPort = Number(process.env.NEIGHBOURS_API_PORT ?? apiPort + 1);
+const sqlite = process.env.CIVIC_SQLITE_PATH ?? `${root}.data/demo.sqlite`;
+
+const env = {
+  ...process.env,
+  CIVIC_SQLITE_PATH: sqlite,
+  CIVIC_COMMUNITY: 'demo',
+  CIVIC_COMMUNITY_NAME: 'Demo community',
+  // Both communities are on this machine: federation may reach loopback here (never in production).
+  CIVIC_FEDERATION_ALLOW_PRIVATE_ADDRESSES: '1',
+};
 delete env.PORT;
 const config = configFromEnv(env, { host, port: apiPort });
 config.allowedOrigins.push(...pageOrigins);
@@ -49,6 +63,58 @@ if (await isEmpty(server.db)) {
   // Votes and supports are kept; the demo's dates move to today.
   await refreshSeeded(server.db, demoData());
 }
+
+// The second community, with a few initiatives of its own, and the two following each other.
+const neighboursConfig = configFromEnv(
+  {
+    ...env,
+    CIVIC_SQLITE_PATH: sqlite.replace(/(\.sqlite)?$/, '-neighbours.sqlite'),
+    CIVIC_DATABASE_SCHEMA: process.env.DATABASE_URL ? 'neighbours' : '',
+    CIVIC_COMMUNITY: 'easton',
+    CIVIC_COMMUNITY_NAME: 'Easton neighbourhood parliament',
+  },
+  { host, port: neighboursPort },
+);
+const neighbours = await startServer(neighboursConfig);
+if (await isEmpty(neighbours.db)) {
+  const soon = (days) => new Date(Date.now() + days * 86_400_000).toISOString();
+  await seed(
+    neighbours.db,
+    {
+      initiatives: [
+        {
+          id: 'easton-street-party',
+          title: 'Easton street party',
+          summary: 'Close the street for a day: food, music and a repair table.',
+          status: 'active',
+          place: { lat: 51.462, lng: -2.565, address: 'Belle Vue Road, Easton' },
+          tags: ['community', 'repair'],
+          startsAt: soon(10),
+          endsAt: soon(10.3),
+        },
+        {
+          id: 'easton-tree-planting',
+          title: 'Plant thirty street trees',
+          summary: 'Neighbours choose where; the council plants in November.',
+          status: 'proposed',
+          place: { lat: 51.459, lng: -2.57, address: 'Easton Road', precision: 'area' },
+          tags: ['greening'],
+          supporters: { count: 14, goal: 30 },
+        },
+      ],
+    },
+    { anonymous: true },
+  );
+}
+async function follows(from, to) {
+  const actor = `${to.url}/ap/communities/${to === server ? 'demo' : 'easton'}`;
+  if ((await from.federation.listFollows()).some((f) => f.actor === actor)) return;
+  await from.federation
+    .follow(actor)
+    .catch((e) => console.warn(`The two demo communities could not follow each other: ${e.message}`));
+}
+await follows(server, neighbours);
+await follows(neighbours, server);
 
 const restBundle = (
   await build({
@@ -123,7 +189,9 @@ The demo community page: http://${host}:${pagePort}/examples/
   the organisers' page: ${server.url}/admin/ (make a token: CIVIC_SQLITE_PATH=${config.database} node packages/server/dist/cli.js admin-token create --name "Your name")
   its data from the Civic Kit server at ${server.url} (${server.db.kind === 'sqlite' ? `SQLite ${config.database}` : 'PostgreSQL'}; OpenAPI at ${server.url}/openapi.json)
   votes and supports are kept across restarts. Stop with Ctrl-C.
+  a second community, Easton neighbourhood parliament, at ${neighbours.url}: the two follow each other
+  over ActivityPub, so the page shows both (GET ${server.url}/initiatives?source=followed for its part).
 `);
-const stop = () => void server.close().then(() => process.exit(0));
+const stop = () => void Promise.all([server.close(), neighbours.close()]).then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

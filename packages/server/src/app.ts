@@ -28,6 +28,8 @@ import { identify, type Voter } from './auth.js';
 import type { ServerConfig } from './config.js';
 import type { Db, Queryable } from './db/db.js';
 import { parseTopic, type LiveEvents, type TopicKey } from './events.js';
+import { CommunityFederation } from './federation/federation.js';
+import { mountFederation } from './federation/routes.js';
 import { confirmationMail, createMailer } from './mail.js';
 import { badRequest, HttpProblem, pointer, unauthorized, type FieldError } from './problems.js';
 import { RateLimiter } from './rate-limit.js';
@@ -261,10 +263,26 @@ export interface AppParts {
   db: Db;
   config: ServerConfig;
   events: LiveEvents;
+  /** The community on the fediverse (made here when not given; `startServer` starts its queue). */
+  federation?: CommunityFederation | undefined;
 }
 
-export function createApp({ db, config, events }: AppParts): Hono {
+const SOURCE_VALUES = ['local', 'followed'];
+
+/** `?source=local|followed|<actor IRI>` of the initiative list. */
+function sourceParam(c: Context): store.SourceFilter | undefined {
+  const raw = c.req.query('source')?.trim();
+  if (!raw) return undefined;
+  if (SOURCE_VALUES.includes(raw)) return raw as 'local' | 'followed';
+  if (/^https?:\/\/\S{1,2000}$/i.test(raw)) return { actor: raw };
+  throw badRequest('`source` must be local, followed, or the address of a followed community', [
+    { detail: 'local, followed, or an https address', parameter: 'source' },
+  ]);
+}
+
+export function createApp({ db, config, events, federation }: AppParts): Hono {
   const app = new Hono();
+  const fed = federation ?? new CommunityFederation({ db, config, changed: (topic) => void events.changed(topic) });
   const mailer = createMailer(config);
   if (config.confirmSignups && !mailer)
     throw new Error('CIVIC_CONFIRM_SIGNUPS needs a way to send mail: CIVIC_SMTP_URL (or CIVIC_MAIL_OUTBOX to test)');
@@ -312,7 +330,8 @@ export function createApp({ db, config, events }: AppParts): Hono {
 
   app.onError((e, c) => problemResponse(c, toProblem(e)));
   app.notFound((c) => problemResponse(c, new HttpProblem(404, 'not-found', `Nothing at ${c.req.path}`)));
-  mountAdmin(app, { db, config, events, allowed, address });
+  mountAdmin(app, { db, config, events, allowed, address, federation: fed });
+  mountFederation(app, fed, config);
 
   app.use(
     '*',
@@ -397,7 +416,9 @@ export function createApp({ db, config, events }: AppParts): Hono {
   });
   app.get('/openapi.json', (c) => c.body(openapiDocument(), 200, { 'Content-Type': 'application/json' }));
 
-  app.get('/initiatives', async (c) => c.json(await store.listInitiatives(db, parseInitiativeQuery(c), voterOf(c))));
+  app.get('/initiatives', async (c) =>
+    c.json(await store.listInitiatives(db, parseInitiativeQuery(c), voterOf(c), sourceParam(c))),
+  );
   app.get('/initiatives/:id', async (c) => c.json(await store.getInitiative(db, c.req.param('id'), voterOf(c))));
   app.post('/initiatives/:id/support', async (c) => {
     const id = c.req.param('id');

@@ -21,12 +21,14 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 const SITE_ID = /^[A-Za-z0-9._-]{1,100}$/;
 /** The namespace of anonymous per-browser ids; no site may take it. */
 export const BROWSER_NAMESPACE = 'browser';
+/** The namespace of remote (fediverse) voters' ids, `fediverse:<actor IRI>`; no site may take it. */
+export const FEDIVERSE_NAMESPACE = 'fediverse';
 
 /** Throws when a site id could make two voters' ids collide. */
 export function checkSiteId(id: string): void {
-  if (!SITE_ID.test(id) || id === BROWSER_NAMESPACE)
+  if (!SITE_ID.test(id) || id === BROWSER_NAMESPACE || id === FEDIVERSE_NAMESPACE)
     throw new Error(
-      `The site "${id}" cannot be used: a site id is 1–100 letters, digits, ".", "_" or "-", and not "${BROWSER_NAMESPACE}"`,
+      `The site "${id}" cannot be used: a site id is 1–100 letters, digits, ".", "_" or "-", and not "${BROWSER_NAMESPACE}" or "${FEDIVERSE_NAMESPACE}"`,
     );
 }
 

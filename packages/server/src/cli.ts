@@ -23,6 +23,12 @@
  *   civic-server signup list | hide ID | unhide ID | delete ID --yes
  *   civic-server settings show | set --file settings.json
  *   civic-server audit [--limit N]
+ *
+ * The fediverse (docs/federation.md):
+ *   civic-server follow <@name@host | https://…>   follow a community or account; its items join the lists
+ *   civic-server unfollow <@name@host | https://…> and remove them again
+ *   civic-server block <domain> | unblock <domain>  refuse a domain everywhere
+ *   civic-server follows                            what is followed and blocked
  */
 import { demoData } from '@civic-kit/core/demo';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -34,9 +40,11 @@ import { configFromEnv } from './config.js';
 import { openConfiguredDatabase, startServer } from './server.js';
 import { clear, deletePerson, isEmpty, seed, type SeedData } from './store.js';
 import { exportSignupsAdmin } from './admin/data.js';
+import { runFederationCommand } from './federation/cli.js';
 
 const HELP = `Usage: civic-server [serve|migrate|seed|export-signups|delete-person|token] [options]
        civic-server [admin-token|initiative|poll|signup|settings|audit] … (the organisers' side)
+       civic-server [follow|unfollow|block|unblock|follows] … (the fediverse)
 See packages/server/README.md for every option and environment variable.`;
 
 async function main(argv: string[]): Promise<number> {
@@ -145,6 +153,16 @@ async function main(argv: string[]): Promise<number> {
       case 'settings':
       case 'audit':
         return await runAdminCommand(db, command, positionals.slice(1), values, {
+          id: `cli:${userInfo().username}`,
+          name: values.as ?? userInfo().username,
+          role: 'organiser',
+        });
+      case 'follow':
+      case 'unfollow':
+      case 'block':
+      case 'unblock':
+      case 'follows':
+        return await runFederationCommand(db, config, command, positionals.slice(1), {
           id: `cli:${userInfo().username}`,
           name: values.as ?? userInfo().username,
           role: 'organiser',

@@ -70,6 +70,21 @@ export interface ServerConfig {
   matchesPerAddress: RateLimit;
   /** Sign-ups per voter (token or browser id); kept in the database. */
   matchesPerVoter: RateLimit;
+  /** The community's handle on the fediverse (`acct:<community>@<host>`). */
+  community: string;
+  /** The community's name, as the fediverse shows it. */
+  communityName: string;
+  /** Minutes between two reads of a followed community's outbox (doubled after each failure, up to a day). */
+  federationRefreshMinutes: number;
+  /** Largest activity a remote server may deliver to the inbox, in bytes. */
+  inboxBodyLimit: number;
+  /** Deliveries accepted per remote server. */
+  inboxPerServer: RateLimit;
+  /**
+   * Tests and a local demo only: let federation reach loopback and private addresses (Fedify refuses
+   * them by default, so that a remote actor cannot make the server fetch inside its own network).
+   */
+  federationAllowPrivateAddresses: boolean;
   /** How long idempotency keys (and their responses) are kept. */
   idempotencyTtlHours: number;
   /** The clock (tests). */
@@ -153,6 +168,12 @@ export function configFromEnv(
     publicUrl: env.CIVIC_PUBLIC_URL || undefined,
     matchesPerAddress: { limit: num(env.CIVIC_MATCHES_PER_ADDRESS_PER_HOUR, 30), windowSeconds: 3600 },
     matchesPerVoter: { limit: num(env.CIVIC_MATCHES_PER_VOTER_PER_HOUR, 5), windowSeconds: 3600 },
+    community: env.CIVIC_COMMUNITY || 'community',
+    communityName: env.CIVIC_COMMUNITY_NAME || 'Civic Kit community',
+    federationRefreshMinutes: num(env.CIVIC_FEDERATION_REFRESH_MINUTES, 15),
+    inboxBodyLimit: num(env.CIVIC_INBOX_BODY_LIMIT, 256 * 1024),
+    inboxPerServer: { limit: num(env.CIVIC_INBOX_PER_SERVER_PER_MINUTE, 300), windowSeconds: 60 },
+    federationAllowPrivateAddresses: env.CIVIC_FEDERATION_ALLOW_PRIVATE_ADDRESSES === '1',
     idempotencyTtlHours: num(env.CIVIC_IDEMPOTENCY_TTL_HOURS, 48),
     now: () => new Date(),
     ...overrides,

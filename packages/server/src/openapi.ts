@@ -145,6 +145,13 @@ export function buildOpenApi(): Record<string, unknown> {
               schema: { enum: INITIATIVE_SORTS },
             },
             {
+              name: 'source',
+              in: 'query',
+              description:
+                "Whose initiatives: `local` (this community's own), `followed` (those of the communities it follows on the fediverse, each with `source`), or one followed community's actor address. Default: all",
+              schema: { type: 'string', examples: ['local', 'followed', 'https://other.example/ap/communities/town'] },
+            },
+            {
               name: 'cursor',
               in: 'query',
               description: 'Opaque: the `nextCursor` of the previous page',

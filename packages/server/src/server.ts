@@ -6,6 +6,7 @@ import { checkSites, type ServerConfig } from './config.js';
 import { openDatabase, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { LiveEvents } from './events.js';
+import { CommunityFederation } from './federation/federation.js';
 import { coarsenStoredPoints, pruneIdempotencyKeys, pruneUnconfirmedSignups } from './store.js';
 
 export interface RunningServer {
@@ -14,6 +15,8 @@ export interface RunningServer {
   port: number;
   db: Db;
   events: LiveEvents;
+  /** The community on the fediverse: follow, unfollow, block. */
+  federation: CommunityFederation;
   /** Stop listening, end open event streams and (unless the database was handed in) close it. */
   close(): Promise<void>;
 }
@@ -55,7 +58,8 @@ export async function startServer(config: ServerConfig, options: { db?: Db } = {
   prune.unref();
   const events = new LiveEvents(db, config.now);
   await events.start();
-  const app = createApp({ db, config, events });
+  const federation = new CommunityFederation({ db, config, changed: (topic) => void events.changed(topic) });
+  const app = createApp({ db, config, events, federation });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   await new Promise<void>((resolve, reject) => {
     if (server.listening) resolve();
@@ -64,15 +68,20 @@ export async function startServer(config: ServerConfig, options: { db?: Db } = {
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  federation.setBaseUrl(url);
+  await federation.start();
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url,
     port,
     db,
     events,
+    federation,
     close: () =>
       (closing ??= (async () => {
         clearInterval(prune);
+        await federation.stop();
         events.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -33,7 +33,7 @@ import {
 } from '@civic-kit/core';
 import { createHash, randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import type { Voter } from './auth.js';
+import { FEDIVERSE_NAMESPACE, type Voter } from './auth.js';
 import type { Db, Param, Queryable } from './db/db.js';
 import { badRequest, closed, conflict, HttpProblem, notFound, unauthorized } from './problems.js';
 
@@ -300,7 +300,18 @@ async function views(db: Queryable, rows: InitiativeRow[], voter: Voter): Promis
   return rows.map((r) => initiativeView(r, counts.get(r.id) ?? 0, voter, mine.has(r.id)));
 }
 
-export async function listInitiatives(db: Queryable, query: InitiativeQuery, voter: Voter): Promise<Page<Initiative>> {
+/**
+ * Whose initiatives a list shows: the community's own (`local`), those of the communities it follows
+ * (`followed`), or one of those (its actor IRI). Default: all.
+ */
+export type SourceFilter = 'local' | 'followed' | { actor: string };
+
+export async function listInitiatives(
+  db: Queryable,
+  query: InitiativeQuery,
+  voter: Voter,
+  source?: SourceFilter,
+): Promise<Page<Initiative>> {
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)));
   const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
   if (query.radiusKm !== undefined && !query.near)
@@ -312,6 +323,12 @@ export async function listInitiatives(db: Queryable, query: InitiativeQuery, vot
 
   const where: string[] = ['hidden = 0'];
   const params: Param[] = [];
+  if (source === 'local') where.push('source IS NULL');
+  else if (source === 'followed') where.push('source IS NOT NULL');
+  else if (source) {
+    where.push('source = ?');
+    params.push(source.actor);
+  }
   if (query.status?.length) {
     where.push(`status IN (${placeholders(query.status.length)})`);
     params.push(...query.status);
@@ -513,6 +530,91 @@ export async function vote(
       rank,
     ]);
   return pollView(tx, row, voter, now);
+}
+
+/**
+ * A vote from the fediverse: `actor` (a remote actor's IRI, never a local voter id) chose the option
+ * named `optionName`, as Mastodon, Misskey and Pleroma send it (one `Note` per chosen option). The
+ * ballot's primary key holds one ballot per actor per poll and its choices' key one row per option, so
+ * the same vote delivered again counts once. Returns whether it changed the count.
+ */
+export async function remoteVote(
+  tx: Queryable,
+  pollId: string,
+  optionName: string,
+  actor: string,
+  now: Date,
+): Promise<'counted' | 'already-counted' | 'refused'> {
+  const row = await findPoll(tx, pollId);
+  const poll = JSON.parse(row.doc) as Poll;
+  if (poll.kind === 'ranked' || pollStatus(poll, now) !== 'open') return 'refused';
+  const name = optionName.trim();
+  const option = poll.options.find((o) => o.label.trim() === name) ?? poll.options.find((o) => o.id === name);
+  if (!option) return 'refused';
+  const voter = remoteVoterId(actor);
+  const at = now.toISOString();
+  const mine = await tx.get<{ choices: string }>('SELECT choices FROM ballots WHERE poll_id = ? AND voter = ?', [
+    pollId,
+    voter,
+  ]);
+  const choices = mine ? (JSON.parse(mine.choices) as string[]) : [];
+  if (choices.includes(option.id)) return 'already-counted';
+  if (mine && (poll.kind === 'single' || choices.length >= (poll.maxChoices ?? poll.options.length))) return 'refused';
+  const next = [...choices, option.id];
+  if (mine)
+    await tx.run('UPDATE ballots SET choices = ?, updated_at = ? WHERE poll_id = ? AND voter = ?', [
+      JSON.stringify(next),
+      at,
+      pollId,
+      voter,
+    ]);
+  else
+    await tx.run('INSERT INTO ballots (poll_id, voter, choices, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+      pollId,
+      voter,
+      JSON.stringify(next),
+      at,
+      at,
+    ]);
+  await tx.run('INSERT INTO ballot_choices (poll_id, voter, option_id, choice_rank) VALUES (?, ?, ?, ?)', [
+    pollId,
+    voter,
+    option.id,
+    next.length - 1,
+  ]);
+  return 'counted';
+}
+
+export const remoteVoterId = (actor: string): string => `${FEDIVERSE_NAMESPACE}:${actor}`;
+
+/** Store (or replace) an initiative read from a followed community, with its source. */
+export async function putRemoteInitiative(tx: Queryable, i: Initiative, source: string): Promise<void> {
+  const row = await tx.get<{ source: string | null; sort_order: number }>(
+    'SELECT source, sort_order FROM initiatives WHERE id = ?',
+    [i.id],
+  );
+  // Never overwrite the community's own item, nor another source's.
+  if (row && row.source !== source) return;
+  const doc = JSON.stringify({ ...i, supporters: i.supporters && { ...i.supporters, supportedByMe: undefined } });
+  const values = [i.status, searchText(i), i.place?.lat, i.place?.lng, i.startsAt, i.endsAt];
+  if (row)
+    await tx.run(
+      `UPDATE initiatives SET status = ?, search_text = ?, lat = ?, lng = ?, starts_at = ?, ends_at = ?,
+         counts_supporters = ?, seed_supporters = ?, doc = ? WHERE id = ?`,
+      [...values, i.supporters ? 1 : 0, i.supporters?.count ?? 0, doc, i.id],
+    );
+  else {
+    const order = (await tx.get<{ n: number | null }>('SELECT MAX(sort_order) AS n FROM initiatives'))?.n ?? 0;
+    await tx.run(
+      `INSERT INTO initiatives (id, sort_order, status, search_text, lat, lng, starts_at, ends_at,
+         counts_supporters, seed_supporters, anonymous_support, doc, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      [i.id, Number(order) + 1, ...values, i.supporters ? 1 : 0, i.supporters?.count ?? 0, doc, source],
+    );
+  }
+  await tx.run('DELETE FROM initiative_tags WHERE initiative_id = ?', [i.id]);
+  for (const tag of new Set(i.tags))
+    await tx.run('INSERT INTO initiative_tags (initiative_id, tag) VALUES (?, ?)', [i.id, tag]);
 }
 
 /** Throws not-found for an item a moderator hid: it says nothing to the public, live streams included. */

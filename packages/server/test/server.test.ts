@@ -744,11 +744,12 @@ describe('pnpm start (scripts/start-demo.mjs)', () => {
     });
 
   it('serves the example page wired to the server, and a vote survives a restart', async () => {
-    const [pagePort, apiPort] = [await freePort(), await freePort()];
+    const [pagePort, apiPort, neighboursPort] = [await freePort(), await freePort(), await freePort()];
     const env = {
       HOST: '127.0.0.1',
       PORT: String(pagePort),
       API_PORT: String(apiPort),
+      NEIGHBOURS_API_PORT: String(neighboursPort),
       CIVIC_SQLITE_PATH: join(dir, 'demo.sqlite'),
       DATABASE_URL: '',
     };
@@ -765,6 +766,15 @@ describe('pnpm start (scripts/start-demo.mjs)', () => {
         html.replace(/\s+/g, ' '),
         /Anyone can vote here without signing in: one vote per browser, and at most 10 votes per poll a day/,
         'the page says its polls are anonymous, and what that means',
+      );
+      // The second community's initiatives join the list through ActivityPub, each with its source.
+      const joined = await send(`${api}/initiatives?source=followed`);
+      const titles = (joined.body.items as { title: string; source?: { name: string } }[]).map(
+        (i) => `${i.title} (${i.source?.name})`,
+      );
+      assert.ok(
+        titles.includes('Easton street party (Easton neighbourhood parliament)'),
+        `the neighbours' initiatives are in the list: ${titles.join('; ')}`,
       );
       const rest = await fetch(`${origin}/__civic/rest.js`);
       assert.equal(rest.status, 200);
@@ -797,12 +807,13 @@ describe('pnpm start (scripts/start-demo.mjs)', () => {
   });
 
   it('does the README quick start: a token, an initiative and a poll on the demo page, closing, a sign-up exported and deleted', async () => {
-    const [pagePort, apiPort] = [await freePort(), await freePort()];
+    const [pagePort, apiPort, neighboursPort] = [await freePort(), await freePort(), await freePort()];
     const database = join(dir, 'quick-start.sqlite');
     const env = {
       HOST: '127.0.0.1',
       PORT: String(pagePort),
       API_PORT: String(apiPort),
+      NEIGHBOURS_API_PORT: String(neighboursPort),
       CIVIC_SQLITE_PATH: database,
       DATABASE_URL: '',
     };

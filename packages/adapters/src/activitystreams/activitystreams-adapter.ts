@@ -22,6 +22,7 @@ import {
   CivicError,
   type PageWarning,
   InitiativeSchema,
+  INITIATIVE_STATUSES,
   parseRequest,
   PollSchema,
   type Ballot,
@@ -38,10 +39,9 @@ import {
 import { Skipped } from '../skipped.js';
 import { checked, ClientIndex, latLng, lonLatString, malformed } from '../file-index/file-index.js';
 import { aborted, fetchJson, hostOf, untilAborted } from '../http/index.js';
+import { AS2_CONTEXT, AS2_PUBLIC as PUBLIC } from './as2-publish.js';
 import { clip, htmlToText, pickLanguage } from './as2-text.js';
 
-const AS2_CONTEXT = 'https://www.w3.org/ns/activitystreams';
-const PUBLIC = `${AS2_CONTEXT}#Public`;
 const ACCEPT = 'application/activity+json, application/ld+json, application/json';
 const ANONYMOUS = 'this-browser';
 
@@ -337,6 +337,27 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     return result;
   }
 
+  /**
+   * One AS2 object (or an activity carrying one), delivered rather than read from the collection, by
+   * the same rules: an initiative, a poll, or a `CivicError` saying why it cannot be shown.
+   */
+  mapObject(doc: unknown, locale?: string): { initiative: Initiative } | { poll: Poll } {
+    if (!isObject(doc)) throw malformed(this.url, '', 'expected an ActivityStreams object');
+    const { object, at } = unwrap(doc, '');
+    if (!isObject(object) || !hasType(object, ...OBJECT_TYPES))
+      throw malformed(this.url, at.replace(/^\./, '') || 'type', `expected one of ${OBJECT_TYPES.join(', ')}`);
+    if (typeof object['id'] !== 'string') throw malformed(this.url, 'id', "expected the object's id");
+    const item = { object, path: at.replace(/^\./, ''), where: this.url };
+    const language = contextLanguage(doc);
+    return asInvalid(
+      () =>
+        hasType(object, 'Question')
+          ? { poll: this.toPoll(item, language, locale) }
+          : { initiative: this.toInitiative(item, language, locale) },
+      this.url,
+    );
+  }
+
   /** Read the collection again on the next call. */
   reload(): void {
     this.collected = undefined;
@@ -604,7 +625,11 @@ export class ActivityStreamsAdapter implements CivicAdapter {
     if (organiser && !hasType(o, 'Group')) out['organiser'] = organiser;
     const likes = isObject(o['likes']) ? count(o['likes']['totalItems'], `${path}.likes.totalItems`, where) : undefined;
     const going = count(o['participantCount'], `${path}.participantCount`, where);
-    if (likes !== undefined || going !== undefined) out['supporters'] = { count: going ?? likes };
+    // Civic Kit's extension context (as2-publish.ts): supporters and their goal.
+    const supporters = count(o['supporters'], `${path}.supporters`, where);
+    const goal = count(o['supportersGoal'], `${path}.supportersGoal`, where);
+    if (supporters !== undefined) out['supporters'] = { count: supporters, ...(goal ? { goal } : {}) };
+    else if (likes !== undefined || going !== undefined) out['supporters'] = { count: going ?? likes };
     if (this.options.source) out['source'] = this.options.source;
     if (language) out['language'] = language;
     return checked(InitiativeSchema, out, where, path, 'object');
@@ -618,6 +643,9 @@ export class ActivityStreamsAdapter implements CivicAdapter {
   }
 
   private status(o: Json, path: string, where: string): Initiative['status'] {
+    const own = o['initiativeStatus'];
+    if (typeof own === 'string' && (INITIATIVE_STATUSES as readonly string[]).includes(own))
+      return own as Initiative['status'];
     const raw = o['ical:status'] ?? o['status'];
     const s = typeof raw === 'string' ? raw.toUpperCase() : '';
     if (s === 'CANCELLED' || s === 'CANCELED') return 'closed';
@@ -802,7 +830,12 @@ export class ActivityStreamsAdapter implements CivicAdapter {
       resultsVisibility: 'always',
     };
     if (!single && maxChoices) out['maxChoices'] = maxChoices;
-    if (name && content) out['description'] = clip(htmlToText(content.text), 10_000);
+    if (name && content) {
+      // Mastodon shows `content`, so a poll may repeat its question there before the description.
+      const text = htmlToText(content.text);
+      const description = text.startsWith(question) ? text.slice(question.length).trim() : text;
+      if (description) out['description'] = clip(description, 10_000);
+    }
     const closesAt = endTime ?? closedAt;
     if (closesAt) out['closesAt'] = closesAt;
     const language = (name ?? content)?.lang;

@@ -291,6 +291,124 @@ export function adminOpenApi() {
           },
         },
       },
+      '/admin/api/follows': {
+        get: {
+          tags: ['admin'],
+          operationId: 'listFollows',
+          summary: 'The fediverse accounts and communities this one follows (any role)',
+          security,
+          responses: {
+            200: {
+              description: 'What is followed, and when each was last read',
+              content: json({
+                type: 'object',
+                required: ['items'],
+                properties: { items: { type: 'array', items: ref('Follow') } },
+              }),
+            },
+            ...problems(401),
+          },
+        },
+        post: {
+          tags: ['admin'],
+          operationId: 'follow',
+          summary:
+            'Follow a Civic Kit community, a Mobilizon group, a Gancio instance or a Mastodon account (organiser)',
+          security,
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              required: ['target'],
+              properties: { target: { type: 'string', description: '`@name@host` or the account’s https address' } },
+            }),
+          },
+          responses: {
+            201: { description: 'Followed; its outbox was read', content: json(ref('Follow')) },
+            ...problems(400, 401, 403, 415),
+          },
+        },
+        delete: {
+          tags: ['admin'],
+          operationId: 'unfollow',
+          summary: 'Stop following; what came from there leaves every list (organiser)',
+          security,
+          parameters: [
+            {
+              name: 'target',
+              in: 'query',
+              required: true,
+              description: 'The handle or actor address',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: { 204: { description: 'Unfollowed' }, ...problems(401, 403, 404) },
+        },
+      },
+      '/admin/api/blocks': {
+        get: {
+          tags: ['admin'],
+          operationId: 'listBlocks',
+          summary: 'Blocked domains (any role)',
+          security,
+          responses: {
+            200: {
+              description: 'Blocked domains',
+              content: json({
+                type: 'object',
+                required: ['items'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['domain', 'created_at'],
+                      properties: { domain: { type: 'string' }, created_at: { type: 'string' } },
+                    },
+                  },
+                },
+              }),
+            },
+            ...problems(401),
+          },
+        },
+        post: {
+          tags: ['admin'],
+          operationId: 'block',
+          summary:
+            'Refuse a domain (and its subdomains) everywhere: deliveries, followers, what was followed there (organiser)',
+          security,
+          requestBody: {
+            required: true,
+            content: json({ type: 'object', required: ['domain'], properties: { domain: { type: 'string' } } }),
+          },
+          responses: {
+            201: {
+              description: 'Blocked',
+              content: json({
+                type: 'object',
+                required: ['domain', 'unfollowed', 'followersRemoved'],
+                properties: {
+                  domain: { type: 'string' },
+                  unfollowed: { type: 'integer', minimum: 0 },
+                  followersRemoved: { type: 'integer', minimum: 0 },
+                },
+              }),
+            },
+            ...problems(400, 401, 403, 415),
+          },
+        },
+      },
+      '/admin/api/blocks/{domain}': {
+        delete: {
+          tags: ['admin'],
+          operationId: 'unblock',
+          summary: 'Unblock a domain (organiser)',
+          security,
+          parameters: [{ name: 'domain', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 204: { description: 'Unblocked' }, ...problems(401, 403, 404) },
+        },
+      },
       '/admin/api/audit': {
         get: {
           tags: ['admin'],
@@ -317,6 +435,26 @@ export function adminOpenApi() {
       },
     },
     schemas: {
+      Follow: {
+        type: 'object',
+        description: 'A followed fediverse account or community',
+        required: ['actor', 'handle', 'name', 'inbox', 'state', 'created_at', 'failures'],
+        properties: {
+          actor: { type: 'string', description: 'Its actor address' },
+          handle: { type: 'string', examples: ['town@other.example'] },
+          name: { type: 'string' },
+          url: { type: ['string', 'null'] },
+          inbox: { type: 'string' },
+          outbox: { type: ['string', 'null'] },
+          follow_id: { type: 'string' },
+          state: { enum: ['pending', 'accepted'] },
+          created_at: { type: 'string' },
+          fetched_at: { type: ['string', 'null'], description: 'When its outbox was last read' },
+          next_fetch_at: { type: ['string', 'null'] },
+          failures: { type: 'integer', minimum: 0, description: 'Reads failed in a row (each doubles the wait)' },
+          last_error: { type: ['string', 'null'] },
+        },
+      },
       AdminInitiative: admin('Initiative', { supports: { type: 'integer', minimum: 0 } }, ['supports']),
       AdminPoll: admin('Poll', { ballots: { type: 'integer', minimum: 0 } }, ['ballots']),
       InitiativeInput: {

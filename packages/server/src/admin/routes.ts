@@ -34,6 +34,8 @@ import {
   updatePoll,
   type ItemType,
 } from './data.js';
+import { mountFederationAdmin } from '../federation/admin.js';
+import type { CommunityFederation } from '../federation/federation.js';
 import { serveAdminPage } from './static.js';
 import { actorFromToken, type Actor, type AdminRole } from './tokens.js';
 
@@ -51,6 +53,8 @@ export interface AdminParts {
   allowed?: Set<string>;
   /** The client's address, as the public API reads it (proxy hops counted): what the rate limit counts. */
   address?: (c: Context) => string;
+  /** The community on the fediverse: its follows and blocks get admin routes. */
+  federation?: CommunityFederation | undefined;
 }
 
 /** Said through the database (NOTIFY on PostgreSQL) when the site settings change. */
@@ -155,6 +159,8 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
   /** Tell live pages; a hidden item says nothing more to them. */
   const changed = (type: ItemType, id: string, hidden = false) => {
     if (!hidden) void events.changed(`${type}:${id}`);
+    // Followers on the fediverse hear of a hidden item too: it is deleted there.
+    else void parts.federation?.publish(type, id).catch(() => undefined);
   };
   const now = () => config.now();
 
@@ -302,6 +308,7 @@ export function mountAdmin(app: Hono, parts: AdminParts): void {
       items: await listAudit(db, { limit: n, before: c.req.query('before'), targetId: c.req.query('target') }),
     });
   });
+  if (parts.federation) mountFederationAdmin(app, parts.federation, { db, need, now });
   app.all('/admin/api/*', (c) => {
     throw notFound(`Nothing at ${c.req.method} ${c.req.path}`);
   });
