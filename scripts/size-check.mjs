@@ -59,10 +59,13 @@ const BUDGETS = {
   'lazy: strings: fr': 6,
   'lazy: strings: ar': 7.5,
   // Per-element builds: the demo data with the memory adapter (the CDN bundle already has the latter).
-  'lazy: demo data set': 18.5,
+  // 18.6 KB: the memory adapter also issues a sign-up form (stamp, fill time, consent words).
+  'lazy: demo data set': 19,
   // 7.6 KB with the shared HTTP module and schema chunks, as the other adapters below; a page leaves out
   // an item it cannot show and counts it (the `Skipped` the other adapters use).
-  'lazy: REST adapter': 8,
+  // 8.2 KB with the sign-up form it fetches from the server (a stamp against scripts, the site's
+  // consent words) and the receipt it reads back.
+  'lazy: REST adapter': 8.5,
   'lazy: list virtualizer': 6,
   'lazy: ResizeObserver polyfill': 5,
   // DOMPurify and its settings, loaded by a card that shows a description with HTML (`show-body`).
@@ -84,11 +87,12 @@ const BUDGETS = {
   'lazy: static file adapter': 12.5,
   // And by 0.3 KB for the reference server's federation: one delivered object mapped by the same
   // rules (`mapObject`) and Civic Kit's extension context (supporters, goal, status) read back.
-  'lazy: ActivityStreams adapter': 15.5,
+  'lazy: ActivityStreams adapter': 16,
   'lazy: federated adapter': 8.5,
   'civic-kit.js lazy: Decidim adapter': 13,
   'civic-kit.js lazy: static file adapter': 5.2,
-  'civic-kit.js lazy: ActivityStreams adapter': 8.5,
+  // 8.7 KB with the one mapping the reference server's federation shares (`mapObject`, the extension context).
+  'civic-kit.js lazy: ActivityStreams adapter': 9,
   'civic-kit.js lazy: federated adapter': 4.5,
   // Every element, English inside; over its goal in bench/goals.mjs (see the README).
   // +0.8 KB for the list-attribute parser and server-rendering support, +2.5 KB for the one write
@@ -102,7 +106,8 @@ const BUDGETS = {
   'civic-kit.js lazy: strings: ar': 7.5,
   'civic-kit.js lazy: map engine': 55,
   'civic-kit.js lazy: demo data set': 12,
-  'civic-kit.js lazy: REST adapter': 4,
+  // 4.3 KB: left-out items counted, the shared HTTP module and the sign-up form (see above).
+  'civic-kit.js lazy: REST adapter': 4.5,
   'civic-kit.js lazy: list virtualizer': 6,
   'civic-kit.js lazy: ResizeObserver polyfill': 5,
   'civic-kit.js lazy: HTML sanitizer': 12,
