@@ -22,12 +22,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { BENCH_GOALS, benchGoalText, meetsBenchGoal } from './goals.mjs';
 import { renderReadme } from './report.mjs';
-import { bootstrap, median } from './stats.mjs';
+import { bootstrap, machine, median, round } from './stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -202,8 +202,6 @@ async function sampleOnce(browser, url) {
   return typeof result === 'number' ? { time: result } : result;
 }
 
-const round = (n, digits = 1) => (Number.isFinite(n) ? +n.toFixed(digits) : null);
-
 /** One metric's figures and verdict from the subject's and the baseline's samples. */
 function summarise(metric, subject, baselineSamples) {
   const s = median(subject);
@@ -283,15 +281,7 @@ async function main() {
   }
   const out = {
     date: new Date().toISOString(),
-    machine: {
-      cpu: cpus()[0]?.model,
-      cores: cpus().length,
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      loadAverageBefore: loadBefore.map((x) => round(x, 2)),
-      loadAverageAfter: loadavg().map((x) => round(x, 2)),
-      minutes: round((Date.now() - started) / 60_000),
-    },
+    machine: machine(loadBefore, started),
     browser: version,
     results,
     sizes,

@@ -27,11 +27,11 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { Agent, get } from 'node:http';
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { meetsServerGoal, SERVER_GOALS, serverGoalText } from './goals.mjs';
-import { bootstrap, median } from './stats.mjs';
+import { bootstrap, machine, median, round } from './stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -180,7 +180,6 @@ async function liveEvents(url, poll, streams = 1000, votes = 10) {
   return { streams, votes, first, last, complete };
 }
 
-const round = (n, digits = 1) => (Number.isFinite(n) ? +n.toFixed(digits) : null);
 function summarise(id, name, subject, baseline, extra) {
   const rps = subject.map((s) => s.rps);
   const base = baseline.map((s) => s.rps);
@@ -295,15 +294,7 @@ for (const x of results.filter((row) => row.lastMs !== undefined))
 
 const run = {
   date: new Date().toISOString(),
-  machine: {
-    cpu: cpus()[0]?.model,
-    cores: cpus().length,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverageBefore: before.map((x) => round(x, 2)),
-    loadAverageAfter: loadavg().map((x) => round(x, 2)),
-    minutes: round((Date.now() - started) / 60_000),
-  },
+  machine: machine(before, started),
   results,
 };
 writeFileSync(resolve(root, 'bench/results/server.json'), `${JSON.stringify(run, null, 2)}\n`);
