@@ -19,6 +19,7 @@ import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateR
 import { property, state } from 'lit/decorators.js';
 import { errorText } from '../shared/error-message.js';
 import { ReplacedFocusController } from '../shared/focus.js';
+import { ParsedProperty } from '../shared/parsed-property.js';
 import { SOURCE_WAIT_MS } from '../shared/source-wait.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import type { CivicTranslation } from '../translations/translation.js';
@@ -167,7 +168,7 @@ export class CivicInitiativeCard extends CivicDataElement {
     '[part~="base"]',
   ]);
   private unsubscribe: (() => void) | undefined;
-  private validated: { input: unknown; result: Initiative | CivicError } | undefined;
+  private readonly parsed = new ParsedProperty(parseInitiative);
   /** An image that failed to load is left out rather than shown as a broken box. */
   @state() private brokenImage: string | undefined;
   /** The description's HTML as sanitized nodes, with the HTML they were made from. */
@@ -288,18 +289,7 @@ export class CivicInitiativeCard extends CivicDataElement {
   /** The initiative shown now, or the error that stops it being shown. */
   private get shown(): Initiative | CivicError | undefined {
     if (this.updated_) return this.updated_;
-    if (this.initiative !== undefined) {
-      if (this.validated?.input !== this.initiative) {
-        let result: Initiative | CivicError;
-        try {
-          result = parseInitiative(this.initiative);
-        } catch (e) {
-          result = toCivicError(e);
-        }
-        this.validated = { input: this.initiative, result };
-      }
-      return this.validated.result;
-    }
+    if (this.initiative !== undefined) return this.parsed.of(this.initiative);
     return this.loader.value;
   }
 
@@ -417,7 +407,7 @@ export class CivicInitiativeCard extends CivicDataElement {
     const last = this.writes.write;
     const key = this.writes.phase === 'failed' && last?.payload === i.id ? last.key : newIdempotencyKey();
     if (!this.dispatchEvent(new CivicSupportEvent(i.id, key))) return;
-    this.beforeSupport = i === this.loader.value || i === this.validated?.result ? undefined : i;
+    this.beforeSupport = i === this.loader.value || i === this.parsed.result ? undefined : i;
     // Optimistic: counted on screen in the same frame, rolled back if the write fails.
     this.updated_ = {
       ...i,

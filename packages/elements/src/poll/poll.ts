@@ -26,6 +26,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { errorText } from '../shared/error-message.js';
 import { errorSummary, errorSummaryStyles } from '../shared/error-summary.js';
+import { ParsedProperty } from '../shared/parsed-property.js';
 import { heading, headingLevel, HEADING_LEVELS } from '../shared/heading.js';
 import { ReplacedFocusController, focusFirst } from '../shared/focus.js';
 import { SOURCE_WAIT_MS } from '../shared/source-wait.js';
@@ -173,7 +174,7 @@ export class CivicPoll extends CivicDataElement {
   @state() private dragging: string | undefined;
   @state() private waitedForSource = false;
 
-  private validated: { input: unknown; result: Poll | CivicError } | undefined;
+  private readonly parsed = new ParsedProperty(checkPoll);
   private runoff: { ballots: readonly (readonly string[])[]; options: string; result: RunoffResult } | undefined;
   private unsubscribe: (() => void) | undefined;
   private sourceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -301,18 +302,7 @@ export class CivicPoll extends CivicDataElement {
   /** The poll as loaded or given, or the error that stops it being shown. */
   private get base(): Poll | CivicError | undefined {
     if (this.latest) return this.latest;
-    if (this.poll !== undefined) {
-      if (this.validated?.input !== this.poll) {
-        let result: Poll | CivicError;
-        try {
-          result = checkPoll(this.poll);
-        } catch (e) {
-          result = toCivicError(e);
-        }
-        this.validated = { input: this.poll, result };
-      }
-      return this.validated.result;
-    }
+    if (this.poll !== undefined) return this.parsed.of(this.poll);
     return this.loader.value;
   }
 
