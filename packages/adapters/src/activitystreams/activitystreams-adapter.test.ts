@@ -160,7 +160,7 @@ describe('ActivityStreamsAdapter', () => {
     const a = new ActivityStreamsAdapter({ url: AS, fetch: serving(docs) });
     const html = await a.getInitiative('h');
     expect(html.bodyHtml).to.equal(content);
-    expect(html.body).to.equal('Bring tools.\nSaws');
+    expect(html.body, 'paragraphs apart by a blank line').to.equal('Bring tools.\n\nSaws');
     expect((await a.getInitiative('m')).bodyHtml, 'not HTML').to.equal(undefined);
     expect((await a.getInitiative('t')).bodyHtml, 'no markup').to.equal(undefined);
   });

@@ -59,7 +59,7 @@ describe('as2-publish', () => {
         title: 'Repair café',
         summary: 'Bring what is broken.',
         // Paragraphs come back as lines: the adapter's rule for the text of every AS2 source.
-        body: 'Every second Saturday.\nTools provided.',
+        body: 'Every second Saturday.\n\nTools provided.',
         bodyHtml: '<p>Every second Saturday.</p><p>Tools provided.</p>',
         status: 'active',
         place: { lat: 50.85, lng: 4.35, address: 'Main Street 1', precision: 'exact' },

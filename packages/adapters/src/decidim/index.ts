@@ -16,7 +16,7 @@ export {
   type DecidimResource,
   type DecidimToken,
 } from './decidim-adapter.js';
-export { decodeEntities, htmlToText } from './html-text.js';
+export { decodeEntities, htmlToText } from '../html-text.js';
 
 const bad = (message: string) => new CivicError('misconfigured', `adapter="decidim": ${message}`);
 

@@ -16,7 +16,7 @@ import {
   type Place,
 } from '@civic-kit/core';
 import { array, bool, count, date, id, maybe, num, object, orRejected, str, type Check, type Infer } from './check.js';
-import { clip, firstParagraph, htmlToText } from './html-text.js';
+import { clip, firstParagraph, htmlToText } from '../html-text.js';
 
 // ─── raw shapes ───────────────────────────────────────────────────────────────────────────────
 

@@ -1,5 +1,5 @@
 /**
- * Decidim's API may return rich text as HTML that has not been escaped. The adapter turns it into
+ * Backends send rich text as HTML (Decidim's API unescaped, ActivityStreams' `content`). The adapters turn it into
  * plain text here, at the boundary: tags are dropped (the content of `<script>`, `<style>` and
  * `<template>` with them), block ends become line breaks and character references are decoded. The
  * result is only ever rendered as text, so it is never parsed as HTML again (no `DOMParser`, which is
