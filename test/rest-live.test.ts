@@ -107,4 +107,33 @@ describe('the REST adapter in the browser, against the real server', () => {
       .catch((e: unknown) => e);
     expect((again as { code?: string }).code).to.equal('conflict');
   });
+
+  it('source-filter: the server’s own initiatives with local, none with followed when it follows no one', async () => {
+    const all = await new RestAdapter({ endpoint: server.url }).listInitiatives({ limit: 100 });
+    expect(all.items.length, 'the fixture has initiatives').to.be.above(0);
+    const local = await new RestAdapter({ endpoint: server.url, sourceFilter: 'local' }).listInitiatives({
+      limit: 100,
+    });
+    expect(local.items.map((i) => i.id).sort()).to.deep.equal(all.items.map((i) => i.id).sort());
+    const followed = await new RestAdapter({ endpoint: server.url, sourceFilter: 'followed' }).listInitiatives({});
+    expect(followed.items).to.deep.equal([]);
+
+    const el = await fixture<HTMLElement>(html`
+      <civic-provider adapter="rest" endpoint=${server.url} source-filter="followed">
+        <civic-initiative-list no-filters></civic-initiative-list>
+      </civic-provider>
+    `);
+    const list = el.querySelector('civic-initiative-list')!;
+    await waitUntil(() => /no initiatives to show yet/.test(shadowText(list)), 'the list did not say it has none', {
+      timeout: 5000,
+    });
+  });
+
+  it('source-filter: a value that is not local, followed or an address is a clear configuration error', async () => {
+    const { createRestAdapter } = await import('@civic-kit/adapters/rest');
+    const config = (value: string) => ({ endpoint: server.url, attributes: { 'source-filter': value } });
+    expect(() => createRestAdapter(config('everyone'))).to.throw(/source-filter="everyone" must be local, followed/);
+    expect(() => createRestAdapter(config('javascript:alert(1)'))).to.throw(/must be local, followed/);
+    expect(createRestAdapter(config(' followed '))).to.be.instanceOf(RestAdapter);
+  });
 });

@@ -1,5 +1,5 @@
 /** `@civic-kit/adapters/rest`: the REST adapter and its factory for `<civic-provider adapter="rest">`. */
-import type { AdapterConfig } from '@civic-kit/core';
+import { CivicError, type AdapterConfig } from '@civic-kit/core';
 import { endpointUrl } from '../http/index.js';
 import { RestAdapter, type RestAdapterOptions } from './rest-adapter.js';
 
@@ -13,7 +13,7 @@ export {
 
 /**
  * Build a REST adapter from `<civic-provider adapter="rest" endpoint="…" voter-token="…">`
- * (`timeout-ms` and `retries` attributes are optional).
+ * (`timeout-ms`, `retries` and `source-filter` attributes are optional).
  */
 export function createRestAdapter(config: AdapterConfig, extra: Partial<RestAdapterOptions> = {}): RestAdapter {
   const endpoint = endpointUrl(config.endpoint, 'rest');
@@ -24,11 +24,31 @@ export function createRestAdapter(config: AdapterConfig, extra: Partial<RestAdap
   };
   const timeoutMs = number('timeout-ms');
   const retries = number('retries');
+  const sourceFilter = sourceFilterOf(a['source-filter']);
   return new RestAdapter({
     endpoint,
     voter: a['voter-token'] || undefined,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(retries !== undefined ? { retries } : {}),
+    ...(sourceFilter ? { sourceFilter } : {}),
     ...extra,
   });
+}
+
+/** `source-filter`: `local`, `followed`, or one followed community's https address; absent or empty: all. */
+function sourceFilterOf(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (value === 'local' || value === 'followed') return value;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol === 'https:' || url?.protocol === 'http:') return value;
+  throw new CivicError(
+    'misconfigured',
+    `adapter="rest": source-filter="${value}" must be local, followed, or a community's https address`,
+  );
 }

@@ -81,6 +81,11 @@ export interface RestAdapterOptions {
    * browser's first write (nothing is stored for a visitor who only reads); `false` sends none.
    */
   browserId?: string | false;
+  /**
+   * Only initiatives from here, on a reference server that follows other communities: `local` (its own),
+   * `followed` (every community it follows) or one community's actor address. Default: all of them.
+   */
+  sourceFilter?: string | undefined;
   fetch?: typeof fetch;
   /** Default: the global `EventSource`; without one, `subscribe` is not offered. */
   EventSource?: EventSourceConstructor | undefined;
@@ -225,6 +230,7 @@ export class RestAdapter implements CivicAdapter {
     if (query.sort) p.set('sort', query.sort);
     if (query.cursor) p.set('cursor', query.cursor);
     if (query.limit !== undefined) p.set('limit', String(query.limit));
+    if (this.options.sourceFilter) p.set('source', this.options.sourceFilter);
     const qs = p.toString();
     return this.initiativePage(await this.request('GET', `/initiatives${qs ? `?${qs}` : ''}`, { ...o }));
   }
