@@ -33,7 +33,10 @@ async function pageWithIntegrity(
   // Byte for byte (the test runner rewrites imports in what it serves elsewhere).
   const base = new URL('/__raw/packages/elements/cdn/', location.href).href;
   const pinned = Object.fromEntries(Object.entries(chunks).map(([file, hash]) => [base + file, hash]));
+  // Errors are kept from the start: a chunk refused for its hash is reported before the load event.
   frame.srcdoc = `<!doctype html><html lang="${lang}"><head><title>SRI</title>
+    <script>window.__errors = []; const error = console.error.bind(console);
+      console.error = (...args) => { window.__errors.push(args.map(String).join(' ')); error(...args); };</script>
     <script type="importmap">${JSON.stringify({ imports: {}, integrity: pinned })}</script></head><body>
     <civic-provider adapter="memory"><civic-initiative-card initiative-id="repair-cafe"></civic-initiative-card></civic-provider>
     <script type="module" src="${base}civic-kit.js" integrity="${integrity}" crossorigin="anonymous"></script></body></html>`;
@@ -126,16 +129,12 @@ describe('the CDN bundle in a plain HTML page', () => {
         ...hashes,
         [german]: `sha384-${btoa('not the hash of this file, 48 bytes long......')}`,
       });
-      const errors: string[] = [];
-      const console_ = doc.defaultView!.console;
-      const original = console_.error.bind(console_);
-      console_.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+      const errors = (doc.defaultView as unknown as { __errors: string[] }).__errors;
       await waitUntil(() => cardText(doc).includes('Repair Café'), 'no card rendered', { timeout: 5000 });
       expect(cardText(doc)).to.contain('Organised by');
       await waitUntil(() => errors.some((e) => e.includes('"de" strings could not be loaded')), 'no message', {
         timeout: 5000,
       });
-      console_.error = original;
     });
   });
 
