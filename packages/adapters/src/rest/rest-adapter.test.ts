@@ -252,6 +252,25 @@ describe('RestAdapter', () => {
       expect(String(warned[0]![0])).to.equal(`[civic-kit] api.example: ${w!.message}`);
     });
 
+    it('offers the causes it can show when one the server sends cannot be, and says so once', async () => {
+      const interests = [
+        { id: 'repair', label: 'Repair' },
+        { id: 'food', label: null },
+        { id: 'orchards', label: 'Orchards' },
+      ];
+      const listed = await adapter(scripted(json(interests))).listInterests();
+      expect(listed).to.deep.equal([
+        { id: 'repair', label: 'Repair' },
+        { id: 'orchards', label: 'Orchards' },
+      ]);
+      expect(warned, 'one console line').to.have.length(1);
+      expect(String(warned[0]![0])).to.match(/^\[civic-kit\] api\.example: 1 item left out \(1 × label: /);
+      const notAList = await adapter(scripted(json({ items: interests })))
+        .listInterests()
+        .catch((e: unknown) => e);
+      expect((notAList as { code?: string }).code, 'not a list at all').to.equal('invalid-response');
+    });
+
     it("keeps the server's own warnings beside its own count", async () => {
       const theirs = { source: 'Neighbours’ map', code: 'network', message: 'could not be reached' } as const;
       const page = await adapter(

@@ -16,6 +16,7 @@ import {
   CIVIC_ERROR_CODES,
   CivicError,
   InitiativeSchema,
+  InterestSchema,
   parseInitiative,
   parseInitiativePage,
   parseInterests,
@@ -288,8 +289,22 @@ export class RestAdapter implements CivicAdapter {
     );
   }
 
+  /** The causes a person may pick; one the server sends that cannot be shown is left out and said once. */
   async listInterests(o?: CallOptions): Promise<Interest[]> {
-    return parseInterests(await this.request('GET', '/interests', { ...o }));
+    const body = await this.request('GET', '/interests', { ...o });
+    if (!Array.isArray(body)) return parseInterests(body);
+    const skipped = new Skipped();
+    const interests: Interest[] = [];
+    body.forEach((item, i) => {
+      try {
+        interests.push(parseResponse(InterestSchema, item, `interest at ${i} in /interests`));
+      } catch (e) {
+        if (!(e instanceof CivicError)) throw e;
+        skipped.addError(e);
+      }
+    });
+    skipped.warning(this.sourceName);
+    return interests;
   }
 
   /** `GET /places?q=`; a server older than it answers 404, and the sign-up form then sends the text as typed. */
